@@ -1,0 +1,156 @@
+package checker
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// Anniversary cues: the anniversary is near, or it is the day.
+var (
+	approachWords = map[string]bool{"approaches": true, "approaching": true, "nears": true,
+		"nearing": true, "upcoming": true, "looming": true, "approach": true}
+	markWords = map[string]bool{"marked": true, "marks": true, "marking": true, "mark": true,
+		"commemorated": true, "commemorates": true, "commemorating": true, "celebrated": true,
+		"celebrates": true, "celebrating": true, "observed": true}
+)
+
+// anniversaries checks "the third anniversary of Russia's invasion" and
+// "as the war approaches its fourth anniversary".
+func (p *pass) anniversaries(s *sentence) {
+	var anchor *ledger.Event
+	for k := range s.ments {
+		for _, a := range s.ments[k].anchors {
+			if anchor != nil && anchor != a {
+				return // two anchors: which anniversary is meant?
+			}
+			anchor = a
+		}
+	}
+	if anchor == nil || anchor.Start.Prec != ledger.Day {
+		return
+	}
+	for i := s.Lo + 1; i < s.Hi; i++ {
+		if !p.toks[i].Is("anniversary") || p.toks[i].Quoted {
+			continue
+		}
+		n, ok := ordinalN(p.toks[i-1])
+		if !ok {
+			continue
+		}
+		p.anniversary(s, anchor, i-1, n)
+	}
+}
+
+func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
+	cl := p.clauseOf(s, ordTok)
+	mode := ""
+	for i := cl.Lo; i < ordTok; i++ {
+		t := p.toks[i]
+		switch {
+		case approachWords[t.Norm] || t.Is("ahead") && i+1 < ordTok && p.toks[i+1].Is("of"):
+			mode = "approach"
+		case markWords[t.Norm]:
+			mode = "mark"
+		case t.Is("since", "after", "before"):
+			return
+		}
+	}
+	anniv := func(k int) time.Time { return anchor.Start.First().AddDate(k, 0, 0) }
+	// A year written in the clause dates the anniversary: "… in 2019".
+	var inYear *timex.Expr
+	for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
+		if e.Form == timex.YearOnly {
+			e := e
+			inYear = &e
+		}
+	}
+	name := anchor.Title
+	if name == "" {
+		name = anchor.ID
+	}
+	f := Finding{
+		Rule: "anniversary", Severity: Error,
+		Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok+1].End,
+		Evidence: evidenceOf(anchor.ID, anchor.Pos, anchor.Sources),
+	}
+	right := 0
+	switch {
+	case inYear != nil:
+		if anniv(n).Year() == inYear.Year {
+			return
+		}
+		right = inYear.Year - anchor.Start.Y
+		f.Message = fmt.Sprintf("%s was on %s, so %d was its %s anniversary, not its %s",
+			name, dateText(anchor.Start.First()), inYear.Year, ordinalName(right), ordinalName(n))
+	case mode == "mark":
+		if near(anniv(n), p.pub, 7) {
+			return
+		}
+		right = p.pub.Year() - anchor.Start.Y
+		if !near(anniv(right), p.pub, 7) {
+			return // not an anniversary date at all: the sentence may mean something else
+		}
+		f.Message = fmt.Sprintf("%s was on %s; on %s it is the %s anniversary, not the %s",
+			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), ordinalName(n))
+	case mode == "approach":
+		if upcoming(anniv(n), p.pub) {
+			return
+		}
+		right = -1
+		for k := n - 2; k <= n+2; k++ {
+			if k > 0 && upcoming(anniv(k), p.pub) {
+				right = k
+			}
+		}
+		if right < 0 {
+			return
+		}
+		f.Message = fmt.Sprintf("%s was on %s; on %s the next anniversary is the %s (%s), not the %s",
+			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), dateText(anniv(right)), ordinalName(n))
+	default:
+		return
+	}
+	f.Expected = ordinalName(right) + " anniversary"
+	if _, isWord := ordinalWords[p.toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
+		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: matchCase(ordinalName(right), p.toks[ordTok])}
+	} else if p.toks[ordTok].Kind == lex.Ordinal {
+		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: numericOrdinal(right)}
+	}
+	p.report(f)
+}
+
+func near(a, b time.Time, days int) bool {
+	d := a.Sub(b).Hours() / 24
+	return d >= -float64(days) && d <= float64(days)
+}
+
+// upcoming reports whether anniversary a falls after pub, within 90 days.
+func upcoming(a, pub time.Time) bool {
+	d := a.Sub(pub).Hours() / 24
+	return d >= 0 && d <= 90
+}
+
+func matchCase(w string, t lex.Token) string {
+	if t.Upper && w != "" {
+		return string(w[0]-'a'+'A') + w[1:]
+	}
+	return w
+}
+
+func numericOrdinal(n int) string {
+	suf := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suf = "st"
+	case n%10 == 2:
+		suf = "nd"
+	case n%10 == 3:
+		suf = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suf)
+}

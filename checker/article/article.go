@@ -1,0 +1,321 @@
+// Package article reads an article: its front matter (publication date,
+// outlet, URL, title) and the prose that claims are read from. Positions are
+// byte offsets into the original file from the moment it is read; Line and
+// Col turn them into 1-based lines and columns counted in code points.
+package article
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// MaxSize is the largest article read, in bytes. Larger files are refused
+// with an error rather than read into memory.
+const MaxSize = 8 << 20
+
+// Meta is what front matter says about an article.
+type Meta struct {
+	Published ledger.Date // day precision, or zero when unknown
+	Outlet    string
+	URL       string
+	Title     string
+	// DateFrom says where Published came from: "front matter", "flag" or "".
+	DateFrom string
+}
+
+// Block is one paragraph, heading or list item of prose: [Start, End) bytes.
+type Block struct{ Start, End int }
+
+// Article is a parsed article.
+type Article struct {
+	Path string
+	Src  []byte
+	// Text has the length of Src. Bytes that are not prose to check (front
+	// matter, code, HTML comments, Markdown markup) are blanked to spaces;
+	// newlines are kept.
+	Text   []byte
+	Blocks []Block
+	Meta   Meta
+	lines  []int // offset of each line's first byte
+}
+
+// Error is a problem reading an article, at a position.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.Path + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}
+
+// Options control parsing.
+type Options struct {
+	// Published is used when the front matter gives no date.
+	Published ledger.Date
+}
+
+// Parse reads an article. The kind (Markdown or plain text) follows the
+// path's extension: .md and .markdown are Markdown, anything else is text.
+func Parse(path string, src []byte, opt Options) (*Article, error) {
+	a := &Article{Path: path, Src: src}
+	a.indexLines()
+	if len(src) > MaxSize {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", len(src), MaxSize)}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l, c := a.Position(i)
+		return nil, &Error{Path: path, Line: l, Col: c, Msg: "binary file (NUL byte): not an article"}
+	}
+	if !utf8.Valid(src) {
+		off := firstInvalid(src)
+		l, c := a.Position(off)
+		return nil, &Error{Path: path, Line: l, Col: c, Msg: fmt.Sprintf("not valid UTF-8 text (byte 0x%02x); save the file as UTF-8", src[off])}
+	}
+	a.Text = make([]byte, len(src))
+	body := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		body = 3
+	}
+	fmEnd, err := a.frontMatter(body)
+	if err != nil {
+		return nil, err
+	}
+	if a.Meta.Published.IsZero() && !opt.Published.IsZero() {
+		a.Meta.Published, a.Meta.DateFrom = opt.Published, "flag"
+	}
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".md" || ext == ".markdown" {
+		a.markdown(fmEnd)
+	} else {
+		a.plain(fmEnd)
+	}
+	return a, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+func (a *Article) indexLines() {
+	a.lines = append(a.lines[:0], 0)
+	for i, c := range a.Src {
+		if c == '\n' {
+			a.lines = append(a.lines, i+1)
+		}
+	}
+}
+
+// Position turns a byte offset into a 1-based line and a 1-based column
+// counted in Unicode code points.
+func (a *Article) Position(off int) (line, col int) {
+	if off > len(a.Src) {
+		off = len(a.Src)
+	}
+	i := sort.Search(len(a.lines), func(i int) bool { return a.lines[i] > off }) - 1
+	start := a.lines[i]
+	return i + 1, utf8.RuneCount(a.Src[start:off]) + 1
+}
+
+// frontMatter reads a leading "---" YAML block and returns where the body
+// starts. The front matter itself is never checked.
+func (a *Article) frontMatter(start int) (int, error) {
+	src := a.Src[start:]
+	first, rest, ok := cutLine(src)
+	if !ok || strings.TrimRight(string(first), "\r") != "---" {
+		return start, nil
+	}
+	off := start + len(first) + 1
+	yamlStart := off
+	for len(rest) > 0 {
+		line, more, _ := cutLine(rest)
+		t := strings.TrimRight(string(line), "\r")
+		if t == "---" || t == "..." {
+			end := off + len(line)
+			if end < len(a.Src) {
+				end++
+			}
+			return end, a.readMeta(a.Src[yamlStart:off], yamlStart)
+		}
+		off += len(line) + 1
+		rest = more
+	}
+	l, c := a.Position(start)
+	return 0, &Error{Path: a.Path, Line: l, Col: c, Msg: "front matter opened with --- is never closed"}
+}
+
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:], true
+	}
+	return b, nil, len(b) > 0
+}
+
+func (a *Article) readMeta(y []byte, base int) error {
+	baseLine, _ := a.Position(base)
+	var doc yaml.Node
+	if err := yaml.Load(y, &doc); err != nil {
+		var le *yaml.LoadError
+		line, col := baseLine, 1
+		msg := err.Error()
+		if errors.As(err, &le) {
+			line, col, msg = baseLine+le.Mark.Line-1, le.Mark.Column, le.Message
+		}
+		return &Error{Path: a.Path, Line: line, Col: col, Msg: "front matter: " + msg}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return &Error{Path: a.Path, Line: baseLine + m.Line - 1, Col: m.Column, Msg: "front matter is not a mapping of keys to values"}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		at := func(msg string) error {
+			return &Error{Path: a.Path, Line: baseLine + v.Line - 1, Col: v.Column, Msg: msg}
+		}
+		switch k.Value {
+		case "published", "date":
+			if v.Kind != yaml.ScalarNode {
+				return at("front matter: published must be a date, YYYY-MM-DD")
+			}
+			d, err := parsePublished(v.Value)
+			if err != nil {
+				return at("front matter: " + err.Error())
+			}
+			a.Meta.Published, a.Meta.DateFrom = d, "front matter"
+		case "outlet":
+			a.Meta.Outlet = v.Value
+		case "url":
+			a.Meta.URL = v.Value
+		case "title":
+			a.Meta.Title = v.Value
+		}
+	}
+	return nil
+}
+
+func parsePublished(s string) (ledger.Date, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return ledger.DayOf(t), nil
+	}
+	d, err := ledger.ParseDate(s)
+	if err != nil {
+		return ledger.Date{}, fmt.Errorf("published: %v", err)
+	}
+	if d.Prec != ledger.Day {
+		return ledger.Date{}, fmt.Errorf("published %q must be a full date, YYYY-MM-DD", s)
+	}
+	return d, nil
+}
+
+// keep copies src[i:j] into the checked text.
+func (a *Article) keep(i, j int) { copy(a.Text[i:j], a.Src[i:j]) }
+
+// blankAll makes every byte a space except line ends.
+func (a *Article) blankAll() {
+	for i, c := range a.Src {
+		if c == '\n' {
+			a.Text[i] = '\n'
+		} else {
+			a.Text[i] = ' '
+		}
+	}
+}
+
+// plain treats each line as a block; HTML comments are not checked.
+func (a *Article) plain(body int) {
+	a.blankAll()
+	a.keep(body, len(a.Src))
+	blankComments(a.Text, body)
+	for i := body; i < len(a.Text); {
+		j := bytes.IndexByte(a.Text[i:], '\n')
+		end := len(a.Text)
+		if j >= 0 {
+			end = i + j
+		}
+		if len(bytes.TrimSpace(a.Text[i:end])) > 0 {
+			a.Blocks = append(a.Blocks, Block{i, end})
+		}
+		i = end + 1
+	}
+}
+
+// blankComments blanks <!-- … --> in b from start on, keeping newlines.
+func blankComments(b []byte, start int) {
+	for i := start; i < len(b); {
+		j := bytes.Index(b[i:], []byte("<!--"))
+		if j < 0 {
+			return
+		}
+		j += i
+		k := bytes.Index(b[j+4:], []byte("-->"))
+		end := len(b)
+		if k >= 0 {
+			end = j + 4 + k + 3
+		}
+		for x := j; x < end; x++ {
+			if b[x] != '\n' {
+				b[x] = ' '
+			}
+		}
+		i = end
+	}
+}
+
+var md = goldmark.New()
+
+// markdown keeps only the text of paragraphs, headings and list items; code,
+// HTML and markup are blanked.
+func (a *Article) markdown(body int) {
+	a.blankAll()
+	// Parse with the front matter blanked so that its "---" is not markup.
+	src := make([]byte, len(a.Src))
+	copy(src, a.Text[:body])
+	copy(src[body:], a.Src[body:])
+	doc := md.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Image, *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			a.keep(n.Segment.Start, n.Segment.Stop)
+		case *ast.String:
+			// Generated text (entities, smart punctuation) has no source span.
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+			lines := n.Lines()
+			if lines.Len() > 0 {
+				a.Blocks = append(a.Blocks, Block{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	sort.Slice(a.Blocks, func(i, j int) bool { return a.Blocks[i].Start < a.Blocks[j].Start })
+}

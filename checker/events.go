@@ -1,0 +1,783 @@
+package checker
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// eventClaim is a clause that says an event happened: who, what kind, and
+// whichever of when, how, where, how long and at whose request it says.
+type eventClaim struct {
+	cl      lex.Range
+	tenseCl lex.Range // where the tense is read: the whole clause
+	cue     int       // the event word
+	kinds   []string
+	parts   []*ledger.Entity // participants, in the order named
+
+	date      *timex.Expr
+	span      ledger.Span
+	prec      ledger.Precision
+	ambiguous bool   // several dates, or an unclear tense: no date-based checks
+	edge      string // "start" for "began on", "end" for "ended on"
+	future    bool
+
+	medium             string
+	mediumLo, mediumHi int
+	initiator          *ledger.Entity
+	initLo, initHi     int
+	venue              *ledger.Entity
+	venueLo, venueHi   int
+	duration           time.Duration
+	durLo, durHi       int
+	ord                *ordinalClaim
+}
+
+// ordinalClaim is "the first call … this year", "the second round", "last
+// met in person in September".
+type ordinalClaim struct {
+	n        int
+	lo, hi   int
+	round    bool
+	lastMet  bool
+	period   *ledger.Span
+	perLo    int // the period expression's first token, or -1
+	inPerson bool
+	medium   string
+}
+
+var (
+	contactKinds  = []string{ledger.Call, ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
+	inPersonKinds = []string{ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
+)
+
+// cueKinds maps event words to the kinds of event they may name.
+var cueKinds = map[string][]string{
+	"call": {ledger.Call}, "calls": {ledger.Call}, "phone-call": {ledger.Call},
+	"videoconference": {ledger.Call}, "teleconference": {ledger.Call},
+	"phoned": {ledger.Call}, "telephoned": {ledger.Call}, "called": {ledger.Call},
+	"spoke": contactKinds, "spoken": contactKinds, "talked": contactKinds, "speak": contactKinds,
+	"conversation": contactKinds, "conversations": contactKinds, "discussion": contactKinds,
+	"contact": contactKinds, "contacts": contactKinds,
+	"met": inPersonKinds, "meet": inPersonKinds, "meets": inPersonKinds, "meeting": inPersonKinds,
+	"meetings":      inPersonKinds,
+	"talks":         {ledger.Talks, ledger.Meeting, ledger.Summit},
+	"negotiations":  {ledger.Talks, ledger.Meeting, ledger.Summit},
+	"consultations": {ledger.Talks, ledger.Meeting, ledger.Summit},
+	"round":         {ledger.Talks, ledger.Meeting},
+	"summit":        {ledger.Summit, ledger.Meeting, ledger.Talks},
+	"visit":         {ledger.Visit}, "visited": {ledger.Visit}, "visits": {ledger.Visit}, "trip": {ledger.Visit},
+}
+
+// hedges make a clause too uncertain to judge: negation, modality, plans,
+// reports of reports, and "separate" events the text does not identify.
+var hedges = map[string]bool{
+	"not": true, "never": true, "no": true, "could": true, "would": true, "might": true,
+	"should": true, "if": true, "whether": true, "reportedly": true, "allegedly": true,
+	"rumored": true, "rumoured": true, "unconfirmed": true, "denied": true, "separate": true,
+	"plans": true, "planned": true, "planning": true, "proposed": true, "invited": true,
+	"invitation": true, "hopes": true, "hoped": true, "wants": true, "seeks": true, "expected": true,
+	"possible": true, "potential": true, "may": true, "postponed": true, "cancelled": true,
+	"canceled": true, "unless": true, "previous": true, "next": true,
+}
+
+var futureCues = map[string]bool{
+	"will": true, "set": true, "due": true, "scheduled": true, "upcoming": true, "expires": true,
+	"expire": true, "tomorrow": true, "later": true, "ahead": true,
+}
+
+var irregularPast = map[string]bool{
+	"was": true, "were": true, "had": true, "spoke": true, "met": true, "held": true, "told": true,
+	"said": true, "took": true, "began": true, "made": true, "gave": true, "came": true, "went": true,
+	"saw": true, "sent": true, "led": true, "left": true, "won": true, "ran": true, "wrote": true,
+	"brought": true, "became": true, "rang": true, "sat": true, "stood": true,
+	"ago": true, "yesterday": true, "earlier": true, "last": true, "previously": true, "recently": true,
+	"has": true, "have": true,
+}
+
+func isPastWord(t lex.Token) bool {
+	if t.Kind != lex.Word {
+		return false
+	}
+	if irregularPast[t.Norm] {
+		return true
+	}
+	if t.Upper {
+		return false
+	}
+	w := t.Norm
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "based" && w != "related"
+}
+
+// tense reads a clause's tense from its words.
+func (p *pass) tense(cl lex.Range) (future, past bool) {
+	for i := cl.Lo; i < cl.Hi; i++ {
+		t := p.toks[i]
+		if t.Quoted {
+			continue
+		}
+		switch {
+		case futureCues[t.Norm]:
+			if t.Norm == "set" || t.Norm == "due" {
+				if i+1 < cl.Hi && p.toks[i+1].Is("to", "for") {
+					future = true
+				}
+				continue
+			}
+			future = true
+		case t.Is("are", "is") && i+1 < cl.Hi && p.toks[i+1].Is("to"):
+			future = true
+		case isPastWord(t):
+			past = true
+		}
+	}
+	return future, past
+}
+
+func (p *pass) hedged(cl lex.Range) bool {
+	for i := cl.Lo; i < cl.Hi; i++ {
+		t := p.toks[i]
+		if t.Quoted || t.Norm == "may" && t.Upper {
+			continue
+		}
+		if hedges[t.Norm] || strings.HasSuffix(t.Norm, "n't") {
+			return true
+		}
+		if t.Is("to") && i+1 < cl.Hi && p.toks[i+1].Is("visit", "meet", "call", "hold", "speak") {
+			// "an invitation to visit", "agreed to meet": a plan, not an event,
+			// unless the clause is plainly future ("are set to meet").
+			if f, _ := p.tense(cl); !f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// events finds an event claim in a clause and verifies it.
+func (p *pass) events(s *sentence, cl lex.Range) {
+	ec := p.eventClaim(s, cl)
+	if ec == nil {
+		return
+	}
+	p.verifyEvent(ec)
+}
+
+func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
+	if p.toks[s.Hi-1].Text == "?" {
+		return nil
+	}
+	ec := &eventClaim{cl: cl, tenseCl: cl, cue: -1}
+	// The event word: the first that names an event, outside quotations.
+	for i := cl.Lo; i < cl.Hi; i++ {
+		t := p.toks[i]
+		kinds, ok := cueKinds[t.Norm]
+		if !ok || t.Quoted || !p.isCue(i, cl) {
+			continue
+		}
+		if ec.cue < 0 {
+			ec.cue, ec.kinds = i, kinds
+		}
+	}
+	lastMet := p.lastMet(cl)
+	if ec.cue < 0 && lastMet == nil {
+		return nil
+	}
+	if lastMet != nil {
+		ec.ord = lastMet
+		ec.kinds = inPersonKinds
+		if !lastMet.inPerson && p.has(cl.Lo, cl.Hi, "spoke", "talked") {
+			ec.kinds = contactKinds
+		}
+		if ec.cue < 0 {
+			ec.cue = lastMet.lo
+		}
+	}
+	if pair, lo := p.pairBefore(s, ec.cue); pair != nil {
+		// "the Trump-Putin call on February 12": the compound names the
+		// parties, and the claim is that noun phrase alone.
+		end := ec.cue + 1
+		if end < cl.Hi && p.toks[end].Is("on", "in") {
+			if es := timex.Find(p.toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
+				end = es[0].Hi
+			}
+		}
+		cl = lex.Range{Lo: lo, Hi: end}
+		ec.parts, ec.cl = pair, cl
+	} else {
+		ec.parts = p.participants(s, cl)
+	}
+	if p.hedged(cl) {
+		return nil
+	}
+	if len(ec.parts) == 0 {
+		return nil
+	}
+	ec.future, _ = p.tense(ec.tenseCl)
+	if ec.ord == nil {
+		ec.ord = p.ordinal(cl)
+	}
+	p.claimDate(ec)
+	p.claimMedium(ec)
+	p.claimInitiator(s, ec)
+	p.claimVenue(s, ec)
+	p.claimDuration(ec)
+	for i := cl.Lo; i < cl.Hi; i++ {
+		switch {
+		case p.toks[i].Is("began", "opened", "started", "begins", "opens", "starts"):
+			ec.edge = "start"
+		case p.toks[i].Is("ended", "concluded", "closed", "ends", "concludes", "closes") ||
+			(p.toks[i].Is("wrapped") && i+1 < cl.Hi && p.toks[i+1].Is("up")):
+			ec.edge = "end"
+		}
+	}
+	return ec
+}
+
+// isCue reports whether token i really names an event here: "Xi called for
+// …" and "a call for peace" do not; "Putin called Xi" does.
+func (p *pass) isCue(i int, cl lex.Range) bool {
+	t := p.toks[i]
+	next := func(k int) lex.Token {
+		if i+k < cl.Hi {
+			return p.toks[i+k]
+		}
+		return lex.Token{}
+	}
+	switch t.Norm {
+	case "call", "calls":
+		// "a call for peace", "calls on Russia to …": not a call; "a call on
+		// Friday" is.
+		if next(1).Is("on") {
+			es := timex.Find(p.toks, i+2, min(i+4, cl.Hi))
+			return len(es) > 0 && es[0].Lo == i+2
+		}
+		return !next(1).Is("for", "to")
+	case "called", "phoned", "telephoned":
+		// Only "X called Y [on Friday|.|,|…]", not "called on", "called for",
+		// nor "called Y a …".
+		if p.personAt(i+1, cl) < 0 {
+			return false
+		}
+		return !followsNaming(p.toks, p.personEnd(i+1, cl), cl.Hi)
+	case "spoke", "spoken", "talked", "speak":
+		return next(1).Is("with", "to", "by", "via", "on", "over")
+	case "round":
+		return next(1).Is("of")
+	case "contact", "contacts":
+		return next(1).Is("between", "with")
+	case "discussion":
+		return true
+	}
+	return true
+}
+
+// followsNaming reports whether the words after a name make "called" mean
+// "named": "called Zelensky a dictator".
+func followsNaming(toks []lex.Token, i, hi int) bool {
+	return i < hi && toks[i].Is("a", "an", "the", "his", "her", "their", "its")
+}
+
+// personAt returns i when a person's name starts at token i, else -1.
+func (p *pass) personAt(i int, cl lex.Range) int {
+	if i >= cl.Hi {
+		return -1
+	}
+	n, vals := p.c.vocab.Longest(p.toks[i:cl.Hi], 0)
+	for _, v := range vals {
+		if v.kind == vName && v.ent.Kind == ledger.Person && caseFits(v.form, p.toks[i]) && n > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p *pass) personEnd(i int, cl lex.Range) int {
+	n, _ := p.c.vocab.Longest(p.toks[i:cl.Hi], 0)
+	return i + n
+}
+
+// pairBefore reads "Trump-Putin" or "Xi–Putin" just before the event word
+// and returns the two people and the compound's first token.
+func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
+	var m1, m2 *mention
+	for k := range s.ments {
+		if s.ments[k].hi == cue && k > 0 {
+			m2, m1 = &s.ments[k], &s.ments[k-1]
+		}
+	}
+	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.toks[m2.lo-1].Is("-", "–") {
+		return nil, 0
+	}
+	a, b := m1.person(), m2.person()
+	if a == nil || b == nil || a == b {
+		return nil, 0
+	}
+	return []*ledger.Entity{a, b}, m1.lo
+}
+
+// subordinators open a clause inside a clause: "… since Trump upended …".
+// People named after one are not parties to the event.
+var subordinators = map[string]bool{
+	"since": true, "after": true, "before": true, "as": true, "when": true, "while": true,
+	"because": true, "although": true, "until": true, "following": true, "amid": true,
+}
+
+// coreEnd is where a clause's own words end: at the first subordinator that
+// is not followed by a date ("since January" dates; "since Trump upended" does not).
+func (p *pass) coreEnd(cl lex.Range) int {
+	for i := cl.Lo + 1; i < cl.Hi; i++ {
+		if !subordinators[p.toks[i].Norm] || p.toks[i].Quoted {
+			continue
+		}
+		if es := timex.Find(p.toks, i+1, min(i+4, cl.Hi)); len(es) > 0 && es[0].Lo == i+1 {
+			continue
+		}
+		return i
+	}
+	return cl.Hi
+}
+
+var groupNouns = map[string]bool{
+	"officials": true, "official": true, "negotiators": true, "delegations": true, "delegation": true,
+	"delegates": true, "diplomats": true, "teams": true, "sides": true, "counterparts": true,
+	"leaders": true, "envoys": true,
+}
+
+// participants returns the people named in a clause, and countries named
+// together as the parties to something ("Ukraine, the US and Russia",
+// "U.S. and Russian officials").
+func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
+	var out []*ledger.Entity
+	add := func(e *ledger.Entity) {
+		if !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	var ms []*mention
+	end := p.coreEnd(cl)
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.lo >= cl.Lo && m.hi <= end && !p.toks[m.lo].Quoted {
+			ms = append(ms, m)
+		}
+	}
+	for k, m := range ms {
+		if per := m.person(); per != nil {
+			// "Putin's adviser Ushakov": the possessive names whose adviser.
+			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
+				continue
+			}
+			add(per)
+		}
+	}
+	if len(out) > 0 {
+		// People are the parties; countries named beside them are context
+		// ("China and Russia … Xi told Putin").
+		return out
+	}
+	// Countries in a coordination.
+	for k := 0; k < len(ms); {
+		if ms[k].country() == nil || p.qualifiesTitle(ms, k) {
+			k++
+			continue
+		}
+		group := []*mention{ms[k]}
+		j := k + 1
+		for ; j < len(ms); j++ {
+			if ms[j].country() == nil || p.qualifiesTitle(ms, j) || !p.onlyJoiners(group[len(group)-1].hi, ms[j].lo) {
+				break
+			}
+			group = append(group, ms[j])
+		}
+		k = j
+		if len(group) < 2 {
+			continue
+		}
+		demonyms := false
+		for _, g := range group {
+			if g.demonym != nil {
+				demonyms = true
+			}
+		}
+		last := group[len(group)-1].hi
+		if demonyms && (last >= cl.Hi || !groupNouns[p.toks[last].Norm]) {
+			continue
+		}
+		for _, g := range group {
+			add(g.country())
+		}
+	}
+	return out
+}
+
+func (p *pass) qualifiesTitle(ms []*mention, k int) bool {
+	if k+1 >= len(ms) || len(ms[k+1].offices) == 0 {
+		return false
+	}
+	gap := ms[k+1].lo - ms[k].hi
+	return gap == 0 || (gap == 1 && p.toks[ms[k].hi].Kind == lex.Possessive)
+}
+
+func (p *pass) onlyJoiners(lo, hi int) bool {
+	if hi-lo > 3 {
+		return false
+	}
+	joined := false
+	for i := lo; i < hi; i++ {
+		switch {
+		case p.toks[i].Is(",", "the"):
+		case p.toks[i].Is("and", "&"):
+			joined = true
+		default:
+			return false
+		}
+	}
+	return joined || hi-lo >= 1 && p.toks[lo].Text == ","
+}
+
+var ordinalWords = map[string]int{
+	"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+
+// ordinalN reads "first", "third", "3rd", "70th".
+func ordinalN(t lex.Token) (int, bool) {
+	if n, ok := ordinalWords[t.Norm]; ok {
+		return n, true
+	}
+	if t.Kind == lex.Ordinal {
+		n, err := strconv.Atoi(strings.TrimRight(t.Norm, "stndrh"))
+		return n, err == nil && n > 0
+	}
+	return 0, false
+}
+
+var ordinalFillers = map[string]bool{
+	"phone": true, "telephone": true, "video": true, "in-person": true, "face-to-face": true,
+	"bilateral": true, "official": true, "formal": true, "direct": true, "known": true,
+	"-": true, "in": true, "person": true, "face": true, "to": true, "leaders": true, "high-level": true,
+}
+
+// ordinal reads "the first call … this year", "the second round of talks".
+func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
+	for i := cl.Lo; i < cl.Hi; i++ {
+		n, ok := ordinalN(p.toks[i])
+		if !ok || p.toks[i].Quoted {
+			continue
+		}
+		j := i + 1
+		oc := &ordinalClaim{n: n, lo: i, perLo: -1}
+		for j < cl.Hi && ordinalFillers[p.toks[j].Norm] {
+			switch p.toks[j].Norm {
+			case "phone", "telephone":
+				oc.medium = ledger.Phone
+			case "video":
+				oc.medium = ledger.Video
+			case "person", "face":
+				oc.inPerson = true
+			}
+			j++
+		}
+		if j >= cl.Hi {
+			return nil
+		}
+		if _, ok := cueKinds[p.toks[j].Norm]; !ok {
+			continue
+		}
+		oc.hi = j + 1
+		oc.round = p.toks[j].Is("round")
+		// The period: "this year", "since January", "in 2025", "of the year".
+		for k := oc.hi; k < cl.Hi && k <= oc.hi+8; k++ {
+			t := p.toks[k]
+			if t.Is("since") {
+				es := timex.Find(p.toks, k+1, cl.Hi)
+				if len(es) == 0 || es[0].Lo != k+1 {
+					return nil // "since Trump upended …": not a date we can check
+				}
+				r := es[0].Resolve(p.pub, false)
+				sp := ledger.Span{First: r.Span.First, Last: p.pub}
+				oc.period, oc.perLo = &sp, k
+				break
+			}
+			if es := timex.Find(p.toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
+				e := es[0]
+				if e.Form == timex.ThisYear || e.Form == timex.YearOnly || e.Form == timex.LastYear {
+					r := e.Resolve(p.pub, false)
+					sp := r.Span
+					oc.period, oc.perLo = &sp, k
+				}
+				break
+			}
+		}
+		return oc
+	}
+	return nil
+}
+
+// lastMet reads "last met (in person) …", "last spoke …".
+func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
+	for i := cl.Lo; i+1 < cl.Hi; i++ {
+		if p.toks[i].Is("last") && p.toks[i+1].Is("met", "spoke", "talked") && !p.toks[i].Quoted {
+			oc := &ordinalClaim{lastMet: true, lo: i, hi: i + 2, perLo: -1}
+			if i+3 < cl.Hi && p.toks[i+2].Is("in") && p.toks[i+3].Is("person") {
+				oc.inPerson, oc.hi = true, i+4
+			}
+			if i+2 < cl.Hi && p.toks[i+2].Is("face-to-face") {
+				oc.inPerson, oc.hi = true, i+3
+			}
+			return oc
+		}
+	}
+	return nil
+}
+
+// claimDate finds the one date the clause gives its event.
+func (p *pass) claimDate(ec *eventClaim) {
+	var exprs []timex.Expr
+	for _, e := range timex.Find(p.toks, ec.cl.Lo, ec.cl.Hi) {
+		if p.toks[e.Lo].Quoted || (ec.ord != nil && ec.ord.perLo >= 0 && e.Lo >= ec.ord.perLo && e.Lo <= ec.ord.perLo+1) {
+			continue
+		}
+		// "since February" and "until May" bound a period; they do not date the event.
+		if e.Lo > ec.cl.Lo && p.toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
+			ec.ambiguous = true
+			continue
+		}
+		exprs = append(exprs, e)
+	}
+	if len(exprs) == 0 {
+		return
+	}
+	future, past := p.tense(ec.tenseCl)
+	var chosen *timex.Expr
+	var res timex.Resolved
+	for k := range exprs {
+		e := exprs[k]
+		if e.Relative() && (future && past || e.Form == timex.Weekday && !future && !past) {
+			ec.ambiguous = true // a relative date needs a clear tense
+			return
+		}
+		r := e.Resolve(p.pub, future && !past)
+		switch {
+		case chosen == nil:
+			chosen, res = &exprs[k], r
+		case r.Span != res.Span:
+			ec.ambiguous = true // two dates: which one is the event's?
+			return
+		case e.Form == timex.MonthDay || e.Form == timex.Weekday:
+			chosen = &exprs[k] // "Today, February 4": keep the written date
+		}
+	}
+	ec.date, ec.span, ec.prec = chosen, res.Span, res.Prec
+}
+
+func (p *pass) claimMedium(ec *eventClaim) {
+	set := func(m string, lo, hi int) {
+		if ec.medium != "" && ec.medium != m {
+			ec.medium = "?"
+			return
+		}
+		ec.medium, ec.mediumLo, ec.mediumHi = m, lo, hi
+	}
+	for i := ec.cl.Lo; i < ec.cl.Hi; i++ {
+		t := p.toks[i]
+		if t.Quoted {
+			continue
+		}
+		switch {
+		case t.Is("phone", "telephone", "phoned", "telephoned"):
+			set(ledger.Phone, i, i+1)
+		case t.Is("video", "videoconference", "virtual", "virtually"):
+			set(ledger.Video, i, i+1)
+		case t.Is("in") && i+1 < ec.cl.Hi && p.toks[i+1].Is("person") && (ec.ord == nil || !ec.ord.lastMet):
+			set(ledger.InPerson, i, i+2)
+		case t.Is("face-to-face"):
+			set(ledger.InPerson, i, i+1)
+		}
+	}
+	if ec.medium == "?" {
+		ec.medium = ""
+	}
+}
+
+// claimInitiator reads "X called Y", "initiated by X", "at X's request".
+func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
+	cl := ec.cl
+	for k := range s.ments {
+		m := &s.ments[k]
+		per := m.person()
+		if per == nil || m.lo < cl.Lo || m.hi > cl.Hi {
+			continue
+		}
+		after := func(words ...string) bool {
+			return m.hi < cl.Hi && p.toks[m.hi].Is(words...)
+		}
+		before := func(n int, words ...string) bool {
+			return m.lo-n >= cl.Lo && p.toks[m.lo-n].Is(words...)
+		}
+		switch {
+		case after("called", "phoned", "telephoned") && p.isCue(m.hi, cl):
+		case before(1, "by") && before(2, "initiated", "requested", "placed", "made"):
+		case after("initiated", "requested"):
+		case before(1, "of") && before(2, "request") && before(3, "the") && before(4, "at"):
+		case before(1, "at") && after() == false && m.hi+1 < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && p.toks[m.hi+1].Is("request", "invitation"):
+		default:
+			continue
+		}
+		if ec.initiator != nil && ec.initiator != per {
+			ec.initiator = nil
+			return
+		}
+		ec.initiator, ec.initLo, ec.initHi = per, m.lo, m.hi
+	}
+}
+
+// notVenue words before "in" make the place something other than where the
+// event was held: "the war in Ukraine".
+var notVenue = map[string]bool{
+	"war": true, "conflict": true, "peace": true, "crisis": true, "fighting": true, "ties": true,
+	"relations": true, "situation": true, "invasion": true, "troops": true, "forces": true,
+	"people": true, "embassy": true, "interests": true, "role": true, "involvement": true,
+	"investment": true, "attack": true, "attacks": true, "offensive": true, "aggression": true,
+	"strikes": true, "operation": true, "settlement": true, "ceasefire": true, "security": true,
+	"stake": true, "elections": true, "election": true, "based": true,
+}
+
+// claimVenue reads "in <place>" in a clause: "met … in Saudi Arabia", "in
+// the Saudi capital of Riyadh".
+func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
+	cl := ec.cl
+	var found *ledger.Entity
+	for i := cl.Lo; i < cl.Hi; i++ {
+		if !p.toks[i].Is("in", "at") || p.toks[i].Quoted {
+			continue
+		}
+		if i > cl.Lo && notVenue[p.toks[i-1].Norm] {
+			continue
+		}
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.lo <= i || m.lo > i+6 || m.hi > cl.Hi {
+				continue
+			}
+			pl := m.place()
+			if pl == nil || m.demonym != nil && len(m.names) == 0 {
+				continue
+			}
+			if !p.plainGap(i+1, m.lo) {
+				break
+			}
+			if found != nil && found != pl {
+				ec.venue = nil
+				return
+			}
+			found = pl
+			ec.venue, ec.venueLo, ec.venueHi = pl, m.lo, m.hi
+			break
+		}
+	}
+}
+
+// plainGap reports whether tokens [lo, hi) are only articles, lower-case
+// words and demonyms: "the Saudi capital of".
+func (p *pass) plainGap(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		t := p.toks[i]
+		if t.Kind != lex.Word {
+			return false
+		}
+		if t.Upper {
+			n, vals := p.c.vocab.Longest(p.toks[i:hi], 0)
+			ok := false
+			for _, v := range vals {
+				if v.kind == vDemonym {
+					ok = true
+				}
+			}
+			if !ok {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
+}
+
+var durationUnits = map[string]time.Duration{
+	"minute": time.Minute, "minutes": time.Minute, "hour": time.Hour, "hours": time.Hour,
+}
+
+// claimDuration reads "a 30-minute call", "two-hour talks", "an
+// hour-and-a-half discussion", "lasted 90 minutes".
+func (p *pass) claimDuration(ec *eventClaim) {
+	cl := ec.cl
+	for i := cl.Lo; i < cl.Hi; i++ {
+		t := p.toks[i]
+		if t.Quoted {
+			continue
+		}
+		// hour-and-a-half, an hour and a half
+		if t.Is("hour") && p.seq(i+1, cl.Hi, "and", "a", "half") >= 0 {
+			ec.duration, ec.durLo, ec.durHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, "and", "a", "half")
+			if i > cl.Lo && p.toks[i-1].Is("an") {
+				ec.durLo = i - 1
+			}
+			return
+		}
+		if t.Is("hour") && i+2 < cl.Hi && p.toks[i+1].Text == "-" && p.toks[i+2].Is("long") {
+			ec.duration, ec.durLo, ec.durHi = time.Hour, i, i+3
+			return
+		}
+		if t.Is("half") && i+2 < cl.Hi && p.toks[i+1].Text == "-" && p.toks[i+2].Is("hour") {
+			ec.duration, ec.durLo, ec.durHi = 30*time.Minute, i, i+3
+			return
+		}
+		var n float64
+		if t.Kind == lex.Number {
+			f, err := strconv.ParseFloat(t.Text, 64)
+			if err != nil {
+				continue
+			}
+			n = f
+		} else if v, ok := countWords[t.Norm]; ok {
+			n = v
+		} else {
+			continue
+		}
+		j := i + 1
+		if j < cl.Hi && p.toks[j].Text == "-" {
+			j++
+		}
+		if j < cl.Hi {
+			if u, ok := durationUnits[p.toks[j].Norm]; ok {
+				ec.duration, ec.durLo, ec.durHi = time.Duration(n*float64(u)), i, j+1
+				return
+			}
+		}
+	}
+}
+
+var countWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90,
+}
+
+// seq returns the end of the words after i, joined by hyphens or spaces, or -1.
+func (p *pass) seq(i, hi int, words ...string) int {
+	for _, w := range words {
+		if i < hi && p.toks[i].Text == "-" {
+			i++
+		}
+		if i >= hi || !p.toks[i].Is(w) {
+			return -1
+		}
+		i++
+	}
+	return i
+}

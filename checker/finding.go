@@ -1,0 +1,85 @@
+package checker
+
+import (
+	"sort"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// Severity levels, most severe first.
+const (
+	Error   = "error"
+	Warning = "warning"
+	Info    = "info"
+)
+
+// SeverityRank orders severities: error 3, warning 2, info 1, unknown 0.
+func SeverityRank(s string) int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Finding is one contradicted claim (or a notice such as missing-date), with
+// positions taken from the article as it was read.
+type Finding struct {
+	Path      string    `json:"path"`
+	Line      int       `json:"line"`
+	Column    int       `json:"column"`
+	EndLine   int       `json:"endLine"`
+	EndColumn int       `json:"endColumn"`
+	Offset    int       `json:"offset"`
+	EndOffset int       `json:"endOffset"`
+	Rule      string    `json:"rule"`
+	Severity  string    `json:"severity"`
+	Message   string    `json:"message"`
+	Found     string    `json:"found"`
+	Expected  string    `json:"expected"`
+	Evidence  *Evidence `json:"evidence"`
+	Fix       *Fix      `json:"fix"`
+}
+
+// Evidence is the ledger entry that contradicts the text.
+type Evidence struct {
+	ID      string          `json:"id"`
+	Pos     string          `json:"pos"` // file:line:col in the rule file
+	Sources []ledger.Source `json:"sources"`
+}
+
+// Fix is a replacement of bytes [Offset, EndOffset) of the article.
+type Fix struct {
+	Offset      int    `json:"offset"`
+	EndOffset   int    `json:"endOffset"`
+	Replacement string `json:"replacement"`
+}
+
+// SortFindings orders findings by path, position and rule, so that output is
+// the same on every run.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+func evidenceOf(id string, pos ledger.Pos, sources []ledger.Source) *Evidence {
+	if sources == nil {
+		sources = []ledger.Source{}
+	}
+	return &Evidence{ID: id, Pos: pos.String(), Sources: sources}
+}

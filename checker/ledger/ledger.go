@@ -1,0 +1,300 @@
+// Package ledger holds what a team declares to be true: entities, offices and
+// their holders, events, coverage declarations and wording rules. It loads
+// them from YAML rule files, validates them, and keeps the file, line and
+// column of every value so that a finding can point at the fact behind it.
+//
+// The ledger knows nothing about articles; the checker asks it questions
+// ("who held this office on this day?", "which calls did these two hold?").
+package ledger
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Pos is a place in a rule file. Line and Col are 1-based; Col counts bytes,
+// as YAML parsers report it.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// String writes the position as file:line:col.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Entity kinds.
+const (
+	Person       = "person"
+	Country      = "country"
+	Organisation = "organisation"
+	Place        = "place"
+	Outlet       = "outlet"
+)
+
+// Entity is a person, country, organisation, place or news outlet.
+type Entity struct {
+	ID   string
+	Kind string
+	Name string
+	// Short is how the entity is named in a message ("Putin"); Name when unset.
+	Short    string
+	Aliases  []string // every name the entity goes by, Name included
+	Demonyms []string // adjectives for a country: "Russian", "U.S."
+	Country  string   // for a person: the country they act for
+	In       string   // for a place: the place or country that contains it
+	TZ       *time.Location
+	Pos      Pos
+}
+
+// Source backs a ledger fact.
+type Source struct {
+	URL    string
+	Outlet string
+}
+
+// Term is one holder's time in an office. To is zero while the term runs.
+type Term struct {
+	Holder   string
+	From, To Date
+	Sources  []Source
+	Pos      Pos
+}
+
+// Office is a position that people hold over dated terms.
+type Office struct {
+	ID        string
+	Title     string
+	Country   string // the country whose office it is, if any
+	Body      string // the organisation it belongs to, if any
+	Phrasings []string
+	Multiple  bool // several holders at once (spokespeople)
+	Terms     []Term
+	Pos       Pos
+}
+
+// Event kinds.
+const (
+	Call    = "call"
+	Meeting = "meeting"
+	Talks   = "talks"
+	Summit  = "summit"
+	Visit   = "visit"
+	Anchor  = "anchor"
+)
+
+// EventKinds lists the kinds an event may have.
+var EventKinds = []string{Call, Meeting, Talks, Summit, Visit, Anchor}
+
+// Media an event may have.
+const (
+	Phone    = "phone"
+	Video    = "video"
+	InPerson = "in-person"
+)
+
+// Event is something that happened on a date or over a range of dates.
+type Event struct {
+	ID    string
+	Kind  string
+	Title string
+	// Start and End are the first and last day; End equals Start for a
+	// one-day event.
+	Start, End   Date
+	Time         string         // "15:04", local to TZ, when known
+	TZ           *time.Location // the zone Time is given in
+	Participants []string
+	Medium       string
+	Initiator    string
+	Venue        string
+	Duration     time.Duration
+	Series       string
+	Round        int
+	Aliases      []string // names for an anchor event: "invasion of Ukraine"
+	Sources      []Source
+	Pos          Pos
+}
+
+// Span is the range of days the event covers.
+func (e *Event) Span() Span { return Span{e.Start.First(), e.End.Last()} }
+
+// Coverage declares that the ledger holds every event of some kinds between
+// some participants over a period.
+type Coverage struct {
+	Kinds        []string
+	Participants []string
+	From, To     Date
+	Pos          Pos
+}
+
+// Wording is a pattern rule for what no typed check covers.
+type Wording struct {
+	ID            string
+	Pattern       *regexp.Regexp
+	After, Before Date // publication-date window; zero means open
+	Message       string
+	Replacement   string
+	HasFix        bool
+	Severity      string
+	Pos           Pos
+}
+
+// Ledger is the merged content of one or more rule files.
+type Ledger struct {
+	Entities []*Entity
+	Offices  []*Office
+	Events   []*Event
+	Coverage []*Coverage
+	Wording  []*Wording
+
+	entities map[string]*Entity
+	offices  map[string]*Office
+	events   map[string]*Event
+}
+
+// Entity returns the entity with the given id, or nil.
+func (l *Ledger) Entity(id string) *Entity { return l.entities[id] }
+
+// Office returns the office with the given id, or nil.
+func (l *Ledger) Office(id string) *Office { return l.offices[id] }
+
+// Event returns the event with the given id, or nil.
+func (l *Ledger) Event(id string) *Event { return l.events[id] }
+
+// ShortName is how an entity is named in messages.
+func (l *Ledger) ShortName(id string) string {
+	e := l.entities[id]
+	if e == nil {
+		return id
+	}
+	if e.Short != "" {
+		return e.Short
+	}
+	return e.Name
+}
+
+// CountryOf follows a place's containers up to its country; for a person it
+// returns the country they act for. It returns "" when there is none.
+func (l *Ledger) CountryOf(id string) string {
+	for i := 0; i < 32 && id != ""; i++ {
+		e := l.entities[id]
+		if e == nil {
+			return ""
+		}
+		if e.Kind == Country {
+			return e.ID
+		}
+		if e.Kind == Person {
+			return e.Country
+		}
+		id = e.In
+	}
+	return ""
+}
+
+// Within reports whether place inner is outer or lies inside it.
+func (l *Ledger) Within(inner, outer string) bool {
+	for i := 0; i < 32 && inner != ""; i++ {
+		if inner == outer {
+			return true
+		}
+		e := l.entities[inner]
+		if e == nil {
+			return false
+		}
+		inner = e.In
+	}
+	return false
+}
+
+// Holding says whether a person holds an office on a day.
+type Holding int
+
+// The answers to "did X hold office O on day D?".
+const (
+	Unknown Holding = iota // a term boundary is too coarse to tell
+	Holds
+	DoesNotHold
+)
+
+// Holds tells whether person held office o on day t, honouring the
+// precision of each term's dates.
+func (o *Office) Holds(person string, t time.Time) (Holding, *Term) {
+	ans := DoesNotHold
+	for i := range o.Terms {
+		term := &o.Terms[i]
+		if term.Holder != person {
+			continue
+		}
+		switch term.covers(t) {
+		case Holds:
+			return Holds, term
+		case Unknown:
+			ans = Unknown
+		}
+	}
+	return ans, nil
+}
+
+// HoldersOn returns the terms whose holder certainly held o on day t.
+func (o *Office) HoldersOn(t time.Time) []*Term {
+	var out []*Term
+	for i := range o.Terms {
+		if o.Terms[i].covers(t) == Holds {
+			out = append(out, &o.Terms[i])
+		}
+	}
+	return out
+}
+
+// UncertainOn reports whether some term's boundary is too coarse to say
+// whether it covered day t.
+func (o *Office) UncertainOn(t time.Time) bool {
+	for i := range o.Terms {
+		if o.Terms[i].covers(t) == Unknown {
+			return true
+		}
+	}
+	return false
+}
+
+// EverHeld reports whether person held o at any time the ledger knows.
+func (o *Office) EverHeld(person string) bool {
+	for _, t := range o.Terms {
+		if t.Holder == person {
+			return true
+		}
+	}
+	return false
+}
+
+// covers answers for one term. A term runs from its From day up to, but not
+// including, its To day (a handover day belongs to the new holder).
+func (t *Term) covers(day time.Time) Holding {
+	if day.Before(t.From.First()) {
+		return DoesNotHold
+	}
+	if t.From.Prec != Day && !day.After(t.From.Last()) {
+		return Unknown
+	}
+	if t.To.IsZero() {
+		return Holds
+	}
+	if !day.Before(t.To.Last()) && t.To.Prec == Day {
+		return DoesNotHold
+	}
+	if t.To.Prec != Day {
+		if day.After(t.To.Last()) {
+			return DoesNotHold
+		}
+		if !day.Before(t.To.First()) {
+			return Unknown
+		}
+	}
+	return Holds
+}

@@ -1,0 +1,693 @@
+package ledger
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Error is one problem in a rule file, at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// ErrorList is every problem found while loading, sorted by position.
+type ErrorList []Error
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+func (l ErrorList) sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// File is a rule file's name, as it should appear in messages, and content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ReadFS reads every .yaml and .yml file below root in fsys, in lexical
+// order. Names in the result are root-relative paths joined to prefix.
+func ReadFS(fsys fs.FS, root, prefix string) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if ext := path.Ext(p); ext != ".yaml" && ext != ".yml" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Name: path.Join(prefix, p), Data: data})
+		return nil
+	})
+	return files, err
+}
+
+// ReadPaths reads rule files from paths on disk: a file is read as it is, a
+// folder is walked for .yaml and .yml files.
+func ReadPaths(paths []string) ([]File, error) {
+	var files []File
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		if !st.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("rules: %w", err)
+			}
+			files = append(files, File{Name: p, Data: data})
+			continue
+		}
+		fsFiles, err := ReadFS(os.DirFS(p), ".", p)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		if len(fsFiles) == 0 {
+			return nil, fmt.Errorf("rules: %s holds no .yaml or .yml file", p)
+		}
+		for i := range fsFiles {
+			fsFiles[i].Name = filepath.ToSlash(fsFiles[i].Name)
+		}
+		files = append(files, fsFiles...)
+	}
+	return files, nil
+}
+
+// Load parses and validates rule files into one ledger. On any problem it
+// returns an ErrorList naming every problem found, each at its position.
+func Load(files []File) (*Ledger, error) {
+	l := &loader{
+		led: &Ledger{
+			entities: map[string]*Entity{},
+			offices:  map[string]*Office{},
+			events:   map[string]*Event{},
+		},
+		ids: map[string]Pos{},
+	}
+	var docs []fileDoc
+	for _, f := range files {
+		var d ruleFile
+		if err := yaml.Load(f.Data, &d, yaml.WithKnownFields()); err != nil {
+			l.yamlErr(f.Name, err)
+		}
+		docs = append(docs, fileDoc{name: f.Name, doc: d})
+	}
+	// Entities first: everything else refers to them.
+	for _, d := range docs {
+		for _, it := range d.doc.Entities {
+			l.entity(d.name, it)
+		}
+	}
+	for _, d := range docs {
+		for _, it := range d.doc.Offices {
+			l.office(d.name, it)
+		}
+		for _, it := range d.doc.Events {
+			l.event(d.name, it)
+		}
+		for _, it := range d.doc.Coverage {
+			l.coverage(d.name, it)
+		}
+		for _, it := range d.doc.Wording {
+			l.wording(d.name, it)
+		}
+	}
+	l.resolveRefs()
+	if len(l.errs) > 0 {
+		l.errs.sort()
+		return nil, l.errs
+	}
+	return l.led, nil
+}
+
+type fileDoc struct {
+	name string
+	doc  ruleFile
+}
+
+// The YAML shapes. Scalars that a message may need to point at are str or
+// strs, which keep their position.
+
+type ruleFile struct {
+	Schema   str              `yaml:"$schema"`
+	Entities []item[entityY]  `yaml:"entities"`
+	Offices  []item[officeY]  `yaml:"offices"`
+	Events   []item[eventY]   `yaml:"events"`
+	Coverage []item[coverY]   `yaml:"coverage"`
+	Wording  []item[wordingY] `yaml:"wording"`
+}
+
+type entityY struct {
+	ID       str  `yaml:"id"`
+	Kind     str  `yaml:"kind"`
+	Name     str  `yaml:"name"`
+	Short    str  `yaml:"short"`
+	Aliases  strs `yaml:"aliases"`
+	Demonyms strs `yaml:"demonyms"`
+	Country  str  `yaml:"country"`
+	In       str  `yaml:"in"`
+	TZ       str  `yaml:"tz"`
+}
+
+type sourceY struct {
+	URL    str `yaml:"url"`
+	Outlet str `yaml:"outlet"`
+}
+
+type termY struct {
+	Who     str       `yaml:"who"`
+	From    str       `yaml:"from"`
+	To      str       `yaml:"to"`
+	Sources []sourceY `yaml:"sources"`
+	Note    str       `yaml:"note"`
+}
+
+type officeY struct {
+	ID        str           `yaml:"id"`
+	Title     str           `yaml:"title"`
+	Country   str           `yaml:"country"`
+	Body      str           `yaml:"body"`
+	Phrasings strs          `yaml:"phrasings"`
+	Multiple  bool          `yaml:"multiple"`
+	Holders   []item[termY] `yaml:"holders"`
+	Note      str           `yaml:"note"`
+}
+
+type eventY struct {
+	ID           str       `yaml:"id"`
+	Kind         str       `yaml:"kind"`
+	Title        str       `yaml:"title"`
+	Date         str       `yaml:"date"`
+	End          str       `yaml:"end"`
+	Time         str       `yaml:"time"`
+	TZ           str       `yaml:"tz"`
+	Participants strs      `yaml:"participants"`
+	Medium       str       `yaml:"medium"`
+	Initiator    str       `yaml:"initiator"`
+	Venue        str       `yaml:"venue"`
+	Duration     str       `yaml:"duration"`
+	Series       str       `yaml:"series"`
+	Round        int       `yaml:"round"`
+	Aliases      strs      `yaml:"aliases"`
+	Sources      []sourceY `yaml:"sources"`
+	Note         str       `yaml:"note"`
+}
+
+type coverY struct {
+	Kinds        strs      `yaml:"kinds"`
+	Participants strs      `yaml:"participants"`
+	From         str       `yaml:"from"`
+	To           str       `yaml:"to"`
+	Sources      []sourceY `yaml:"sources"`
+	Note         str       `yaml:"note"`
+}
+
+type wordingY struct {
+	ID          str `yaml:"id"`
+	Pattern     str `yaml:"pattern"`
+	After       str `yaml:"after"`
+	Before      str `yaml:"before"`
+	Message     str `yaml:"message"`
+	Replacement str `yaml:"replacement"`
+	Severity    str `yaml:"severity"`
+}
+
+// str is a YAML scalar with its position.
+type str struct {
+	V         string
+	Line, Col int
+	set       bool
+}
+
+func (s *str) UnmarshalYAML(n *yaml.Node) error {
+	s.Line, s.Col, s.set = n.Line, n.Column, true
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.LoadError{Message: "expected a single value here", Mark: mark(n)}
+	}
+	s.V = n.Value
+	return nil
+}
+
+type strs []str
+
+// item is one entry of a top-level list: its fields, its position, and what
+// went wrong decoding it, so one bad key does not hide the rest of the file.
+type item[T any] struct {
+	V         T
+	Line, Col int
+	err       error
+}
+
+func (it *item[T]) UnmarshalYAML(n *yaml.Node) error {
+	it.Line, it.Col = n.Line, n.Column
+	if n.Kind != yaml.MappingNode {
+		it.err = &yaml.LoadError{Message: "expected a mapping of keys to values", Mark: mark(n)}
+		return nil
+	}
+	it.err = n.Load(&it.V, yaml.WithKnownFields())
+	return nil
+}
+
+func mark(n *yaml.Node) yaml.Mark { return yaml.Mark{Line: n.Line, Column: n.Column} }
+
+type loader struct {
+	led  *Ledger
+	errs ErrorList
+	ids  map[string]Pos
+	refs []ref
+}
+
+// ref is an id that must name an entity of one of kinds.
+type ref struct {
+	id    str
+	file  string
+	kinds []string
+	what  string
+}
+
+func (l *loader) errorf(p Pos, format string, args ...any) {
+	l.errs = append(l.errs, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) at(file string, s str) Pos { return Pos{File: file, Line: s.Line, Col: s.Col} }
+
+var unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+
+func (l *loader) yamlErr(file string, err error) {
+	var many *yaml.LoadErrors
+	var one *yaml.LoadError
+	switch {
+	case errors.As(err, &many):
+		for _, e := range many.Errors {
+			l.yamlOne(file, e)
+		}
+	case errors.As(err, &one):
+		l.yamlOne(file, one)
+	default:
+		l.errorf(Pos{File: file}, "%v", err)
+	}
+}
+
+func (l *loader) yamlOne(file string, e *yaml.LoadError) {
+	msg := e.Message
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("unknown key %q", m[1])
+	}
+	l.errorf(Pos{File: file, Line: e.Mark.Line, Col: e.Mark.Column}, "%s", msg)
+}
+
+func (l *loader) itemErr(file string, err error) {
+	if err != nil {
+		l.yamlErr(file, err)
+	}
+}
+
+func (l *loader) claimID(file string, id str, what string, line, col int) bool {
+	if !id.set || id.V == "" {
+		l.errorf(Pos{file, line, col}, "%s has no id", what)
+		return false
+	}
+	p := l.at(file, id)
+	if prev, ok := l.ids[id.V]; ok {
+		l.errorf(p, "duplicate id %q: already declared at %s", id.V, prev)
+		return false
+	}
+	if !validID.MatchString(id.V) {
+		l.errorf(p, "id %q: use lowercase letters, digits, '-' and '_'", id.V)
+	}
+	l.ids[id.V] = p
+	return true
+}
+
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (l *loader) date(file string, s str, what string) Date {
+	if !s.set || s.V == "" {
+		return Date{}
+	}
+	d, err := ParseDate(s.V)
+	if err != nil {
+		l.errorf(l.at(file, s), "%s: %v", what, err)
+		return Date{}
+	}
+	return d
+}
+
+func (l *loader) tz(file string, s str) *time.Location {
+	if !s.set || s.V == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(s.V)
+	if err != nil {
+		l.errorf(l.at(file, s), "unknown time zone %q (use an IANA name such as Europe/Moscow)", s.V)
+		return nil
+	}
+	return loc
+}
+
+func (l *loader) need(file string, s str, line, col int, what, key string) bool {
+	if !s.set || strings.TrimSpace(s.V) == "" {
+		l.errorf(Pos{file, line, col}, "%s has no %s", what, key)
+		return false
+	}
+	return true
+}
+
+func (l *loader) refer(file string, s str, what string, kinds ...string) {
+	if s.set && s.V != "" {
+		l.refs = append(l.refs, ref{id: s, file: file, kinds: kinds, what: what})
+	}
+}
+
+func values(ss strs) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if t := strings.TrimSpace(s.V); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var entityKinds = []string{Person, Country, Organisation, Place, Outlet}
+
+func (l *loader) entity(file string, it item[entityY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	what := "entity"
+	if y.ID.V != "" {
+		what = fmt.Sprintf("entity %q", y.ID.V)
+	}
+	if !l.claimID(file, y.ID, "entity", it.Line, it.Col) {
+		return
+	}
+	e := &Entity{
+		ID: y.ID.V, Kind: y.Kind.V, Name: strings.TrimSpace(y.Name.V), Short: y.Short.V,
+		Demonyms: values(y.Demonyms), Country: y.Country.V, In: y.In.V,
+		TZ: l.tz(file, y.TZ), Pos: Pos{file, it.Line, it.Col},
+	}
+	if l.need(file, y.Kind, it.Line, it.Col, what, "kind") && !slices.Contains(entityKinds, e.Kind) {
+		l.errorf(l.at(file, y.Kind), "unknown entity kind %q (want one of %s)", e.Kind, strings.Join(entityKinds, ", "))
+	}
+	l.need(file, y.Name, it.Line, it.Col, what, "name")
+	if e.Name != "" {
+		e.Aliases = append(e.Aliases, e.Name)
+	}
+	for _, a := range values(y.Aliases) {
+		if !slices.Contains(e.Aliases, a) {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	if len(e.Demonyms) > 0 && e.Kind != Country {
+		l.errorf(l.at(file, y.Demonyms[0]), "%s: only a country has demonyms", what)
+	}
+	if e.Country != "" && e.Kind != Person && e.Kind != Organisation {
+		l.errorf(l.at(file, y.Country), "%s: only a person or organisation has a country; a place uses 'in'", what)
+	}
+	l.refer(file, y.Country, "country", Country)
+	l.refer(file, y.In, "place", Place, Country)
+	l.led.Entities = append(l.led.Entities, e)
+	l.led.entities[e.ID] = e
+}
+
+func (l *loader) sources(file string, ys []sourceY) []Source {
+	var out []Source
+	for _, s := range ys {
+		if !s.URL.set && !s.Outlet.set {
+			continue
+		}
+		out = append(out, Source{URL: s.URL.V, Outlet: s.Outlet.V})
+	}
+	return out
+}
+
+func (l *loader) office(file string, it item[officeY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	if !l.claimID(file, y.ID, "office", it.Line, it.Col) {
+		return
+	}
+	what := fmt.Sprintf("office %q", y.ID.V)
+	o := &Office{
+		ID: y.ID.V, Title: y.Title.V, Country: y.Country.V, Body: y.Body.V,
+		Phrasings: values(y.Phrasings), Multiple: y.Multiple, Pos: Pos{file, it.Line, it.Col},
+	}
+	l.need(file, y.Title, it.Line, it.Col, what, "title")
+	if len(o.Phrasings) == 0 {
+		l.errorf(o.Pos, "%s has no phrasings: list how articles name it (\"U.S. President\")", what)
+	}
+	l.refer(file, y.Country, "country", Country)
+	l.refer(file, y.Body, "body", Organisation)
+	for _, h := range y.Holders {
+		l.itemErr(file, h.err)
+		hp := Pos{file, h.Line, h.Col}
+		if !l.need(file, h.V.Who, h.Line, h.Col, what+" holder", "who") {
+			continue
+		}
+		l.refer(file, h.V.Who, "holder", Person)
+		t := Term{
+			Holder:  h.V.Who.V,
+			From:    l.date(file, h.V.From, "from"),
+			To:      l.date(file, h.V.To, "to"),
+			Sources: l.sources(file, h.V.Sources),
+			Pos:     hp,
+		}
+		if !h.V.From.set {
+			l.errorf(hp, "%s holder %q has no from date", what, t.Holder)
+			continue
+		}
+		if !t.To.IsZero() && !t.From.IsZero() && t.To.Last().Before(t.From.First()) {
+			l.errorf(l.at(file, h.V.To), "to %s is before from %s", t.To, t.From)
+			continue
+		}
+		if t.From.IsZero() {
+			continue
+		}
+		o.Terms = append(o.Terms, t)
+	}
+	if !o.Multiple {
+		l.overlaps(o)
+	}
+	l.led.Offices = append(l.led.Offices, o)
+	l.led.offices[o.ID] = o
+}
+
+// overlaps reports terms of a single-holder office that certainly overlap.
+func (l *loader) overlaps(o *Office) {
+	far := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	for i := range o.Terms {
+		for j := i + 1; j < len(o.Terms); j++ {
+			a, b := o.Terms[i], o.Terms[j]
+			aEnd, bEnd := far, far
+			if !a.To.IsZero() {
+				aEnd = a.To.First()
+			}
+			if !b.To.IsZero() {
+				bEnd = b.To.First()
+			}
+			// Certain overlap: each starts (at its latest) before the other ends (at its earliest).
+			if a.From.Last().Before(bEnd) && b.From.Last().Before(aEnd) {
+				l.errorf(b.Pos, "office %q has one holder at a time, but this term (%s from %s) overlaps the term at %s (%s from %s)",
+					o.ID, b.Holder, b.From, a.Pos, a.Holder, a.From)
+			}
+		}
+	}
+}
+
+var media = []string{Phone, Video, InPerson}
+
+func (l *loader) event(file string, it item[eventY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	if !l.claimID(file, y.ID, "event", it.Line, it.Col) {
+		return
+	}
+	what := fmt.Sprintf("event %q", y.ID.V)
+	e := &Event{
+		ID: y.ID.V, Kind: y.Kind.V, Title: y.Title.V, Time: y.Time.V,
+		Participants: values(y.Participants), Medium: y.Medium.V, Initiator: y.Initiator.V,
+		Venue: y.Venue.V, Series: y.Series.V, Round: y.Round, Aliases: values(y.Aliases),
+		Sources: l.sources(file, y.Sources), Pos: Pos{file, it.Line, it.Col},
+	}
+	if l.need(file, y.Kind, it.Line, it.Col, what, "kind") && !slices.Contains(EventKinds, e.Kind) {
+		l.errorf(l.at(file, y.Kind), "unknown event kind %q (want one of %s)", e.Kind, strings.Join(EventKinds, ", "))
+	}
+	if l.need(file, y.Date, it.Line, it.Col, what, "date") {
+		e.Start = l.date(file, y.Date, "date")
+	}
+	e.End = e.Start
+	if y.End.set {
+		e.End = l.date(file, y.End, "end")
+		if !e.End.IsZero() && !e.Start.IsZero() && e.End.Last().Before(e.Start.First()) {
+			l.errorf(l.at(file, y.End), "end %s is before date %s", e.End, e.Start)
+		}
+	}
+	if e.Time != "" {
+		if _, err := time.Parse("15:04", e.Time); err != nil {
+			l.errorf(l.at(file, y.Time), "time %q is not HH:MM", e.Time)
+			e.Time = ""
+		}
+		if !y.TZ.set {
+			l.errorf(l.at(file, y.Time), "%s has a time but no tz to read it in", what)
+		}
+		if e.Start.Prec != Day || e.End != e.Start {
+			l.errorf(l.at(file, y.Time), "%s: a time needs a single, exact date", what)
+		}
+	}
+	e.TZ = l.tz(file, y.TZ)
+	if e.Medium != "" && !slices.Contains(media, e.Medium) {
+		l.errorf(l.at(file, y.Medium), "unknown medium %q (want one of %s)", e.Medium, strings.Join(media, ", "))
+	}
+	if y.Duration.set {
+		d, err := time.ParseDuration(y.Duration.V)
+		if err != nil || d <= 0 {
+			l.errorf(l.at(file, y.Duration), "duration %q is not a length such as 1h25m or 40m", y.Duration.V)
+		}
+		e.Duration = d
+	}
+	if e.Round < 0 || (e.Round > 0 && e.Series == "") {
+		l.errorf(e.Pos, "%s: a round needs a series and a positive number", what)
+	}
+	if e.Kind != Anchor && len(e.Participants) == 0 {
+		l.errorf(e.Pos, "%s has no participants", what)
+	}
+	for _, p := range y.Participants {
+		l.refer(file, p, "participant", Person, Country, Organisation)
+	}
+	l.refer(file, y.Initiator, "initiator", Person, Country, Organisation)
+	if e.Initiator != "" && !slices.Contains(e.Participants, e.Initiator) {
+		l.errorf(l.at(file, y.Initiator), "initiator %q is not one of the participants", e.Initiator)
+	}
+	l.refer(file, y.Venue, "venue", Place, Country)
+	l.led.Events = append(l.led.Events, e)
+	l.led.events[e.ID] = e
+}
+
+func (l *loader) coverage(file string, it item[coverY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	c := &Coverage{
+		Kinds: values(y.Kinds), Participants: values(y.Participants),
+		From: l.date(file, y.From, "from"), To: l.date(file, y.To, "to"),
+		Pos: Pos{file, it.Line, it.Col},
+	}
+	if len(c.Kinds) == 0 {
+		l.errorf(c.Pos, "coverage has no kinds")
+	}
+	for _, k := range y.Kinds {
+		if !slices.Contains(EventKinds, k.V) || k.V == Anchor {
+			l.errorf(l.at(file, k), "unknown event kind %q in coverage", k.V)
+		}
+	}
+	if len(c.Participants) < 2 {
+		l.errorf(c.Pos, "coverage needs at least two participants")
+	}
+	for _, p := range y.Participants {
+		l.refer(file, p, "participant", Person, Country, Organisation)
+	}
+	if !y.From.set || !y.To.set {
+		l.errorf(c.Pos, "coverage needs from and to: the period the ledger is complete for")
+	} else if !c.From.IsZero() && !c.To.IsZero() && c.To.Last().Before(c.From.First()) {
+		l.errorf(l.at(file, y.To), "to %s is before from %s", c.To, c.From)
+	}
+	l.led.Coverage = append(l.led.Coverage, c)
+}
+
+var severities = []string{"error", "warning", "info"}
+
+func (l *loader) wording(file string, it item[wordingY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	if !l.claimID(file, y.ID, "wording rule", it.Line, it.Col) {
+		return
+	}
+	what := fmt.Sprintf("wording rule %q", y.ID.V)
+	w := &Wording{
+		ID: y.ID.V, Message: y.Message.V, Replacement: y.Replacement.V, HasFix: y.Replacement.set,
+		After: l.date(file, y.After, "after"), Before: l.date(file, y.Before, "before"),
+		Severity: "warning", Pos: Pos{file, it.Line, it.Col},
+	}
+	if l.need(file, y.Pattern, it.Line, it.Col, what, "pattern") {
+		re, err := regexp.Compile(y.Pattern.V)
+		if err != nil {
+			l.errorf(l.at(file, y.Pattern), "invalid pattern: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		} else if re.MatchString("") {
+			l.errorf(l.at(file, y.Pattern), "pattern %q matches empty text", y.Pattern.V)
+		} else {
+			w.Pattern = re
+		}
+	}
+	l.need(file, y.Message, it.Line, it.Col, what, "message")
+	if y.Severity.set {
+		if !slices.Contains(severities, y.Severity.V) {
+			l.errorf(l.at(file, y.Severity), "unknown severity %q (want error, warning or info)", y.Severity.V)
+		} else {
+			w.Severity = y.Severity.V
+		}
+	}
+	if !w.After.IsZero() && !w.Before.IsZero() && !w.After.First().Before(w.Before.Last()) {
+		l.errorf(l.at(file, y.Before), "before %s is not after %s", w.Before, w.After)
+	}
+	l.led.Wording = append(l.led.Wording, w)
+}
+
+func (l *loader) resolveRefs() {
+	for _, r := range l.refs {
+		e := l.led.entities[r.id.V]
+		p := l.at(r.file, r.id)
+		if e == nil {
+			if _, ok := l.ids[r.id.V]; ok {
+				l.errorf(p, "%s %q is not an entity", r.what, r.id.V)
+			} else {
+				l.errorf(p, "unknown %s id %q", r.what, r.id.V)
+			}
+			continue
+		}
+		if !slices.Contains(r.kinds, e.Kind) {
+			l.errorf(p, "%s %q is a %s; want a %s", r.what, r.id.V, e.Kind, strings.Join(r.kinds, " or "))
+		}
+	}
+}

@@ -1,0 +1,321 @@
+// Package lex splits prose into tokens, sentences and clauses, keeping the
+// byte offset of every token, and matches phrases (names, titles) against
+// the tokens with a trie, leftmost-longest and on whole words only.
+//
+// It is a small scanner rather than a general NLP library: news text needs
+// "U.S." kept whole, "Russia’s" split into a name and a possessive, and
+// positions that are never recovered by searching the text again.
+package lex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is a token's class.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word       Kind = iota + 1
+	Number          // 2025, 23, 1,000
+	Ordinal         // 70th, 21st
+	Possessive      // 's or ’s after a word
+	Punct           // any other single character
+)
+
+// Token is a word, number or punctuation mark, at [Start, End) bytes.
+type Token struct {
+	Start, End int
+	Kind       Kind
+	Text       string // as written
+	Norm       string // lower case, with ’ written as '
+	Upper      bool   // first letter is upper case
+	Quoted     bool   // inside quotation marks
+}
+
+// Is reports whether the token's normal form is one of words.
+func (t Token) Is(words ...string) bool {
+	for _, w := range words {
+		if t.Norm == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Tokenize splits text[start:end] into tokens. Offsets are into text.
+func Tokenize(text []byte, start, end int) []Token {
+	var toks []Token
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRune(text[i:end])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r):
+			j := scanWord(text, i, end)
+			toks = append(toks, mk(text, i, j, Word))
+			i = j
+			if p := possessive(text, i, end); p > i {
+				toks = append(toks, mk(text, i, p, Possessive))
+				i = p
+			}
+		case unicode.IsDigit(r):
+			j := scanNumber(text, i, end)
+			kind := Number
+			if k := scanLetters(text, j, end); k > j {
+				suf := strings.ToLower(string(text[j:k]))
+				if suf == "st" || suf == "nd" || suf == "rd" || suf == "th" {
+					kind = Ordinal
+				} else {
+					kind = Word
+				}
+				j = k
+			}
+			toks = append(toks, mk(text, i, j, kind))
+			i = j
+		default:
+			toks = append(toks, mk(text, i, i+n, Punct))
+			i += n
+		}
+	}
+	markQuotes(toks)
+	return toks
+}
+
+func mk(text []byte, i, j int, k Kind) Token {
+	s := string(text[i:j])
+	r, _ := utf8.DecodeRuneInString(s)
+	return Token{Start: i, End: j, Kind: k, Text: s, Norm: Normalize(s), Upper: unicode.IsUpper(r)}
+}
+
+// Normalize lower-cases s and writes curly apostrophes as straight ones.
+func Normalize(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' }
+
+// scanWord reads letters and digits, apostrophes inside a word (don't,
+// O'Brien, but not a possessive 's), and initialisms such as U.S. whole.
+func scanWord(text []byte, i, end int) int {
+	if j := scanInitialism(text, i, end); j > i {
+		return j
+	}
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRune(text[j:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			j += n
+			continue
+		}
+		if isApos(r) && j+n < end {
+			r2, _ := utf8.DecodeRune(text[j+n : end])
+			if unicode.IsLetter(r2) && possessive(text, j, end) == j {
+				j += n
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// scanInitialism matches two or more "X." pairs: U.S., U.K., E.U.
+func scanInitialism(text []byte, i, end int) int {
+	j, pairs := i, 0
+	for j < end {
+		r, n := utf8.DecodeRune(text[j:end])
+		if !unicode.IsLetter(r) || j+n >= end || text[j+n] != '.' {
+			break
+		}
+		j += n + 1
+		pairs++
+	}
+	if pairs < 2 {
+		return i
+	}
+	if j < end {
+		if r, _ := utf8.DecodeRune(text[j:end]); unicode.IsLetter(r) {
+			return i
+		}
+	}
+	return j
+}
+
+// possessive returns the end of an 's or ’s at i, or i when there is none.
+func possessive(text []byte, i, end int) int {
+	if i >= end {
+		return i
+	}
+	r, n := utf8.DecodeRune(text[i:end])
+	if !isApos(r) || i+n >= end || (text[i+n] != 's' && text[i+n] != 'S') {
+		return i
+	}
+	k := i + n + 1
+	if k < end {
+		if r2, _ := utf8.DecodeRune(text[k:end]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+			return i
+		}
+	}
+	return k
+}
+
+func scanNumber(text []byte, i, end int) int {
+	j := i
+	for j < end {
+		c := text[j]
+		if c >= '0' && c <= '9' {
+			j++
+			continue
+		}
+		if (c == ',' || c == '.') && j+1 < end && text[j+1] >= '0' && text[j+1] <= '9' && j > i {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func scanLetters(text []byte, i, end int) int {
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRune(text[j:end])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// markQuotes marks the tokens between quotation marks. A quotation left
+// open runs to the end of the tokens (the end of the paragraph).
+func markQuotes(toks []Token) {
+	double, single := false, false
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == Punct {
+			switch t.Text {
+			case "“":
+				double = true
+				continue
+			case "”":
+				double = false
+				continue
+			case "\"":
+				double = !double
+				continue
+			case "‘":
+				single = true
+				continue
+			case "’":
+				if single {
+					single = false
+					continue
+				}
+			}
+		}
+		t.Quoted = double || single
+	}
+}
+
+// Range is a half-open range of token indexes.
+type Range struct{ Lo, Hi int }
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "jr": true,
+}
+
+// Sentences splits tokens into sentences: after ., ! or ? (and any closing
+// quotes or brackets) when the next token starts a sentence, unless the
+// period ends an abbreviation such as "Mr." or "Feb.".
+func Sentences(toks []Token) []Range {
+	var out []Range
+	lo := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != Punct || (t.Text != "." && t.Text != "!" && t.Text != "?" && t.Text != "…") {
+			continue
+		}
+		if t.Text == "." && i > 0 {
+			prev := toks[i-1]
+			if prev.End == t.Start && prev.Kind == Word && (abbreviations[prev.Norm] || utf8.RuneCountInString(prev.Text) == 1) {
+				continue
+			}
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == Punct && strings.Contains(`"”’')]`, toks[j].Text) {
+			j++
+		}
+		if j < len(toks) && !startsSentence(toks[j]) {
+			continue
+		}
+		out = append(out, Range{lo, j})
+		lo = j
+		i = j - 1
+	}
+	if lo < len(toks) {
+		out = append(out, Range{lo, len(toks)})
+	}
+	return out
+}
+
+func startsSentence(t Token) bool {
+	switch t.Kind {
+	case Word:
+		return t.Upper
+	case Number, Ordinal:
+		return true
+	case Punct:
+		return strings.Contains(`"“‘'(`, t.Text)
+	}
+	return false
+}
+
+// clauseWords start a new clause after a comma.
+var clauseWords = map[string]bool{
+	"and": true, "but": true, "while": true, "which": true, "where": true, "who": true,
+	"whom": true, "whose": true, "during": true, "as": true, "although": true, "though": true,
+	"whereas": true, "when": true, "after": true, "before": true, "since": true, "following": true,
+}
+
+// Clauses splits a sentence at semicolons, colons, dashes and brackets, and
+// at commas followed by a conjunction or relative pronoun ("…, which …").
+func Clauses(toks []Token, s Range) []Range {
+	var out []Range
+	lo := s.Lo
+	cut := func(at, next int) {
+		if at > lo {
+			out = append(out, Range{lo, at})
+		}
+		lo = next
+	}
+	for i := s.Lo; i < s.Hi; i++ {
+		t := toks[i]
+		if t.Kind != Punct {
+			continue
+		}
+		switch t.Text {
+		case ";", ":", "–", "—", "(", ")":
+			cut(i, i+1)
+		case "-":
+			// A spaced hyphen is a dash; an unspaced one joins words.
+			if i > s.Lo && i+1 < s.Hi && toks[i-1].End < t.Start && t.End < toks[i+1].Start {
+				cut(i, i+1)
+			}
+		case ",":
+			if i+1 < s.Hi && clauseWords[toks[i+1].Norm] {
+				cut(i, i+1)
+			}
+		}
+	}
+	cut(s.Hi, s.Hi)
+	return out
+}

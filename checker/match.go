@@ -1,0 +1,612 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// verifyEvent matches an event claim to the ledger and runs the event checks
+// on it. A claim that matches nothing, or more than one event, is not judged.
+func (p *pass) verifyEvent(ec *eventClaim) {
+	if ec.ord != nil && ec.ord.lastMet {
+		p.checkLastMet(ec)
+		return
+	}
+	if ec.ambiguous {
+		return
+	}
+	cands := p.candidates(ec.parts, ec.kinds)
+	var ev *ledger.Event
+	if ec.date != nil {
+		var hits []*ledger.Event
+		for _, e := range cands {
+			if p.dateFits(e, ec) {
+				hits = append(hits, e)
+			}
+		}
+		switch len(hits) {
+		case 0:
+			ev = p.nearest(ec, cands)
+			if ev == nil {
+				p.checkUnknown(ec)
+				return
+			}
+			p.reportDate(ec, ev)
+		case 1:
+			ev = hits[0]
+		default:
+			ev = preferRound(hits, ec)
+		}
+	} else {
+		ev = p.nearPublication(ec, cands)
+	}
+	if ev == nil {
+		return
+	}
+	p.checkMedium(ec, ev)
+	p.checkInitiator(ec, ev)
+	p.checkVenue(ec, ev)
+	p.checkDuration(ec, ev)
+	p.checkOrdinal(ec, ev)
+}
+
+// candidates are the events of one of kinds in which every one of parts took part.
+func (p *pass) candidates(parts []*ledger.Entity, kinds []string) []*ledger.Event {
+	var out []*ledger.Event
+	for _, e := range p.c.L.Events {
+		if e.Kind == ledger.Anchor || !slices.Contains(kinds, e.Kind) {
+			continue
+		}
+		all := true
+		for _, x := range parts {
+			if !slices.Contains(e.Participants, x.ID) {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// zoneOf returns the time zone of an entity, or of the country or place
+// that contains it.
+func (c *Checker) zoneOf(id string) *time.Location {
+	for i := 0; i < 32 && id != ""; i++ {
+		e := c.L.Entity(id)
+		if e == nil {
+			return nil
+		}
+		if e.TZ != nil {
+			return e.TZ
+		}
+		if e.Kind == ledger.Person {
+			id = e.Country
+		} else {
+			id = e.In
+		}
+	}
+	return nil
+}
+
+// eventDays are the spans of days on which an event may rightly be said to
+// have happened: its own dates and, when its time of day is known, its date
+// in the time zones of its participants, its venue and the article's outlet.
+func (p *pass) eventDays(e *ledger.Event, edge string) []ledger.Span {
+	own := e.Span()
+	switch edge {
+	case "start":
+		own = ledger.SpanOf(e.Start)
+	case "end":
+		own = ledger.SpanOf(e.End)
+	}
+	days := []ledger.Span{own}
+	if e.Time == "" || e.TZ == nil {
+		return days
+	}
+	at, err := time.ParseInLocation("2006-01-02 15:04", e.Start.String()+" "+e.Time, e.TZ)
+	if err != nil {
+		return days
+	}
+	zones := slices.Clone(p.zones)
+	for _, id := range e.Participants {
+		zones = append(zones, p.c.zoneOf(id))
+	}
+	if e.Venue != "" {
+		zones = append(zones, p.c.zoneOf(e.Venue))
+	}
+	for _, z := range zones {
+		if z == nil {
+			continue
+		}
+		l := at.In(z)
+		d := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
+		days = append(days, ledger.Span{First: d, Last: d})
+	}
+	return days
+}
+
+func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
+	for _, d := range p.eventDays(e, ec.edge) {
+		if d.Overlaps(ec.span) {
+			return true
+		}
+	}
+	return false
+}
+
+// window is how far, in days, a claimed date may be from a ledger event for
+// the claim to be about that event.
+func window(ec *eventClaim) int {
+	switch {
+	case ec.prec == ledger.Day && ec.date.Form == timex.Weekday:
+		return 6
+	case ec.prec == ledger.Day:
+		return 10
+	case ec.prec == ledger.Month:
+		return 31
+	}
+	return -1
+}
+
+// nearest returns the one candidate closest to the claimed date within the
+// window, preferring the claimed round of a series; nil on a tie.
+func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
+	w := window(ec)
+	if w < 0 {
+		return nil
+	}
+	var in []*ledger.Event
+	for _, e := range cands {
+		if e.Span().DaysFrom(ec.span) <= w {
+			in = append(in, e)
+		}
+	}
+	if ec.ord != nil && ec.ord.round {
+		var r []*ledger.Event
+		for _, e := range in {
+			if e.Round == ec.ord.n {
+				r = append(r, e)
+			}
+		}
+		if len(r) > 0 {
+			in = r
+		}
+	}
+	var best *ledger.Event
+	bestD, tie := 1<<30, false
+	for _, e := range in {
+		d := e.Span().DaysFrom(ec.span)
+		switch {
+		case d < bestD:
+			best, bestD, tie = e, d, false
+		case d == bestD:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
+	if ec.ord == nil || !ec.ord.round {
+		return nil
+	}
+	var r []*ledger.Event
+	for _, e := range hits {
+		if e.Round == ec.ord.n {
+			r = append(r, e)
+		}
+	}
+	if len(r) == 1 {
+		return r[0]
+	}
+	return nil
+}
+
+// nearPublication finds the event an undated claim is about: the one
+// candidate around the publication date ("the call was initiated by …").
+func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
+	win := ledger.Span{First: p.pub.AddDate(0, 0, -10), Last: p.pub.AddDate(0, 0, 3)}
+	if ec.future {
+		win = ledger.Span{First: p.pub, Last: p.pub.AddDate(0, 0, 21)}
+	}
+	var found *ledger.Event
+	for _, e := range cands {
+		if e.Span().Overlaps(win) {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// label names an event in a message: "the Putin–Xi call".
+func (p *pass) label(ec *eventClaim, e *ledger.Event) string {
+	if e.Title != "" {
+		return "the " + e.Title
+	}
+	var names []string
+	for _, x := range ec.parts {
+		if slices.Contains(e.Participants, x.ID) {
+			names = append(names, p.c.L.ShortName(x.ID))
+		}
+	}
+	if len(names) < 2 {
+		names = names[:0]
+		for _, id := range e.Participants {
+			names = append(names, p.c.L.ShortName(id))
+		}
+	}
+	return "the " + strings.Join(names, "–") + " " + e.Kind
+}
+
+// names joins short names: "Xi and Putin".
+func (p *pass) names(es []*ledger.Entity) string {
+	var out []string
+	for _, e := range es {
+		out = append(out, p.c.L.ShortName(e.ID))
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+}
+
+func verb(e *ledger.Event) string {
+	if e.Kind == ledger.Talks {
+		return "were"
+	}
+	return "was"
+}
+
+// when writes an event's dates: "on Monday 2025-02-24", "from 2025-08-31 to 2025-09-03".
+func when(e *ledger.Event) string {
+	if e.Start == e.End {
+		if e.Start.Prec == ledger.Day {
+			return "on " + day(e.Start.First())
+		}
+		return "in " + e.Start.String()
+	}
+	return fmt.Sprintf("from %s to %s", e.Start, e.End)
+}
+
+func spanText(s ledger.Span, prec ledger.Precision) string {
+	switch prec {
+	case ledger.Year:
+		return s.First.Format("2006")
+	case ledger.Month:
+		return s.First.Format("2006-01")
+	}
+	if s.First.Equal(s.Last) {
+		return dateText(s.First)
+	}
+	return dateText(s.First) + " to " + dateText(s.Last)
+}
+
+func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
+	d := ec.date
+	found := p.text(d.Lo, d.Hi)
+	f := Finding{
+		Rule: "event-date", Severity: Error,
+		Offset: p.toks[d.Lo].Start, EndOffset: p.toks[d.Hi-1].End,
+		Expected: strings.TrimPrefix(strings.TrimPrefix(when(e), "on "), "in "),
+		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+	}
+	v := verb(e) + " " + when(e)
+	switch ec.edge {
+	case "start":
+		v = "began on " + day(e.Start.First())
+	case "end":
+		v = "ended on " + day(e.End.First())
+	}
+	f.Message = fmt.Sprintf("%s %s, not %s (%s)", p.label(ec, e), v, found, spanText(ec.span, ec.prec))
+	target := e.Start
+	if ec.edge == "end" {
+		target = e.End
+	}
+	if (e.Start == e.End || ec.edge != "") && target.Prec == ledger.Day && d.DayTok >= 0 {
+		t := target.First()
+		switch {
+		case d.Form == timex.Weekday:
+			f.Fix = &Fix{Offset: p.toks[d.DayTok].Start, EndOffset: p.toks[d.DayTok].End, Replacement: t.Weekday().String()}
+		case d.Form == timex.MonthDay && d.Day2 == 0 && t.Month() == d.Month && (d.Year == 0 || d.Year == t.Year()):
+			f.Fix = &Fix{Offset: p.toks[d.DayTok].Start, EndOffset: p.toks[d.DayTok].End, Replacement: fmt.Sprint(t.Day())}
+		}
+	}
+	p.report(f)
+}
+
+// checkUnknown reports a dated event that the ledger, covering those
+// participants and kinds, does not hold.
+func (p *pass) checkUnknown(ec *eventClaim) {
+	if ec.prec != ledger.Day || !ec.date.Exact() {
+		return
+	}
+	for _, c := range p.c.L.Coverage {
+		if !sameSet(ec.parts, c.Participants) || !subset(ec.kinds, c.Kinds) {
+			continue
+		}
+		period := ledger.Span{First: c.From.First(), Last: c.To.Last()}
+		if !period.Contains(ec.span.First) || !period.Contains(ec.span.Last) {
+			continue
+		}
+		covered := p.candidates(ec.parts, c.Kinds)
+		var before, after *ledger.Event
+		for _, e := range covered {
+			s := e.Span()
+			if s.DaysFrom(ec.span) <= 3 {
+				return // something happened then; the kind may be loosely worded
+			}
+			if s.Last.Before(ec.span.First) && (before == nil || s.Last.After(before.Span().Last)) {
+				before = e
+			}
+			if s.First.After(ec.span.Last) && (after == nil || s.First.Before(after.Span().First)) {
+				after = e
+			}
+		}
+		var names []string
+		for _, x := range ec.parts {
+			names = append(names, p.c.L.ShortName(x.ID))
+		}
+		pair := strings.Join(names, "–")
+		var near []string
+		for _, e := range []*ledger.Event{before, after} {
+			if e != nil {
+				near = append(near, fmt.Sprintf("%s %s", e.Kind, strings.TrimPrefix(when(e), "on ")))
+			}
+		}
+		nearest := "none"
+		if len(near) > 0 {
+			nearest = strings.Join(near, "; ")
+		}
+		lo, hi := min(ec.cue, ec.date.Lo), max(ec.cue+1, ec.date.Hi)
+		p.report(Finding{
+			Rule: "event-unknown", Severity: Error,
+			Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End,
+			Message: fmt.Sprintf("the ledger holds every %s %s from %s to %s and none on %s; nearest: %s",
+				pair, strings.Join(c.Kinds, ", "), c.From, c.To, spanText(ec.span, ec.prec), nearest),
+			Expected: nearest,
+			Evidence: evidenceOf("coverage", c.Pos, nil),
+		})
+		return
+	}
+}
+
+func sameSet(parts []*ledger.Entity, ids []string) bool {
+	if len(parts) != len(ids) {
+		return false
+	}
+	for _, x := range parts {
+		if !slices.Contains(ids, x.ID) {
+			return false
+		}
+	}
+	return true
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+var mediumWords = map[string]string{ledger.Phone: "phone", ledger.Video: "video", ledger.InPerson: "in person"}
+
+func (p *pass) checkMedium(ec *eventClaim, e *ledger.Event) {
+	if ec.medium == "" || e.Medium == "" || ec.medium == e.Medium {
+		return
+	}
+	f := Finding{
+		Rule: "event-medium", Severity: Error,
+		Offset: p.toks[ec.mediumLo].Start, EndOffset: p.toks[ec.mediumHi-1].End,
+		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.label(ec, e), when(e), verb(e),
+			mediumWords[e.Medium], mediumWords[ec.medium]),
+		Expected: mediumWords[e.Medium],
+		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+	}
+	if e.Medium != ledger.InPerson && ec.mediumHi-ec.mediumLo == 1 && p.toks[ec.mediumLo].Is("phone", "telephone", "video") {
+		f.Fix = &Fix{Offset: p.toks[ec.mediumLo].Start, EndOffset: p.toks[ec.mediumLo].End, Replacement: mediumWords[e.Medium]}
+	}
+	p.report(f)
+}
+
+func (p *pass) checkInitiator(ec *eventClaim, e *ledger.Event) {
+	if ec.initiator == nil || e.Initiator == "" || ec.initiator.ID == e.Initiator ||
+		!slices.Contains(e.Participants, ec.initiator.ID) {
+		return
+	}
+	p.report(Finding{
+		Rule: "event-initiator", Severity: Error,
+		Offset: p.toks[ec.initLo].Start, EndOffset: p.toks[ec.initHi-1].End,
+		Message: fmt.Sprintf("%s %s was initiated by %s, not %s", p.label(ec, e), when(e),
+			p.c.L.ShortName(e.Initiator), ec.initiator.Short),
+		Expected: p.c.L.Entity(e.Initiator).Name,
+		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+	})
+}
+
+func (p *pass) checkVenue(ec *eventClaim, e *ledger.Event) {
+	if ec.venue == nil || e.Venue == "" {
+		return
+	}
+	l := p.c.L
+	claimed := ec.venue.ID
+	if l.Within(e.Venue, claimed) || l.Within(claimed, e.Venue) {
+		return // the venue, or a place that contains it, or a part of it
+	}
+	if l.CountryOf(claimed) == "" || l.CountryOf(e.Venue) == "" {
+		return // a place the ledger cannot locate: not judged
+	}
+	venue := l.Entity(e.Venue)
+	p.report(Finding{
+		Rule: "event-venue", Severity: Error,
+		Offset: p.toks[ec.venueLo].Start, EndOffset: p.toks[ec.venueHi-1].End,
+		Message:  fmt.Sprintf("%s %s %s held in %s, not %s", p.label(ec, e), when(e), verb(e), venue.Name, ec.venue.Name),
+		Expected: venue.Name,
+		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+	})
+}
+
+func (p *pass) checkDuration(ec *eventClaim, e *ledger.Event) {
+	if ec.duration == 0 || e.Duration == 0 {
+		return
+	}
+	a, b := float64(ec.duration), float64(e.Duration)
+	if max(a, b)/min(a, b) < 1.5 {
+		return
+	}
+	p.report(Finding{
+		Rule: "event-duration", Severity: Warning,
+		Offset: p.toks[ec.durLo].Start, EndOffset: p.toks[ec.durHi-1].End,
+		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.label(ec, e), when(e),
+			shortDuration(e.Duration), shortDuration(ec.duration)),
+		Expected: shortDuration(e.Duration),
+		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+	})
+}
+
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	return strings.TrimSuffix(s, "h0m")
+}
+
+var ordinalNames = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+func ordinalName(n int) string {
+	if n > 0 && n < len(ordinalNames) {
+		return ordinalNames[n]
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// ordinalKinds are the events an ordinal counts: "first call" counts calls,
+// "first phone call" only phone calls, "first meeting" in-person events.
+func (p *pass) ordinalKinds(oc *ordinalClaim) ([]string, func(*ledger.Event) bool) {
+	kinds := cueKinds[p.toks[oc.hi-1].Norm]
+	if oc.inPerson {
+		kinds = inPersonKinds
+	}
+	keep := func(e *ledger.Event) bool {
+		switch {
+		case oc.medium != "":
+			return e.Medium == oc.medium
+		case oc.inPerson:
+			return e.Medium != ledger.Phone && e.Medium != ledger.Video
+		}
+		return true
+	}
+	return kinds, keep
+}
+
+func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
+	oc := ec.ord
+	if oc == nil || oc.lastMet {
+		return
+	}
+	f := Finding{
+		Rule: "ordinal", Severity: Error,
+		Offset: p.toks[oc.lo].Start, EndOffset: p.toks[oc.hi-1].End,
+	}
+	if oc.round {
+		if e.Series == "" || e.Round == 0 || e.Round == oc.n {
+			return
+		}
+		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.label(ec, e), when(e), verb(e), e.Round, ordinalName(oc.n))
+		f.Expected = ordinalName(e.Round) + " round"
+		f.Evidence = evidenceOf(e.ID, e.Pos, e.Sources)
+		p.report(f)
+		return
+	}
+	if oc.period == nil || !oc.period.Contains(e.Start.First()) {
+		return
+	}
+	kinds, keep := p.ordinalKinds(oc)
+	var earlier []*ledger.Event
+	for _, x := range p.candidates(ec.parts, kinds) {
+		if x != e && keep(x) && oc.period.Contains(x.Start.First()) && x.Start.First().Before(e.Start.First()) {
+			earlier = append(earlier, x)
+		}
+	}
+	slices.SortFunc(earlier, func(a, b *ledger.Event) int { return a.Start.First().Compare(b.Start.First()) })
+	actual := len(earlier) + 1
+	period := p.text(oc.perLo, oc.perLo+2)
+	switch {
+	case actual > oc.n:
+		first := earlier[0]
+		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
+			p.label(ec, e), when(e), ordinalName(oc.n), period, len(earlier), when(first), first.Kind)
+		f.Evidence = evidenceOf(first.ID, first.Pos, first.Sources)
+	case actual < oc.n && p.covered(ec.parts, kinds, ledger.Span{First: oc.period.First, Last: e.Start.First()}):
+		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
+			p.label(ec, e), when(e), ordinalName(actual), period, ordinalName(oc.n), len(earlier))
+		f.Evidence = evidenceOf(e.ID, e.Pos, e.Sources)
+	default:
+		return
+	}
+	f.Expected = ordinalName(actual)
+	p.report(f)
+}
+
+// covered reports whether a coverage declaration makes the ledger complete
+// for these participants, kinds and period.
+func (p *pass) covered(parts []*ledger.Entity, kinds []string, s ledger.Span) bool {
+	for _, c := range p.c.L.Coverage {
+		if sameSet(parts, c.Participants) && subset(kinds, c.Kinds) &&
+			!s.First.Before(c.From.First()) && !s.Last.After(c.To.Last()) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLastMet checks "X and Y last met (in person) in September": the
+// ledger's latest such meeting before publication must fall in the claimed
+// period. Only a later meeting the ledger holds refutes the claim.
+func (p *pass) checkLastMet(ec *eventClaim) {
+	oc := ec.ord
+	if ec.date == nil || ec.ambiguous || len(ec.parts) < 2 {
+		return
+	}
+	kinds, keep := p.ordinalKinds(&ordinalClaim{hi: oc.hi, inPerson: oc.inPerson})
+	if !oc.inPerson {
+		kinds = ec.kinds
+		keep = func(e *ledger.Event) bool { return true }
+	}
+	var last *ledger.Event
+	for _, e := range p.candidates(ec.parts, kinds) {
+		if !keep(e) || e.Start.First().After(p.pub) {
+			continue
+		}
+		if last == nil || e.End.Last().After(last.End.Last()) {
+			last = e
+		}
+	}
+	if last == nil || last.Span().Overlaps(ec.span) || !last.End.Last().After(ec.span.Last) {
+		return
+	}
+	d := ec.date
+	p.report(Finding{
+		Rule: "ordinal", Severity: Error,
+		Offset: p.toks[oc.lo].Start, EndOffset: p.toks[d.Hi-1].End,
+		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.names(ec.parts), when(last), last.ID,
+			p.text(d.Lo, d.Hi), spanText(ec.span, ec.prec)),
+		Expected: strings.TrimPrefix(when(last), "on "),
+		Evidence: evidenceOf(last.ID, last.Pos, last.Sources),
+	})
+}

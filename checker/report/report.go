@@ -1,0 +1,62 @@
+// Package report writes findings in the formats users read or feed to other
+// tools: text, one finding per line, and JSON.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/claimlint/claimlint/checker"
+)
+
+// Summary counts findings by severity and rule.
+type Summary struct {
+	Files    int            `json:"files"`
+	Findings int            `json:"findings"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Infos    int            `json:"infos"`
+	ByRule   map[string]int `json:"byRule"`
+}
+
+// Summarize counts findings.
+func Summarize(files int, fs []checker.Finding) Summary {
+	s := Summary{Files: files, Findings: len(fs), ByRule: map[string]int{}}
+	for _, f := range fs {
+		switch f.Severity {
+		case checker.Error:
+			s.Errors++
+		case checker.Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+		s.ByRule[f.Rule]++
+	}
+	return s
+}
+
+// Text writes path:line:col: severity: message [rule], one finding a line.
+func Text(w io.Writer, fs []checker.Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Line, f.Column, f.Severity, f.Message, f.Rule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// JSON writes {"findings":[…],"summary":{…}}. encoding/json writes map keys
+// sorted, so the output is the same on every run.
+func JSON(w io.Writer, files int, fs []checker.Finding) error {
+	if fs == nil {
+		fs = []checker.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Findings []checker.Finding `json:"findings"`
+		Summary  Summary           `json:"summary"`
+	}{fs, Summarize(files, fs)})
+}

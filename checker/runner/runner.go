@@ -1,0 +1,157 @@
+// Package runner finds the articles under a set of paths and checks them in
+// parallel, returning findings in a stable order and every file it could not
+// read, so that no file is silently lost.
+package runner
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+)
+
+// Input is one article to check: its path as reported and, for standard
+// input, its content.
+type Input struct {
+	Path string
+	Data []byte // nil: read Path from disk
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings []checker.Finding
+	Files    int     // articles checked
+	Errors   []error // files that could not be read or parsed, in path order
+}
+
+// IsArticle reports whether a file name is one claimlint checks when it
+// walks a folder.
+func IsArticle(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".txt" || ext == ".markdown"
+}
+
+// Collect expands paths into article files: a file is taken as it is, a
+// folder is walked for .md and .txt files, skipping hidden folders. The
+// result is sorted and free of duplicates.
+func Collect(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && IsArticle(p) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Options control a run.
+type Options struct {
+	Article article.Options
+	Workers int // 0: one per CPU
+}
+
+// Run checks inputs with c, using up to Workers goroutines.
+func Run(c *checker.Checker, inputs []Input, opt Options) Result {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type out struct {
+		findings []checker.Finding
+		err      error
+	}
+	outs := make([]out, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(inputs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i].findings, outs[i].err = checkOne(c, inputs[i], opt.Article)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var res Result
+	for _, o := range outs {
+		if o.err != nil {
+			res.Errors = append(res.Errors, o.err)
+			continue
+		}
+		res.Files++
+		res.Findings = append(res.Findings, o.findings...)
+	}
+	checker.SortFindings(res.Findings)
+	return res
+}
+
+func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Finding, error) {
+	data := in.Data
+	if data == nil {
+		st, err := os.Stat(in.Path)
+		if err != nil {
+			return nil, err
+		}
+		if st.Size() > article.MaxSize {
+			return nil, &article.Error{Path: in.Path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", st.Size(), article.MaxSize)}
+		}
+		data, err = os.ReadFile(in.Path)
+		if err != nil {
+			return nil, err
+		}
+	}
+	a, err := article.Parse(in.Path, data, opt)
+	if err != nil {
+		var ae *article.Error
+		if errors.As(err, &ae) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", in.Path, err)
+	}
+	return c.Check(a), nil
+}

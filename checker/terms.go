@@ -1,0 +1,176 @@
+package checker
+
+import (
+	"fmt"
+
+	"strconv"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// termCues say a term began or ended.
+var termCues = []struct {
+	words []string
+	start bool
+}{
+	{[]string{"took", "office"}, true},
+	{[]string{"sworn", "in"}, true},
+	{[]string{"assumed", "office"}, true},
+	{[]string{"took", "over"}, true},
+	{[]string{"left", "office"}, false},
+	{[]string{"stepped", "down"}, false},
+	{[]string{"resigned"}, false},
+	{[]string{"stepped", "aside"}, false},
+	{[]string{"was", "dismissed"}, false},
+	{[]string{"was", "replaced"}, false},
+}
+
+// terms checks "X took office in …", "X stepped down as … in …" against the
+// person's terms in the office the clause names.
+func (p *pass) terms(s *sentence, cl lex.Range) {
+	if p.hedged(cl) {
+		return
+	}
+	cue, start := -1, false
+	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
+		for _, c := range termCues {
+			if p.seq(i, cl.Hi, c.words...) == i+len(c.words) && !p.toks[i].Quoted {
+				cue, start = i, c.start
+				break
+			}
+		}
+	}
+	if cue < 0 {
+		return
+	}
+	var person *ledger.Entity
+	var offices []*ledger.Office
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.lo < cl.Lo || m.hi > cl.Hi {
+			continue
+		}
+		if per := m.person(); per != nil {
+			if person != nil && person != per {
+				return // two people: whose term?
+			}
+			person = per
+		}
+		offices = append(offices, m.offices...)
+	}
+	if person == nil {
+		return
+	}
+	var office *ledger.Office
+	for _, o := range offices {
+		if o.EverHeld(person.ID) && office != o {
+			if office != nil {
+				return
+			}
+			office = o
+		}
+	}
+	if office == nil {
+		return
+	}
+	exprs := timex.Find(p.toks, cl.Lo, cl.Hi)
+	if len(exprs) != 1 {
+		return
+	}
+	e := exprs[0]
+	if e.Form == timex.Weekday {
+		return
+	}
+	r := e.Resolve(p.pub, false)
+	var best *ledger.Term
+	bestGap := 1 << 30
+	for i := range office.Terms {
+		t := &office.Terms[i]
+		if t.Holder != person.ID {
+			continue
+		}
+		d := t.From
+		if !start {
+			d = t.To
+		}
+		if d.IsZero() {
+			continue
+		}
+		// Compare at the coarser of the two precisions.
+		sp := ledger.SpanOf(d)
+		claimed := r.Span
+		if d.Prec < r.Prec {
+			claimed = ledger.SpanOf(coarsen(ledger.DayOf(r.Span.First), d.Prec))
+		}
+		if sp.Overlaps(claimed) {
+			return
+		}
+		if g := sp.DaysFrom(claimed); g < bestGap {
+			best, bestGap = t, g
+		}
+	}
+	if best == nil || bestGap > 3*366 {
+		return
+	}
+	what, d := "began", best.From
+	if !start {
+		what, d = "ended", best.To
+	}
+	f := Finding{
+		Rule: "office-term", Severity: Error,
+		Offset: p.toks[min(cue, e.Lo)].Start, EndOffset: p.toks[max(cue+1, e.Hi)-1].End,
+		Message: fmt.Sprintf("%s's term as %s %s on %s, not %s (%s)", person.Name, office.Title, what, d,
+			p.text(e.Lo, e.Hi), spanText(r.Span, r.Prec)),
+		Expected: d.String(),
+		Evidence: evidenceOf(office.ID, best.Pos, best.Sources),
+	}
+	if e.Form == timex.YearOnly {
+		f.Fix = &Fix{Offset: p.toks[e.Lo].Start, EndOffset: p.toks[e.Lo].End, Replacement: strconv.Itoa(d.Y)}
+	}
+	p.report(f)
+}
+
+func coarsen(d ledger.Date, prec ledger.Precision) ledger.Date {
+	d.Prec = prec
+	if prec < ledger.Day {
+		d.D = 0
+	}
+	if prec < ledger.Month {
+		d.M = 0
+	}
+	return d
+}
+
+// wording applies the ledger's pattern rules to the prose of the article.
+func (p *pass) wording() {
+	for _, w := range p.c.L.Wording {
+		if w.Pattern == nil {
+			continue
+		}
+		if !w.After.IsZero() || !w.Before.IsZero() {
+			if !p.hasPub || (!w.After.IsZero() && p.pub.Before(w.After.First())) ||
+				(!w.Before.IsZero() && !p.pub.Before(w.Before.First())) {
+				continue
+			}
+		}
+		for _, b := range p.a.Blocks {
+			text := p.a.Text[b.Start:b.End]
+			for _, m := range w.Pattern.FindAllSubmatchIndex(text, -1) {
+				f := Finding{
+					Rule: "wording", Severity: w.Severity,
+					Offset: b.Start + m[0], EndOffset: b.Start + m[1],
+					Message:  w.Message,
+					Evidence: evidenceOf(w.ID, w.Pos, nil),
+				}
+				if w.HasFix {
+					rep := string(w.Pattern.Expand(nil, []byte(w.Replacement), text, m))
+					f.Fix = &Fix{Offset: f.Offset, EndOffset: f.EndOffset, Replacement: rep}
+					f.Expected = rep
+				}
+				p.report(f)
+			}
+		}
+	}
+}

@@ -1,0 +1,299 @@
+package checker
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// titleClaim is "[former] [qualifier] TITLE Name": a claim that the person
+// holds (or held) the office the title names.
+type titleClaim struct {
+	start    int // first token of the title, qualifier included
+	phrase   *mention
+	person   *ledger.Entity
+	personHi int
+	former   bool
+	modLo    int // first token of "former" or "ex-", or -1
+	office   *ledger.Office
+	dated    bool // the clause dates itself, so the title may be historical
+	initial  bool // the title opens its sentence
+}
+
+// skipModifiers make a title claim too uncertain to judge.
+var skipModifiers = map[string]bool{
+	"then": true, "late": true, "outgoing": true, "incoming": true, "acting": true,
+	"interim": true, "designate": true, "future": true, "elect": true, "elected": true,
+	"newly": true, "deputy": true, "vice": true, "first": true, "onetime": true, "would-be": true,
+	"possible": true, "next": true, "previous": true, "prospective": true, "caretaker": true,
+}
+
+// functionWords may stand capitalized before a title without being part of it.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "as": true, "when": true, "after": true, "before": true,
+	"while": true, "since": true, "but": true, "and": true, "on": true, "in": true, "at": true,
+	"with": true, "meanwhile": true, "also": true, "yesterday": true, "today": true,
+	"earlier": true, "later": true, "by": true, "for": true, "from": true, "to": true,
+	"of": true, "both": true, "says": true, "said": true, "told": true, "asked": true, "photo": true,
+}
+
+func (p *pass) titles(s *sentence) {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if len(m.offices) == 0 || k+1 >= len(s.ments) {
+			continue
+		}
+		next := &s.ments[k+1]
+		person := next.person()
+		if person == nil || next.lo != m.hi || p.toks[m.lo].Quoted {
+			continue
+		}
+		tc := titleClaim{start: m.lo, phrase: m, person: person, personHi: next.hi, modLo: -1}
+		// A country qualifier: "Russian", "U.S.", "Russia's".
+		var qual *ledger.Entity
+		if k > 0 {
+			prev := &s.ments[k-1]
+			switch {
+			case prev.hi == m.lo && prev.country() != nil:
+				qual, tc.start = prev.country(), prev.lo
+			case prev.hi == m.lo-1 && p.toks[m.lo-1].Kind == lex.Possessive:
+				if c := prev.country(); c != nil {
+					qual, tc.start = c, prev.lo
+				} else {
+					tc.start = prev.lo // "Putin's adviser": a person, not a country
+				}
+			}
+		}
+		if !p.titleModifier(&tc, s.Lo) {
+			continue
+		}
+		tc.initial = tc.start == s.Lo
+		tc.office = p.pickOffice(m.offices, qual, person)
+		if tc.office == nil {
+			continue
+		}
+		cl := p.clauseOf(s, m.lo)
+		for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
+			if e.Form != timex.Today {
+				tc.dated = true
+			}
+		}
+		p.checkTitle(tc)
+	}
+}
+
+// titleModifier reads what stands before the title. It returns false when the
+// title is part of a longer one ("Vice President") or is hedged ("then-").
+func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
+	i := tc.start - 1
+	if i < lo {
+		return true
+	}
+	t := p.toks[i]
+	// ex-President, then-President
+	if t.Text == "-" && i-1 >= lo && p.toks[i-1].End == t.Start {
+		w := p.toks[i-1]
+		if w.Is("ex") {
+			tc.former, tc.modLo = true, i-1
+			return true
+		}
+		return false
+	}
+	if t.Kind != lex.Word {
+		return true
+	}
+	switch {
+	case t.Is("former"):
+		tc.former, tc.modLo = true, i
+		if i-1 >= lo && p.toks[i-1].Kind == lex.Word && skipModifiers[p.toks[i-1].Norm] {
+			return false
+		}
+		return true
+	case skipModifiers[t.Norm]:
+		return false
+	case t.Upper && !functionWords[t.Norm] && !isMonth(t):
+		if _, ok := timex.WeekdayName(t); ok {
+			return true
+		}
+		return false // "Deputy Foreign Minister", "Vice President"
+	}
+	return true
+}
+
+// pickOffice narrows the offices a phrasing names to one, or returns nil.
+func (p *pass) pickOffice(offices []*ledger.Office, qual, person *ledger.Entity) *ledger.Office {
+	var cands []*ledger.Office
+	for _, o := range offices {
+		if qual != nil && o.Country != qual.ID {
+			continue
+		}
+		if qual == nil && !o.EverHeld(person.ID) {
+			continue
+		}
+		cands = append(cands, o)
+	}
+	if len(cands) > 1 {
+		var held []*ledger.Office
+		for _, o := range cands {
+			if o.EverHeld(person.ID) {
+				held = append(held, o)
+			}
+		}
+		cands = held
+	}
+	if len(cands) != 1 {
+		return nil
+	}
+	return cands[0]
+}
+
+func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
+	for _, cl := range lex.Clauses(p.toks, s.Range) {
+		if tok >= cl.Lo && tok < cl.Hi {
+			return cl
+		}
+	}
+	return s.Range
+}
+
+func (p *pass) checkTitle(tc titleClaim) {
+	if !p.hasPub {
+		return
+	}
+	o, who := tc.office, tc.person
+	holds, term := o.Holds(who.ID, p.pub)
+	startOff := p.toks[tc.start].Start
+	endOff := p.toks[tc.personHi-1].End
+	titleText := p.text(tc.start, tc.phrase.hi)
+	switch {
+	case tc.former && holds == ledger.Holds:
+		modEnd := p.toks[tc.start].Start
+		p.report(Finding{
+			Rule: "title-at-date", Severity: Error,
+			Offset: p.toks[tc.modLo].Start, EndOffset: endOff,
+			Message: fmt.Sprintf("%s holds the office of %s on %s (term from %s): not a former holder",
+				who.Name, o.Title, dateText(p.pub), term.From),
+			Expected: p.text(tc.start, tc.personHi),
+			Evidence: evidenceOf(o.ID, term.Pos, term.Sources),
+			Fix:      &Fix{Offset: p.toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
+		})
+	case !tc.former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
+		if tc.dated {
+			return // "In 2023, President Biden …" may use the title of its time.
+		}
+		last := lastTerm(o, who.ID)
+		if last == nil || last.To.IsZero() || !last.To.First().Before(p.pub) || o.UncertainOn(p.pub) {
+			return
+		}
+		rep := "former "
+		if tc.initial {
+			rep = "Former "
+		}
+		p.report(Finding{
+			Rule: "title-at-date", Severity: Error,
+			Offset: startOff, EndOffset: endOff,
+			Message: fmt.Sprintf("%s's term as %s ended on %s; on %s the title needs \"former\"",
+				who.Name, o.Title, last.To, dateText(p.pub)),
+			Expected: rep + p.text(tc.start, tc.personHi),
+			Evidence: evidenceOf(o.ID, last.Pos, last.Sources),
+			Fix:      &Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
+		})
+	case holds == ledger.DoesNotHold && !o.EverHeld(who.ID):
+		p.wrongOffice(tc, startOff, endOff, titleText)
+	}
+}
+
+func lastTerm(o *ledger.Office, who string) *ledger.Term {
+	var last *ledger.Term
+	for i := range o.Terms {
+		t := &o.Terms[i]
+		if t.Holder == who && (last == nil || t.From.First().After(last.From.First())) {
+			last = t
+		}
+	}
+	return last
+}
+
+// wrongOffice reports a title the person never held, when the ledger knows
+// who held it on the publication date.
+func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string) {
+	o, who := tc.office, tc.person
+	if o.UncertainOn(p.pub) {
+		return
+	}
+	holders := o.HoldersOn(p.pub)
+	if len(holders) == 0 {
+		return
+	}
+	var names []string
+	for _, t := range holders {
+		names = append(names, p.c.L.Entity(t.Holder).Name)
+	}
+	verb := "is"
+	if len(names) > 1 {
+		verb = "are"
+	}
+	msg := fmt.Sprintf("%s is not %s on %s: %s %s", who.Name, o.Title, dateText(p.pub), strings.Join(names, ", "), verb)
+	f := Finding{
+		Rule: "office-holder", Severity: Error,
+		Offset: startOff, EndOffset: endOff,
+		Evidence: evidenceOf(o.ID, holders[0].Pos, holders[0].Sources),
+	}
+	if held, term := p.heldInBody(o, who); held != nil {
+		msg += fmt.Sprintf("; %s is %s", who.Name, held.Title)
+		f.Expected = held.Title
+		if i, word := oneWordSwap(tc.phrase, p.toks, held); word != "" {
+			f.Fix = &Fix{Offset: p.toks[i].Start, EndOffset: p.toks[i].End, Replacement: word}
+			f.Expected = p.text(tc.start, tc.phrase.lo) + string(p.a.Src[p.toks[tc.phrase.lo].Start:p.toks[i].Start]) +
+				word + string(p.a.Src[p.toks[i].End:p.toks[tc.personHi-1].End])
+		}
+		f.Evidence = evidenceOf(held.ID, term.Pos, term.Sources)
+		f.Evidence.ID = o.ID + ", " + held.ID
+	}
+	f.Message = msg
+	p.report(f)
+}
+
+// heldInBody finds an office in the same body (or, without a body, the same
+// country) that the person holds on the publication date.
+func (p *pass) heldInBody(o *ledger.Office, who *ledger.Entity) (*ledger.Office, *ledger.Term) {
+	for _, h := range p.c.L.Offices {
+		if h == o || (o.Body == "" || h.Body != o.Body) {
+			continue
+		}
+		if ok, term := h.Holds(who.ID, p.pub); ok == ledger.Holds {
+			return h, term
+		}
+	}
+	return nil, nil
+}
+
+// oneWordSwap finds a phrasing of held that differs from the matched phrase
+// in exactly one word, and returns that word's token and its replacement.
+func oneWordSwap(m *mention, toks []lex.Token, held *ledger.Office) (int, string) {
+	n := m.hi - m.lo
+	for _, ph := range held.Phrasings {
+		pt := lex.Tokenize([]byte(ph), 0, len(ph))
+		if len(pt) != n {
+			continue
+		}
+		diff, at := 0, -1
+		for j := range pt {
+			if pt[j].Norm != toks[m.lo+j].Norm {
+				diff++
+				at = j
+			}
+		}
+		if diff == 1 {
+			word := pt[at].Text
+			if toks[m.lo+at].Upper {
+				word = strings.ToUpper(word[:1]) + word[1:]
+			}
+			return m.lo + at, word
+		}
+	}
+	return -1, ""
+}

@@ -1,0 +1,93 @@
+// Command claimlint checks news articles against a ledger of declared facts
+// and reports every claim the ledger contradicts, as a linter would.
+//
+//	claimlint [check] [flags] [PATH...]
+//
+// With no PATH it checks the paths listed in .claimlint.yaml (found in the
+// working directory or above), or the working directory. With no --rules it
+// uses the rule files embedded in the binary. Exit status: 0 clean, 1 when a
+// finding reaches --fail-level, 2 on a usage, rule-file or input error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	_ "time/tzdata" // rule files name IANA time zones; do not depend on the host's database
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries an exit status out of a command.
+type exitError struct {
+	code int
+	msg  string // printed to stderr when not empty
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes claimlint with args and returns its exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "claimlint: "+ee.msg)
+		}
+		return ee.code
+	}
+	// Cobra's own errors: unknown flags, commands, bad arguments.
+	fmt.Fprintln(stderr, "claimlint: "+err.Error())
+	fmt.Fprintln(stderr, "Run 'claimlint --help' for usage.")
+	return 2
+}
+
+func newRoot() *cobra.Command {
+	checkOpts := &checkOptions{}
+	root := &cobra.Command{
+		Use:   "claimlint [check] [flags] [PATH...]",
+		Short: "Check news articles against a ledger of declared facts",
+		Long: `claimlint reads articles (.md and .txt), finds the claims they make about who held
+which office, when leaders spoke, by phone or video, who called whom and where talks were
+held, resolves relative dates against each article's publication date, and reports every
+claim that the rule files contradict.
+
+With no PATH, claimlint checks the paths listed in .claimlint.yaml, or the working
+directory. With no --rules, it uses the rule files embedded in the binary.
+
+Exit status: 0 when nothing at or above --fail-level is found, 1 when something is,
+2 on a usage, rule-file or input error.`,
+		Args:          cobra.ArbitraryArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, checkOpts, args)
+		},
+	}
+	checkOpts.register(root)
+
+	check := &cobra.Command{
+		Use:   "check [flags] [PATH...]",
+		Short: "Check articles (the default command)",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, checkOpts, args)
+		},
+	}
+	checkOpts.register(check)
+	root.AddCommand(check, newRulesCmd(), newExplainCmd())
+	return root
+}

@@ -1,0 +1,11 @@
+// Package rules holds claimlint's default rule files, embedded in the
+// binary. They declare the facts of ../shared/FACTS.md and the ledgers of
+// the demo corpus; --rules replaces them.
+package rules
+
+import "embed"
+
+// FS holds the default rule files, *.yaml at its root.
+//
+//go:embed *.yaml
+var FS embed.FS
