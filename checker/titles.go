@@ -247,8 +247,7 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string
 		f.Expected = held.Title
 		if i, word := oneWordSwap(tc.phrase, p.toks, held); word != "" {
 			f.Fix = &Fix{Offset: p.toks[i].Start, EndOffset: p.toks[i].End, Replacement: word}
-			f.Expected = p.text(tc.start, tc.phrase.lo) + string(p.a.Src[p.toks[tc.phrase.lo].Start:p.toks[i].Start]) +
-				word + string(p.a.Src[p.toks[i].End:p.toks[tc.personHi-1].End])
+			f.Expected = string(p.a.Src[startOff:p.toks[i].Start]) + word + string(p.a.Src[p.toks[i].End:endOff])
 		}
 		f.Evidence = evidenceOf(held.ID, term.Pos, term.Sources)
 		f.Evidence.ID = o.ID + ", " + held.ID

@@ -1,0 +1,83 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+func prose(a *Article) []string {
+	var out []string
+	for _, b := range a.Blocks {
+		out = append(out, strings.Join(strings.Fields(string(a.Text[b.Start:b.End])), " "))
+	}
+	return out
+}
+
+func TestFrontMatterAndMarkdown(t *testing.T) {
+	src := "---\ntitle: Talks\npublished: 2025-02-24\noutlet: TASS\nurl: https://example.org/a\ntags: [x]\n---\n" +
+		"# Putin called Xi\n\nFirst *line* with `code Xi` and <!-- want x -->\nsecond line.\n\n" +
+		"```\nformer U.S. President Donald Trump\n```\n\n    indented code\n\n<!--\nblock comment\n-->\n- a [linked](https://x.org) item\n"
+	a, err := Parse("a.md", []byte(src), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, ledger.Date{Y: 2025, M: 2, D: 24, Prec: ledger.Day}, a.Meta.Published)
+	assert.Equal(t, "front matter", a.Meta.DateFrom)
+	assert.Equal(t, "TASS", a.Meta.Outlet)
+	assert.Equal(t, "https://example.org/a", a.Meta.URL)
+	assert.Equal(t, "Talks", a.Meta.Title)
+	assert.Equal(t, []string{"Putin called Xi", "First line with and second line.", "a linked item"}, prose(a))
+	assert.Len(t, a.Text, len(src))
+	assert.Equal(t, bytes.Count([]byte(src), []byte("\n")), bytes.Count(a.Text, []byte("\n")), "line ends are kept")
+	assert.NotContains(t, string(a.Text), "Trump")
+}
+
+func TestPlainTextMasksComments(t *testing.T) {
+	src := "Line one.\n<!-- want event-date \"Monday\" -->\nLine two.\n\n"
+	a, err := Parse("a.txt", []byte(src), Options{Published: ledger.Date{Y: 2025, M: 1, D: 2, Prec: ledger.Day}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Line one.", "Line two."}, prose(a))
+	assert.Equal(t, "flag", a.Meta.DateFrom)
+}
+
+func TestPositionsCountCodePoints(t *testing.T) {
+	src := "\uFEFFé “Xi”\r\nsecond"
+	a, err := Parse("a.txt", []byte(src), Options{})
+	require.NoError(t, err)
+	off := strings.Index(src, "Xi")
+	line, col := a.Position(off)
+	assert.Equal(t, 1, line)
+	assert.Equal(t, 5, col) // BOM, é, space, “ come before it
+	line, col = a.Position(strings.Index(src, "second"))
+	assert.Equal(t, []int{2, 1}, []int{line, col})
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, path, src, want string
+	}{
+		{"invalid UTF-8", "bad.txt", "ok\nno\xff here", "bad.txt:2:3: not valid UTF-8 text (byte 0xff); save the file as UTF-8"},
+		{"binary", "bin.md", "PK\x03\x04\x00\x00", "bin.md:1:5: binary file (NUL byte): not an article"},
+		{"unclosed front matter", "f.md", "---\npublished: 2025-01-01\n", "f.md:1:1: front matter opened with --- is never closed"},
+		{"impossible date", "d.md", "---\ntitle: x\npublished: 2025-02-30\n---\nbody\n", `d.md:3:12: front matter: published: date "2025-02-30" does not exist: February 2025 has 28 days`},
+		{"partial date", "d.md", "---\npublished: 2025-02\n---\n", `d.md:2:12: front matter: published "2025-02" must be a full date, YYYY-MM-DD`},
+		{"broken yaml", "y.md", "---\ntitle: [x\n---\n", "y.md:3:1: front matter: did not find expected ',' or ']'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.path, []byte(tt.src), Options{})
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	_, err := Parse("big.txt", bytes.Repeat([]byte("a"), MaxSize+1), Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "big.txt: file is")
+}

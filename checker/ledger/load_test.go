@@ -1,0 +1,262 @@
+package ledger
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/rules"
+)
+
+const base = `entities:
+  - id: russia
+    kind: country
+    name: Russia
+    demonyms: [Russian]
+  - id: moscow
+    kind: place
+    name: Moscow
+    in: russia
+  - id: putin
+    kind: person
+    name: Vladimir Putin
+    country: russia
+  - id: shoigu
+    kind: person
+    name: Sergei Shoigu
+    country: russia
+`
+
+func load(t *testing.T, files ...File) (*Ledger, ErrorList) {
+	t.Helper()
+	l, err := Load(files)
+	if err == nil {
+		return l, nil
+	}
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "error is not an ErrorList: %v", err)
+	return nil, list
+}
+
+func messages(list ErrorList) []string {
+	var out []string
+	for _, e := range list {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestLoadErrorsCarryPositions(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string
+	}{
+		{
+			name: "unknown key",
+			yaml: base + "    nickname: Vova\n",
+			want: []string{`r.yaml:18:5: unknown key "nickname"`},
+		},
+		{
+			name: "unknown id and wrong kind",
+			yaml: base + `events:
+  - id: call-1
+    kind: call
+    date: 2025-02-24
+    participants: [putin, xi]
+    venue: putin
+`,
+			want: []string{
+				`r.yaml:22:27: unknown participant id "xi"`,
+				`r.yaml:23:12: venue "putin" is a person; want a place or country`,
+			},
+		},
+		{
+			name: "impossible and malformed dates",
+			yaml: base + `events:
+  - id: call-1
+    kind: call
+    date: 2025-02-30
+    participants: [putin]
+  - id: call-2
+    kind: call
+    date: 24/02/2025
+    participants: [putin]
+`,
+			want: []string{
+				`r.yaml:21:11: date: date "2025-02-30" does not exist: February 2025 has 28 days`,
+				`r.yaml:25:11: date: date "24/02/2025" is not YYYY, YYYY-MM or YYYY-MM-DD`,
+			},
+		},
+		{
+			name: "to before from, and overlapping holders",
+			yaml: base + `offices:
+  - id: defence
+    title: Minister of Defence
+    phrasings: [Defence Minister]
+    holders:
+      - who: shoigu
+        from: 2012-11-06
+        to: 2010-01-01
+      - who: putin
+        from: 2020-01-01
+      - who: shoigu
+        from: 2021-01-01
+`,
+			want: []string{
+				`r.yaml:25:13: to 2010-01-01 is before from 2012-11-06`,
+				`r.yaml:28:9: office "defence" has one holder at a time, but this term (shoigu from 2021-01-01) overlaps the term at r.yaml:26:9 (putin from 2020-01-01)`,
+			},
+		},
+		{
+			name: "invalid pattern",
+			yaml: base + `wording:
+  - id: bad
+    pattern: '(Kiev'
+    message: spell it Kyiv
+`,
+			want: []string{"r.yaml:20:14: invalid pattern: missing closing ): `(Kiev`"},
+		},
+		{
+			name: "duplicate id",
+			yaml: base + `  - id: putin
+    kind: person
+    name: Someone Else
+`,
+			want: []string{`r.yaml:18:9: duplicate id "putin": already declared at r.yaml:10:9`},
+		},
+		{
+			name: "bad medium, time without tz, initiator not a participant",
+			yaml: base + `events:
+  - id: call-1
+    kind: call
+    date: 2025-02-24
+    time: "15:00"
+    participants: [putin]
+    medium: fax
+    initiator: shoigu
+`,
+			want: []string{
+				`r.yaml:22:11: event "call-1" has a time but no tz to read it in`,
+				`r.yaml:24:13: unknown medium "fax" (want one of phone, video, in-person)`,
+				`r.yaml:25:16: initiator "shoigu" is not one of the participants`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, list := load(t, File{Name: "r.yaml", Data: []byte(tt.yaml)})
+			if diff := cmp.Diff(tt.want, messages(list)); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryFileAndEveryProblem(t *testing.T) {
+	a := File{Name: "a.yaml", Data: []byte(base)}
+	b := File{Name: "b.yaml", Data: []byte("entities:\n  - id: russia\n    kind: country\n    name: Russia again\n  - id: x\n    kind: planet\n    name: X\n")}
+	_, list := load(t, a, b)
+	assert.Equal(t, []string{
+		`b.yaml:2:9: duplicate id "russia": already declared at a.yaml:2:9`,
+		`b.yaml:6:11: unknown entity kind "planet" (want one of person, country, organisation, place, outlet)`,
+	}, messages(list))
+}
+
+func TestLoadSyntaxError(t *testing.T) {
+	_, list := load(t, File{Name: "s.yaml", Data: []byte("entities:\n  - id: a\n   kind: [\n")})
+	require.Len(t, list, 1)
+	assert.Equal(t, "s.yaml", list[0].Pos.File)
+	assert.Positive(t, list[0].Pos.Line)
+}
+
+func TestLoadKeepsPositionsAndMerges(t *testing.T) {
+	events := File{Name: "e.yaml", Data: []byte(`events:
+  - id: call-1
+    kind: call
+    date: 2025-02-24
+    participants: [putin, shoigu]
+    medium: phone
+    duration: 1h25m
+`)}
+	l, list := load(t, File{Name: "w.yaml", Data: []byte(base)}, events)
+	require.Empty(t, list)
+	e := l.Event("call-1")
+	require.NotNil(t, e)
+	assert.Equal(t, Pos{File: "e.yaml", Line: 2, Col: 5}, e.Pos)
+	assert.Equal(t, 85*time.Minute, e.Duration)
+	assert.Equal(t, "russia", l.CountryOf("moscow"))
+	assert.True(t, l.Within("moscow", "russia"))
+	assert.False(t, l.Within("russia", "moscow"))
+}
+
+func TestDefaultRulesLoad(t *testing.T) {
+	files, err := ReadFS(rules.FS, ".", "rules")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	l, err := Load(files)
+	require.NoError(t, err)
+	for _, e := range l.Events {
+		assert.NotEmpty(t, e.Sources, "event %s at %s has no source", e.ID, e.Pos)
+	}
+	for _, f := range files {
+		assert.True(t, strings.HasPrefix(f.Name, "rules/"), f.Name)
+	}
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestHolds(t *testing.T) {
+	o := &Office{Terms: []Term{
+		{Holder: "a", From: Date{2017, 1, 20, Day}, To: Date{2021, 1, 20, Day}},
+		{Holder: "b", From: Date{2021, 1, 20, Day}, To: Date{2025, 1, 20, Day}},
+		{Holder: "a", From: Date{2025, 1, 20, Day}},
+		{Holder: "c", From: Date{Y: 2022, Prec: Year}},
+	}}
+	tests := []struct {
+		who, day string
+		want     Holding
+	}{
+		{"a", "2020-06-01", Holds},
+		{"a", "2021-01-20", DoesNotHold}, // handover day belongs to the new holder
+		{"b", "2021-01-20", Holds},
+		{"a", "2023-05-01", DoesNotHold},
+		{"a", "2026-02-05", Holds},
+		{"c", "2021-12-31", DoesNotHold},
+		{"c", "2022-06-01", Unknown}, // from: 2022 is too coarse to tell
+		{"c", "2023-01-01", Holds},
+	}
+	for _, tt := range tests {
+		got, _ := o.Holds(tt.who, day(tt.day))
+		assert.Equal(t, tt.want, got, "%s on %s", tt.who, tt.day)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	good := map[string]Date{
+		"2025":       {Y: 2025, Prec: Year},
+		"2025-02":    {Y: 2025, M: 2, Prec: Month},
+		"2024-02-29": {2024, 2, 29, Day},
+	}
+	for s, want := range good {
+		got, err := ParseDate(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, want, got, s)
+		assert.Equal(t, s, got.String())
+	}
+	for _, s := range []string{"2025-02-29", "2025-13", "25-02-24", "2025-2-4", "", "2025-02-24T10:00"} {
+		_, err := ParseDate(s)
+		assert.Error(t, err, s)
+	}
+}

@@ -1,0 +1,87 @@
+package timex
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+)
+
+func d(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		text   string
+		pub    string
+		future bool
+		first  string
+		last   string
+		prec   ledger.Precision
+	}{
+		// 2025-02-24 was a Monday.
+		{"on Friday", "2025-02-24", false, "2025-02-21", "2025-02-21", ledger.Day},
+		{"on Monday", "2025-02-24", false, "2025-02-24", "2025-02-24", ledger.Day},
+		{"on Tuesday", "2025-02-24", true, "2025-02-25", "2025-02-25", ledger.Day},
+		{"on Monday", "2025-02-24", true, "2025-03-03", "2025-03-03", ledger.Day},
+		{"on January 21", "2025-02-24", false, "2025-01-21", "2025-01-21", ledger.Day},
+		{"on December 30", "2025-02-24", false, "2024-12-30", "2024-12-30", ledger.Day},
+		{"on March 3", "2025-02-24", true, "2025-03-03", "2025-03-03", ledger.Day},
+		{"January 23-24", "2026-02-04", false, "2026-01-23", "2026-01-24", ledger.Day},
+		{"February 4 and 5", "2026-02-04", true, "2026-02-04", "2026-02-05", ledger.Day},
+		{"on 24 February 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", ledger.Day},
+		{"on February 24, 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", ledger.Day},
+		{"in May", "2026-02-05", false, "2025-05-01", "2025-05-31", ledger.Month},
+		{"in February 2022", "2025-02-24", false, "2022-02-01", "2022-02-28", ledger.Month},
+		{"in 2019", "2025-02-24", false, "2019-01-01", "2019-12-31", ledger.Year},
+		{"last week", "2025-02-24", false, "2025-02-17", "2025-02-23", ledger.Day},
+		{"earlier this month", "2025-02-24", false, "2025-02-01", "2025-02-24", ledger.Day},
+		{"this year", "2026-02-04", false, "2026-01-01", "2026-12-31", ledger.Year},
+		{"three years ago", "2025-02-24", false, "2022-01-01", "2022-12-31", ledger.Year},
+		{"yesterday", "2025-02-24", false, "2025-02-23", "2025-02-23", ledger.Day},
+		{"today", "2026-02-04", false, "2026-02-04", "2026-02-04", ledger.Day},
+	}
+	for _, tt := range tests {
+		toks := lex.Tokenize([]byte(tt.text), 0, len(tt.text))
+		es := Find(toks, 0, len(toks))
+		require.Len(t, es, 1, tt.text)
+		r := es[0].Resolve(d(tt.pub), tt.future)
+		assert.Equal(t, d(tt.first), r.Span.First, tt.text)
+		assert.Equal(t, d(tt.last), r.Span.Last, tt.text)
+		assert.Equal(t, tt.prec, r.Prec, tt.text)
+	}
+}
+
+// Words that look like dates and are not.
+func TestNotDates(t *testing.T) {
+	for _, s := range []string{
+		"We may meet", "the 70th anniversary", "they march on", "2010 people", "a $1 billion fund",
+		"Wednesday's", // a weekday is a date: checked below
+	} {
+		toks := lex.Tokenize([]byte(s), 0, len(s))
+		es := Find(toks, 0, len(toks))
+		if s == "Wednesday's" {
+			assert.Len(t, es, 1, s)
+			continue
+		}
+		assert.Empty(t, es, s)
+	}
+}
+
+func TestFixTokenIsTheDay(t *testing.T) {
+	s := "on Friday afternoon and on February 4"
+	toks := lex.Tokenize([]byte(s), 0, len(s))
+	es := Find(toks, 0, len(toks))
+	require.Len(t, es, 2)
+	assert.Equal(t, "Friday", toks[es[0].DayTok].Text)
+	assert.Equal(t, "4", toks[es[1].DayTok].Text)
+}
