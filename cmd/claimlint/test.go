@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/expect"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/runner"
+)
+
+func newTestCmd() *cobra.Command {
+	var rulePaths []string
+	var cfgPath, published string
+	cmd := &cobra.Command{
+		Use:   "test [flags] [PATH...]",
+		Short: "Run the expectations written in annotated example articles",
+		Long: `test checks example articles and compares the findings with the expectations
+written inside them: an HTML comment on the line before the sentence,
+
+    <!-- want event-date "Monday 2025-02-24" -->
+
+expects a finding of that rule whose message matches the regular expression. Every
+unmet expectation and every unexpected finding is a failure; the exit status is 1
+when there is one.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(cfgPath)
+			if err != nil {
+				return err
+			}
+			l, err := loadLedger(rulePaths, cfg)
+			if err != nil {
+				return err
+			}
+			var aopt article.Options
+			if published != "" {
+				d, err := ledger.ParseDate(published)
+				if err != nil || d.Prec != ledger.Day {
+					return usageErr("--published %q: want a date YYYY-MM-DD", published)
+				}
+				aopt.Published = d
+			}
+			paths := args
+			if len(paths) == 0 && cfg != nil {
+				for _, p := range cfg.Paths {
+					paths = append(paths, cfg.Resolve(p))
+				}
+			}
+			if len(paths) == 0 {
+				paths = []string{"."}
+			}
+			files, err := runner.Collect(paths)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			c := checker.New(l)
+			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			failures, wants, bad := 0, 0, 0
+			for _, path := range files {
+				src, err := os.ReadFile(path)
+				if err == nil {
+					var a *article.Article
+					a, err = article.Parse(path, src, aopt)
+					if err == nil {
+						var ws []expect.Want
+						ws, err = expect.Parse(path, src)
+						if err == nil {
+							wants += len(ws)
+							for _, f := range expect.Compare(path, ws, c.Check(a)) {
+								fmt.Fprintln(out, f.String())
+								failures++
+							}
+						}
+					}
+				}
+				if err != nil {
+					fmt.Fprintln(errOut, "claimlint: "+err.Error())
+					bad++
+				}
+			}
+			fmt.Fprintf(errOut, "claimlint test: %d %s, %d %s, %d %s\n", len(files), plural(len(files), "file", "files"),
+				wants, plural(wants, "expectation", "expectations"), failures, plural(failures, "failure", "failures"))
+			switch {
+			case bad > 0:
+				return &exitError{code: 2}
+			case failures > 0:
+				return &exitError{code: 1}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
+	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
+	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	return cmd
+}
