@@ -1,0 +1,97 @@
+package runner
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+const rulesYAML = `entities:
+  - id: putin
+    kind: person
+    name: Vladimir Putin
+    aliases: [Putin]
+offices:
+  - id: president-ru
+    title: President of Russia
+    phrasings: [President]
+    holders:
+      - who: putin
+        from: 2012-05-07
+`
+
+func testChecker(t *testing.T) *checker.Checker {
+	l, err := ledger.Load([]ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML)}})
+	require.NoError(t, err)
+	return checker.New(l)
+}
+
+func write(t *testing.T, path, content string) {
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+}
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b.md", "a.txt", "sub/c.markdown", ".hidden/x.md", "sub/.git/y.md", "notes.html"} {
+		write(t, filepath.Join(dir, p), "x")
+	}
+	got, err := Collect([]string{dir, filepath.Join(dir, "b.md"), filepath.Join(dir, "notes.html")})
+	require.NoError(t, err)
+	var rel []string
+	for _, p := range got {
+		r, _ := filepath.Rel(dir, p)
+		rel = append(rel, r)
+	}
+	// An explicit file is taken whatever its extension; duplicates are dropped.
+	assert.Equal(t, []string{"a.txt", "b.md", "notes.html", "sub/c.markdown"}, rel)
+	_, err = Collect([]string{filepath.Join(dir, "missing")})
+	assert.Error(t, err)
+}
+
+// TestRunIsOrderedAndLosesNothing checks many files on several workers: the
+// findings come out sorted whatever the scheduling, and a bad file is
+// reported without stopping the others.
+func TestRunIsOrderedAndLosesNothing(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []Input
+	for i := 0; i < 40; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("a%02d.md", i))
+		write(t, p, "---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n")
+		inputs = append(inputs, Input{Path: p})
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	write(t, bad, "caf\xe9")
+	inputs = append(inputs, Input{Path: bad}, Input{Path: "stdin.md", Data: []byte("President Putin spoke.")})
+	res := Run(testChecker(t), inputs, Options{Workers: 4})
+	assert.Equal(t, 41, res.Files)
+	require.Len(t, res.Errors, 1)
+	assert.Contains(t, res.Errors[0].Error(), "bad.txt:1:4: not valid UTF-8")
+	// 40 title-at-date errors, and the missing-date notice of stdin.md.
+	require.Len(t, res.Findings, 41)
+	for i := 1; i < len(res.Findings); i++ {
+		assert.LessOrEqual(t, res.Findings[i-1].Path, res.Findings[i].Path)
+	}
+	assert.Equal(t, "missing-date", res.Findings[40].Rule)
+	again := Run(testChecker(t), inputs, Options{Workers: 1})
+	assert.Equal(t, res.Findings, again.Findings, "the same findings on one worker as on four")
+}
+
+func TestRunRefusesHugeFiles(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(p)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(article.MaxSize+1))
+	require.NoError(t, f.Close())
+	res := Run(testChecker(t), []Input{{Path: p}}, Options{})
+	require.Len(t, res.Errors, 1)
+	assert.Regexp(t, `huge.txt: file is \d+ bytes; articles over \d+ bytes are not read`, res.Errors[0].Error())
+}
