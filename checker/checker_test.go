@@ -314,3 +314,15 @@ func TestFindingsAreSortedAndPositioned(t *testing.T) {
 	assert.Equal(t, 7, got[1].Line)
 	assert.Less(t, got[0].Offset, got[1].Offset)
 }
+
+func TestEveryRuleIsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		assert.False(t, seen[r.ID], "duplicate rule %s", r.ID)
+		seen[r.ID] = true
+		assert.NotZero(t, SeverityRank(r.Severity), r.ID)
+		for name, v := range map[string]string{"title": r.Title, "doc": r.Doc, "bad": r.Bad, "good": r.Good, "fields": r.Fields} {
+			assert.NotEmpty(t, v, "%s has no %s", r.ID, name)
+		}
+	}
+}

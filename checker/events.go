@@ -199,7 +199,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		}
 	}
 	if pair, lo := p.pairBefore(s, ec.cue); pair != nil {
-		// "the Trump-Putin call on February 12": the compound names the
+		// "the A-B call on February 12": the compound names the
 		// parties, and the claim is that noun phrase alone.
 		end := ec.cue + 1
 		if end < cl.Hi && p.toks[end].Is("on", "in") {
@@ -239,8 +239,8 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	return ec
 }
 
-// isCue reports whether token i really names an event here: "Xi called for
-// …" and "a call for peace" do not; "Putin called Xi" does.
+// isCue reports whether token i really names an event here: "A called for
+// …" and "a call for peace" do not; "A called B" does.
 func (p *pass) isCue(i int, cl lex.Range) bool {
 	t := p.toks[i]
 	next := func(k int) lex.Token {
@@ -278,7 +278,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 }
 
 // followsNaming reports whether the words after a name make "called" mean
-// "named": "called Zelensky a dictator".
+// "named": "called B a liar".
 func followsNaming(toks []lex.Token, i, hi int) bool {
 	return i < hi && toks[i].Is("a", "an", "the", "his", "her", "their", "its")
 }
@@ -302,7 +302,7 @@ func (p *pass) personEnd(i int, cl lex.Range) int {
 	return i + n
 }
 
-// pairBefore reads "Trump-Putin" or "Xi–Putin" just before the event word
+// pairBefore reads "A-B" or "A–B" (two people) just before the event word
 // and returns the two people and the compound's first token.
 func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 	var m1, m2 *mention
@@ -321,7 +321,7 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 	return []*ledger.Entity{a, b}, m1.lo
 }
 
-// subordinators open a clause inside a clause: "… since Trump upended …".
+// subordinators open a clause inside a clause: "… since C upended …".
 // People named after one are not parties to the event.
 var subordinators = map[string]bool{
 	"since": true, "after": true, "before": true, "as": true, "when": true, "while": true,
@@ -329,7 +329,7 @@ var subordinators = map[string]bool{
 }
 
 // coreEnd is where a clause's own words end: at the first subordinator that
-// is not followed by a date ("since January" dates; "since Trump upended" does not).
+// is not followed by a date ("since January" dates; "since C upended" does not).
 func (p *pass) coreEnd(cl lex.Range) int {
 	for i := cl.Lo + 1; i < cl.Hi; i++ {
 		if !subordinators[p.toks[i].Norm] || p.toks[i].Quoted {
@@ -369,7 +369,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 	}
 	for k, m := range ms {
 		if per := m.person(); per != nil {
-			// "Putin's adviser Ushakov": the possessive names whose adviser.
+			// "A's adviser B": the possessive names whose adviser.
 			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
 				continue
 			}
@@ -378,7 +378,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 	}
 	if len(out) > 0 {
 		// People are the parties; countries named beside them are context
-		// ("China and Russia … Xi told Putin").
+		// ("countries X and Y … A told B").
 		return out
 	}
 	// Countries in a coordination.
@@ -498,7 +498,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 			if t.Is("since") {
 				es := timex.Find(p.toks, k+1, cl.Hi)
 				if len(es) == 0 || es[0].Lo != k+1 {
-					return nil // "since Trump upended …": not a date we can check
+					return nil // "since C upended …": not a date we can check
 				}
 				r := es[0].Resolve(p.pub, false)
 				sp := ledger.Span{First: r.Span.First, Last: p.pub}
@@ -649,8 +649,8 @@ var notVenue = map[string]bool{
 	"stake": true, "elections": true, "election": true, "based": true,
 }
 
-// claimVenue reads "in <place>" in a clause: "met … in Saudi Arabia", "in
-// the Saudi capital of Riyadh".
+// claimVenue reads "in <place>" in a clause: "met … in <country>", "in
+// the capital of X"; every place name comes from the ledger.
 func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	cl := ec.cl
 	var found *ledger.Entity
@@ -685,7 +685,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 }
 
 // plainGap reports whether tokens [lo, hi) are only articles, lower-case
-// words and demonyms: "the Saudi capital of".
+// words and demonyms: "the <demonym> capital of".
 func (p *pass) plainGap(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		t := p.toks[i]

@@ -232,7 +232,7 @@ func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Ev
 	return found
 }
 
-// label names an event in a message: "the Putin–Xi call".
+// label names an event in a message: "the A–B call".
 func (p *pass) label(ec *eventClaim, e *ledger.Event) string {
 	if e.Title != "" {
 		return "the " + e.Title
@@ -252,7 +252,7 @@ func (p *pass) label(ec *eventClaim, e *ledger.Event) string {
 	return "the " + strings.Join(names, "–") + " " + e.Kind
 }
 
-// names joins short names: "Xi and Putin".
+// names joins short names: "A and B".
 func (p *pass) names(es []*ledger.Entity) string {
 	var out []string
 	for _, e := range es {

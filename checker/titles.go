@@ -63,7 +63,7 @@ func (p *pass) titles(s *sentence) {
 				if c := prev.country(); c != nil {
 					qual, tc.start = c, prev.lo
 				} else {
-					tc.start = prev.lo // "Putin's adviser": a person, not a country
+					tc.start = prev.lo // "A's adviser": a person, not a country
 				}
 			}
 		}
@@ -182,7 +182,7 @@ func (p *pass) checkTitle(tc titleClaim) {
 		})
 	case !tc.former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
 		if tc.dated {
-			return // "In 2023, President Biden …" may use the title of its time.
+			return // "In 2023, President A …" may use the title of its time.
 		}
 		last := lastTerm(o, who.ID)
 		if last == nil || last.To.IsZero() || !last.To.First().Before(p.pub) || o.UncertainOn(p.pub) {

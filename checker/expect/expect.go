@@ -2,7 +2,7 @@
 // style of go/analysis's `// want`:
 //
 //	<!-- want event-date "Monday 2025-02-24" -->
-//	Putin called Xi on Friday.
+//	A called B on Friday.
 //
 // An annotation expects a finding of that rule, whose message matches the
 // regular expression, on the next line that is not blank and not itself an

@@ -42,7 +42,7 @@ type Entity struct {
 	ID   string
 	Kind string
 	Name string
-	// Short is how the entity is named in a message ("Putin"); Name when unset.
+	// Short is how the entity is named in a message (a surname); Name when unset.
 	Short    string
 	Aliases  []string // every name the entity goes by, Name included
 	Demonyms []string // adjectives for a country: "Russian", "U.S."

@@ -382,7 +382,7 @@ func (l *loader) tz(file string, s str) *time.Location {
 	}
 	loc, err := time.LoadLocation(s.V)
 	if err != nil {
-		l.errorf(l.at(file, s), "unknown time zone %q (use an IANA name such as Europe/Moscow)", s.V)
+		l.errorf(l.at(file, s), "unknown time zone %q (use an IANA tz database name, Area/City)", s.V)
 		return nil
 	}
 	return loc
