@@ -114,6 +114,9 @@ type pass struct {
 	zones    []*time.Location // the outlet's time zone, if known
 	findings []Finding
 	toks     []lex.Token
+	// topic is the last event matched with two or more named parties: the
+	// event that "the call" later in the article refers to.
+	topic *ledger.Event
 }
 
 // sentence is one sentence's tokens and the mentions found in it.

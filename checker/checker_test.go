@@ -326,3 +326,46 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestSilence holds sentences that must never produce a finding: a linter
+// that cries wolf gets switched off.
+func TestSilence(t *testing.T) {
+	sentences := []string{
+		"Xi spoke by phone on Thursday.",                 // one party: with whom?
+		"Xi met Putin's envoy on Friday.",                // a possessive is not a party
+		"Putin called Xi's remarks important on Friday.", // "called" is not a call
+		"Zelensky called Putin's bluff on Friday.",       //
+		"Putin called Xi a \"dear friend\" on Friday.",   //
+		"Putin has not called Xi since Friday.",          // negation
+		"Xi could meet Putin on Friday.",                 // modal
+		"Analysts said Putin called Xi on Friday, but the ministry denied it.",
+		"Putin, who called Xi on Monday, spoke to Trump on Wednesday.",
+		"Putin praised Xi on Friday for the call they held on Monday.", // two dates
+		"Xi and Putin met in Moscow in 2023.",                          // a year: too coarse
+		"The Kremlin said Putin would call Xi on Friday.",              // modal
+		"\"Putin called Xi on Friday,\" a diplomat claimed.",           // quoted
+		"Did Putin call Xi on Friday?",                                 // a question
+		"Xi called for calm, and Putin called on the West to talk on Friday.",
+		"Russian dictator Vladimir Putin spoke with Chinese counterpart Xi Jinping.",
+		"Moscow consistently ranks first among suppliers of energy to China.",
+		"Putin accepted an invitation to visit China in the first half of the year.",
+	}
+	c := testChecker(t)
+	for _, s := range sentences {
+		if got := run(t, c, "2025-02-27", "", s); len(got) > 0 {
+			t.Errorf("%q:\n%s", s, dump(got))
+		}
+	}
+}
+
+// TestTheCallRefersToTheArticlesEvent: "the call", with one party named,
+// is the call the article already established.
+func TestTheCallRefersToTheArticlesEvent(t *testing.T) {
+	runCases(t, []checkCase{
+		{name: "initiator of the established call", pub: "2025-02-24",
+			text: "Xi Jinping told Vladimir Putin on Monday, in a phone call, that ties were firm.\n\nBeijing's readout noted that the call was initiated by Xi.",
+			want: []want{{"event-initiator", `on Monday 2025-02-24 was initiated by Putin, not Xi`}}},
+		{name: "no established call", pub: "2025-02-24",
+			text: "Beijing's readout noted that the call was initiated by Xi."},
+	})
+}

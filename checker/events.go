@@ -36,6 +36,7 @@ type eventClaim struct {
 	duration           time.Duration
 	durLo, durHi       int
 	ord                *ordinalClaim
+	topic              *ledger.Event // the event "the call" refers to, for a one-party clause
 }
 
 // ordinalClaim is "the first call … this year", "the second round", "last
@@ -159,6 +160,21 @@ func (p *pass) hedged(cl lex.Range) bool {
 	return false
 }
 
+// denials anywhere in a sentence put its claims in doubt: "… said A
+// called B on Friday, but the ministry denied it".
+var denials = map[string]bool{"denied": true, "denies": true, "deny": true, "disputed": true,
+	"disputes": true, "false": true, "untrue": true, "rumor": true, "rumors": true, "rumour": true,
+	"rumours": true, "refuted": true, "dismissed": true}
+
+func (p *pass) denied(r lex.Range) bool {
+	for i := r.Lo; i < r.Hi; i++ {
+		if denials[p.toks[i].Norm] && !p.toks[i].Quoted {
+			return true
+		}
+	}
+	return false
+}
+
 // events finds an event claim in a clause and verifies it.
 func (p *pass) events(s *sentence, cl lex.Range) {
 	ec := p.eventClaim(s, cl)
@@ -212,8 +228,17 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	} else {
 		ec.parts = p.participants(s, cl)
 	}
-	if p.hedged(cl) {
+	if p.hedged(cl) || p.denied(s.Range) {
 		return nil
+	}
+	// One named party says too little: "A spoke by phone on Thursday" may
+	// be a call with someone the ledger does not know. A visit has a visitor;
+	// and "the call", naming one party, is the call the article is about.
+	if len(ec.parts) == 1 && !slices.Equal(ec.kinds, []string{ledger.Visit}) {
+		ec.topic = p.topicFor(ec)
+		if ec.topic == nil {
+			return nil
+		}
 	}
 	if len(ec.parts) == 0 {
 		return nil
@@ -237,6 +262,18 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		}
 	}
 	return ec
+}
+
+// topicFor returns the article's last matched event when a clause names
+// one of its parties and refers to it with "the": "the call was initiated
+// by A". The clause must give no date of its own.
+func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
+	t := p.topic
+	if t == nil || ec.cue < 1 || !p.toks[ec.cue-1].Is("the") || !slices.Contains(ec.kinds, t.Kind) ||
+		!slices.Contains(t.Participants, ec.parts[0].ID) || len(timex.Find(p.toks, ec.cl.Lo, ec.cl.Hi)) > 0 {
+		return nil
+	}
+	return t
 }
 
 // isCue reports whether token i really names an event here: "A called for
@@ -280,7 +317,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 // followsNaming reports whether the words after a name make "called" mean
 // "named": "called B a liar".
 func followsNaming(toks []lex.Token, i, hi int) bool {
-	return i < hi && toks[i].Is("a", "an", "the", "his", "her", "their", "its")
+	return i < hi && (toks[i].Kind == lex.Possessive || toks[i].Is("a", "an", "the", "his", "her", "their", "its"))
 }
 
 // personAt returns i when a person's name starts at token i, else -1.

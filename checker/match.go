@@ -20,6 +20,10 @@ func (p *pass) verifyEvent(ec *eventClaim) {
 	if ec.ambiguous {
 		return
 	}
+	if ec.topic != nil {
+		p.checkAttributes(ec, ec.topic)
+		return
+	}
 	cands := p.candidates(ec.parts, ec.kinds)
 	var ev *ledger.Event
 	if ec.date != nil {
@@ -48,6 +52,14 @@ func (p *pass) verifyEvent(ec *eventClaim) {
 	if ev == nil {
 		return
 	}
+	if len(ec.parts) >= 2 {
+		p.topic = ev
+	}
+	p.checkAttributes(ec, ev)
+}
+
+// checkAttributes runs the checks of what a claim says about its event.
+func (p *pass) checkAttributes(ec *eventClaim, ev *ledger.Event) {
 	p.checkMedium(ec, ev)
 	p.checkInitiator(ec, ev)
 	p.checkVenue(ec, ev)
