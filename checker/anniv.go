@@ -12,7 +12,7 @@ import (
 // Anniversary cues: the anniversary is near, or it is the day.
 var (
 	approachWords = map[string]bool{"approaches": true, "approaching": true, "nears": true,
-		"nearing": true, "upcoming": true, "looming": true, "approach": true}
+		"nearing": true, "neared": true, "approached": true, "upcoming": true, "looming": true, "approach": true}
 	markWords = map[string]bool{"marked": true, "marks": true, "marking": true, "mark": true,
 		"commemorated": true, "commemorates": true, "commemorating": true, "celebrated": true,
 		"celebrates": true, "celebrating": true, "observed": true}
@@ -21,18 +21,6 @@ var (
 // anniversaries checks "the third anniversary of Russia's invasion" and
 // "as the war approaches its fourth anniversary".
 func (p *pass) anniversaries(s *sentence) {
-	var anchor *ledger.Event
-	for k := range s.ments {
-		for _, a := range s.ments[k].anchors {
-			if anchor != nil && anchor != a {
-				return // two anchors: which anniversary is meant?
-			}
-			anchor = a
-		}
-	}
-	if anchor == nil || anchor.Start.Prec != ledger.Day {
-		return
-	}
 	for i := s.Lo + 1; i < s.Hi; i++ {
 		if !p.toks[i].Is("anniversary") || p.toks[i].Quoted {
 			continue
@@ -41,8 +29,53 @@ func (p *pass) anniversaries(s *sentence) {
 		if !ok {
 			continue
 		}
-		p.anniversary(s, anchor, i-1, n)
+		if anchor := p.anchorOf(s, i); anchor != nil && anchor.Start.Prec == ledger.Day {
+			p.anniversary(s, anchor, i-1, n)
+		}
 	}
+}
+
+// anchorOf finds the anchor event an anniversary word at token i counts
+// from: the one named just after "anniversary of", else the nearest one
+// before it in its clause ("the war … approaches its fourth anniversary"),
+// else the only one in the sentence.
+func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
+	one := func(m *mention) *ledger.Event {
+		if len(m.anchors) == 1 {
+			return m.anchors[0]
+		}
+		return nil
+	}
+	if i+1 < s.Hi && p.toks[i+1].Is("of") {
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.lo > i+1 && m.lo <= i+6 && len(m.anchors) > 0 {
+				return one(m)
+			}
+		}
+		return nil
+	}
+	cl := p.clauseOf(s, i)
+	var before *ledger.Event
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.lo >= cl.Lo && m.hi <= i && len(m.anchors) > 0 {
+			before = one(m)
+		}
+	}
+	if before != nil {
+		return before
+	}
+	var only *ledger.Event
+	for k := range s.ments {
+		for _, a := range s.ments[k].anchors {
+			if only != nil && only != a {
+				return nil // two anchors: which anniversary is meant?
+			}
+			only = a
+		}
+	}
+	return only
 }
 
 func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {

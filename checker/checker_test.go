@@ -369,3 +369,39 @@ func TestTheCallRefersToTheArticlesEvent(t *testing.T) {
 			text: "Beijing's readout noted that the call was initiated by Xi."},
 	})
 }
+
+// TestCorpusFindings pins engine behaviour found while writing the demo
+// corpus: each case failed once.
+func TestCorpusFindings(t *testing.T) {
+	runCases(t, []checkCase{
+		{name: "a title between two terms", pub: "2024-04-03",
+			text: "The tariffs date back to a trade war launched by President Donald Trump.",
+			want: []want{{"title-at-date", `term as President of the United States ended on 2021-01-20`}}},
+		{name: "'the US' in a list of countries", pub: "2026-02-05",
+			text: "Ukraine, the US and Russia held a third round of talks in Riyadh on Wednesday.",
+			want: []want{{"ordinal", `round 2 of the series, not the third`}, {"event-venue", `held in Abu Dhabi, not Riyadh`}}},
+		{name: "a name as a modifier is no party", pub: "2025-02-24",
+			text: "Putin called Xi Jinping on Friday, briefing him on contacts with the Trump administration.",
+			want: []want{{"event-date", `not Friday`}}},
+		{name: "had last met counts back from another event", pub: "2023-11-16",
+			text: "Biden and Xi had last met in person in November 2022, in Bali."},
+		{name: "a reporting verb does not set the tense", pub: "2025-02-25",
+			text: "Russian and U.S. diplomats will meet in Riyadh on Thursday for a second round of talks, officials said, this time focused on embassies.",
+			want: []want{{"event-venue", `held in Istanbul, not Riyadh`}}},
+		{name: "'no breakthrough' is not a negated event", pub: "2026-02-05",
+			text: "The 40-minute call between Xi and Putin on Wednesday produced no breakthrough.",
+			want: []want{{"event-duration", `lasted 1h25m, not 40m`}}},
+		{name: "a since-date bounds a period, it does not date the event", pub: "2021-11-16", outlet: "Xinhua",
+			text: "Xi Jinping held a virtual meeting with Joe Biden on Tuesday morning, the first since Biden took office in January.",
+		},
+		{name: "a dated clause long after the term", pub: "2026-02-05",
+			text: "Wang Yi met Russia's Defence Minister Sergei Shoigu in Beijing on Sunday.",
+			want: []want{{"title-at-date", `Minister of Defence of Russia ended on 2024-05-12`}}},
+		{name: "the anchor named after 'anniversary of'", pub: "2026-02-04",
+			text: "The call came as the war in Ukraine neared its third anniversary, a day before New START expires.",
+			want: []want{{"anniversary", `the next anniversary is the fourth`}}},
+		{name: "office-term with a successor named", pub: "2025-10-22",
+			text: "Shigeru Ishiba took office as Prime Minister in October 2023, succeeding Fumio Kishida.",
+			want: []want{{"office-term", `began on 2024-10-01, not October 2023`}}},
+	})
+}

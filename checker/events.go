@@ -48,6 +48,7 @@ type ordinalClaim struct {
 	lastMet  bool
 	period   *ledger.Span
 	perLo    int // the period expression's first token, or -1
+	perHi    int
 	inPerson bool
 	medium   string
 }
@@ -78,11 +79,11 @@ var cueKinds = map[string][]string{
 // hedges make a clause too uncertain to judge: negation, modality, plans,
 // reports of reports, and "separate" events the text does not identify.
 var hedges = map[string]bool{
-	"not": true, "never": true, "no": true, "could": true, "would": true, "might": true,
+	"not": true, "never": true, "could": true, "would": true, "might": true,
 	"should": true, "if": true, "whether": true, "reportedly": true, "allegedly": true,
 	"rumored": true, "rumoured": true, "unconfirmed": true, "denied": true, "separate": true,
-	"plans": true, "planned": true, "planning": true, "proposed": true, "invited": true,
-	"invitation": true, "hopes": true, "hoped": true, "wants": true, "seeks": true, "expected": true,
+	"plans": true, "planned": true, "planning": true, "proposed": true,
+	"hopes": true, "hoped": true, "wants": true, "seeks": true, "expected": true,
 	"possible": true, "potential": true, "may": true, "postponed": true, "cancelled": true,
 	"canceled": true, "unless": true, "previous": true, "next": true,
 }
@@ -117,6 +118,7 @@ func isPastWord(t lex.Token) bool {
 
 // tense reads a clause's tense from its words.
 func (p *pass) tense(cl lex.Range) (future, past bool) {
+	attributed, edPast := false, false
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.toks[i]
 		if t.Quoted {
@@ -133,12 +135,28 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 			future = true
 		case t.Is("are", "is") && i+1 < cl.Hi && p.toks[i+1].Is("to"):
 			future = true
-		case isPastWord(t):
+		case attribution[t.Norm]:
+			attributed = true
+		case irregularPast[t.Norm]:
 			past = true
+		case isPastWord(t):
+			edPast = true // "-ed" may be a participle: "talks focused on …"
 		}
+	}
+	if !future && edPast {
+		past = true
+	}
+	// "… will meet on Thursday, officials said": the reporting verb does not
+	// date the event.
+	if attributed && !future {
+		past = true
 	}
 	return future, past
 }
+
+// attribution verbs report a claim; they say nothing of the event's tense.
+var attribution = map[string]bool{"said": true, "told": true, "added": true, "noted": true,
+	"reported": true, "stated": true, "announced": true, "confirmed": true, "wrote": true}
 
 func (p *pass) hedged(cl lex.Range) bool {
 	for i := cl.Lo; i < cl.Hi; i++ {
@@ -148,6 +166,12 @@ func (p *pass) hedged(cl lex.Range) bool {
 		}
 		if hedges[t.Norm] || strings.HasSuffix(t.Norm, "n't") {
 			return true
+		}
+		// "no call took place" denies the event; "produced no breakthrough" does not.
+		if t.Is("no") && i+1 < cl.Hi {
+			if _, cue := cueKinds[p.toks[i+1].Norm]; cue {
+				return true
+			}
 		}
 		if t.Is("to") && i+1 < cl.Hi && p.toks[i+1].Is("visit", "meet", "call", "hold", "speak") {
 			// "an invitation to visit", "agreed to meet": a plan, not an event,
@@ -380,6 +404,15 @@ func (p *pass) coreEnd(cl lex.Range) int {
 	return cl.Hi
 }
 
+// attributive nouns after a name make the name a modifier: "the A
+// administration", "A's envoy", "A officials".
+var attributive = map[string]bool{
+	"administration": true, "government": true, "team": true, "officials": true, "camp": true,
+	"envoy": true, "aides": true, "aide": true, "adviser": true, "advisers": true, "cabinet": true,
+	"era": true, "doctrine": true, "policy": true, "policies": true, "tariffs": true, "allies": true,
+	"supporters": true, "campaign": true, "presidency": true,
+}
+
 var groupNouns = map[string]bool{
 	"officials": true, "official": true, "negotiators": true, "delegations": true, "delegation": true,
 	"delegates": true, "diplomats": true, "teams": true, "sides": true, "counterparts": true,
@@ -410,6 +443,10 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
 				continue
 			}
+			// "the A administration": a name used as a modifier names no party.
+			if m.hi < end && attributive[p.toks[m.hi].Norm] {
+				continue
+			}
 			add(per)
 		}
 	}
@@ -438,7 +475,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 		}
 		demonyms := false
 		for _, g := range group {
-			if g.demonym != nil {
+			if g.demonym != nil && len(g.names) == 0 { // "US" is a name as well as a demonym
 				demonyms = true
 			}
 		}
@@ -539,7 +576,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 				}
 				r := es[0].Resolve(p.pub, false)
 				sp := ledger.Span{First: r.Span.First, Last: p.pub}
-				oc.period, oc.perLo = &sp, k
+				oc.period, oc.perLo, oc.perHi = &sp, k, es[0].Hi
 				break
 			}
 			if es := timex.Find(p.toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
@@ -547,7 +584,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 				if e.Form == timex.ThisYear || e.Form == timex.YearOnly || e.Form == timex.LastYear {
 					r := e.Resolve(p.pub, false)
 					sp := r.Span
-					oc.period, oc.perLo = &sp, k
+					oc.period, oc.perLo, oc.perHi = &sp, k, e.Hi
 				}
 				break
 			}
@@ -561,6 +598,9 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
 	for i := cl.Lo; i+1 < cl.Hi; i++ {
 		if p.toks[i].Is("last") && p.toks[i+1].Is("met", "spoke", "talked") && !p.toks[i].Quoted {
+			if i > cl.Lo && p.toks[i-1].Is("had") {
+				return nil // "had last met": counted back from another event, not from publication
+			}
 			oc := &ordinalClaim{lastMet: true, lo: i, hi: i + 2, perLo: -1}
 			if i+3 < cl.Hi && p.toks[i+2].Is("in") && p.toks[i+3].Is("person") {
 				oc.inPerson, oc.hi = true, i+4
@@ -583,7 +623,6 @@ func (p *pass) claimDate(ec *eventClaim) {
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
 		if e.Lo > ec.cl.Lo && p.toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
-			ec.ambiguous = true
 			continue
 		}
 		exprs = append(exprs, e)

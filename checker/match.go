@@ -492,10 +492,16 @@ func (p *pass) checkDuration(ec *eventClaim, e *ledger.Event) {
 	})
 }
 
+// shortDuration writes 1h25m, 2h or 40m.
 func shortDuration(d time.Duration) string {
-	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
-	return strings.TrimSuffix(s, "h0m")
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%dm", h, m)
 }
 
 var ordinalNames = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -557,7 +563,7 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 	}
 	slices.SortFunc(earlier, func(a, b *ledger.Event) int { return a.Start.First().Compare(b.Start.First()) })
 	actual := len(earlier) + 1
-	period := p.text(oc.perLo, oc.perLo+2)
+	period := p.text(oc.perLo, oc.perHi)
 	switch {
 	case actual > oc.n:
 		first := earlier[0]

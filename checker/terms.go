@@ -45,20 +45,21 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	if cue < 0 {
 		return
 	}
+	// The person is the one named last before the cue (the subject: "A took
+	// office …, succeeding B"); a relative clause ("A, who took office …")
+	// takes the name just before it.
 	var person *ledger.Entity
 	var offices []*ledger.Office
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.lo < cl.Lo || m.hi > cl.Hi {
-			continue
-		}
-		if per := m.person(); per != nil {
-			if person != nil && person != per {
-				return // two people: whose term?
+		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.toks[cl.Lo].Is("who")) {
+			if per := m.person(); per != nil {
+				person = per
 			}
-			person = per
 		}
-		offices = append(offices, m.offices...)
+		if m.lo >= cl.Lo && m.hi <= cl.Hi {
+			offices = append(offices, m.offices...)
+		}
 	}
 	if person == nil {
 		return

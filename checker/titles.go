@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
@@ -19,8 +20,8 @@ type titleClaim struct {
 	former   bool
 	modLo    int // first token of "former" or "ex-", or -1
 	office   *ledger.Office
-	dated    bool // the clause dates itself, so the title may be historical
-	initial  bool // the title opens its sentence
+	refs     []ledger.Span // the days the clause speaks of, besides the publication date
+	initial  bool          // the title opens its sentence
 }
 
 // skipModifiers make a title claim too uncertain to judge.
@@ -76,9 +77,9 @@ func (p *pass) titles(s *sentence) {
 			continue
 		}
 		cl := p.clauseOf(s, m.lo)
-		for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
-			if e.Form != timex.Today {
-				tc.dated = true
+		if p.hasPub {
+			for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
+				tc.refs = append(tc.refs, e.Resolve(p.pub, false).Span)
 			}
 		}
 		p.checkTitle(tc)
@@ -181,11 +182,17 @@ func (p *pass) checkTitle(tc titleClaim) {
 			Fix:      &Fix{Offset: p.toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
 		})
 	case !tc.former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
-		if tc.dated {
-			return // "In 2023, President A …" may use the title of its time.
+		// "In 2023, President A …" may use the title of its time: judge it
+		// only if the person held the office on none of the days it names.
+		for _, r := range tc.refs {
+			a, _ := o.Holds(who.ID, r.First)
+			b, _ := o.Holds(who.ID, r.Last)
+			if a != ledger.DoesNotHold || b != ledger.DoesNotHold {
+				return
+			}
 		}
-		last := lastTerm(o, who.ID)
-		if last == nil || last.To.IsZero() || !last.To.First().Before(p.pub) || o.UncertainOn(p.pub) {
+		last := lastEnded(o, who.ID, p.pub)
+		if last == nil || o.UncertainOn(p.pub) {
 			return
 		}
 		rep := "former "
@@ -206,12 +213,17 @@ func (p *pass) checkTitle(tc titleClaim) {
 	}
 }
 
-func lastTerm(o *ledger.Office, who string) *ledger.Term {
+// lastEnded returns the person's term in o that ended most recently on or
+// before day t: a later term (a return to office) does not count.
+func lastEnded(o *ledger.Office, who string, t time.Time) *ledger.Term {
 	var last *ledger.Term
 	for i := range o.Terms {
-		t := &o.Terms[i]
-		if t.Holder == who && (last == nil || t.From.First().After(last.From.First())) {
-			last = t
+		term := &o.Terms[i]
+		if term.Holder != who || term.To.IsZero() || term.To.First().After(t) {
+			continue
+		}
+		if last == nil || term.To.First().After(last.To.First()) {
+			last = term
 		}
 	}
 	return last
