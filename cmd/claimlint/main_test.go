@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -54,4 +55,15 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestDemoCorpusAnnotations runs `claimlint test` over the demo corpus: every
+// want annotation in seeds/ must be met, and nothing else reported.
+func TestDemoCorpusAnnotations(t *testing.T) {
+	var stdout, stderr strings.Builder
+	code := run([]string{"test", "../../seeds"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("claimlint test ../../seeds exited %d:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	t.Log(stderr.String())
 }
