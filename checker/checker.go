@@ -94,6 +94,7 @@ func (c *Checker) Check(a *article.Article) []Finding {
 		p.block(b)
 	}
 	p.wording()
+	p.findings = p.suppress()
 	SortFindings(p.findings)
 	return p.findings
 }
@@ -275,6 +276,7 @@ func (p *pass) report(f Finding) {
 	f.Path = p.a.Path
 	f.Line, f.Column = p.a.Position(f.Offset)
 	f.EndLine, f.EndColumn = p.a.Position(f.EndOffset)
+	f.ByteCol, f.EndByteCol = p.a.ByteColumn(f.Offset), p.a.ByteColumn(f.EndOffset)
 	if f.Found == "" && f.EndOffset > f.Offset {
 		f.Found = string(p.a.Src[f.Offset:f.EndOffset])
 	}

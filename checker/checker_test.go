@@ -405,3 +405,25 @@ func TestCorpusFindings(t *testing.T) {
 			want: []want{{"office-term", `began on 2024-10-01, not October 2023`}}},
 	})
 }
+
+func TestSuppressions(t *testing.T) {
+	runCases(t, []checkCase{
+		{name: "next line, with a reason", pub: "2025-02-24",
+			text: "<!-- claimlint-disable-next-line event-date -- the desk confirmed it -->\n\nPutin called Xi on Friday afternoon."},
+		{name: "a block", pub: "2025-02-24",
+			text: "<!-- claimlint-disable event-date,event-medium -- quoting a wire -->\nPutin called Xi on Friday afternoon.\n<!-- claimlint-enable event-date,event-medium -->\n\nPutin called Xi on Friday, again.",
+			want: []want{{"event-date", `not Friday`}}},
+		{name: "no reason: reported and not applied", pub: "2025-02-24",
+			text: "<!-- claimlint-disable-next-line event-date -->\nPutin called Xi on Friday afternoon.",
+			want: []want{{"bad-directive", `has no reason`}, {"event-date", `not Friday`}}},
+		{name: "unknown rule", pub: "2025-02-24",
+			text: "<!-- claimlint-disable-next-line event-dates -- typo -->\nPutin called Xi on Friday afternoon.",
+			want: []want{{"bad-directive", `unknown rule "event-dates"`}, {"event-date", `not Friday`}}},
+		{name: "silences nothing", pub: "2025-02-24",
+			text: "<!-- claimlint-disable-next-line event-medium -- just in case -->\nPutin called Xi on Friday afternoon.",
+			want: []want{{"unused-directive", `silences nothing`}, {"event-date", `not Friday`}}},
+		{name: "enable without disable", pub: "2025-02-24",
+			text: "<!-- claimlint-enable event-date -->\nText.",
+			want: []want{{"bad-directive", `has no claimlint-disable event-date before it`}}},
+	})
+}

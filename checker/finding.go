@@ -43,6 +43,11 @@ type Finding struct {
 	Expected  string    `json:"expected"`
 	Evidence  *Evidence `json:"evidence"`
 	Fix       *Fix      `json:"fix"`
+
+	// ByteCol and EndByteCol are the 1-based columns in bytes, for formats
+	// that count them (reviewdog).
+	ByteCol    int `json:"-"`
+	EndByteCol int `json:"-"`
 }
 
 // Evidence is the ledger entry that contradicts the text.

@@ -41,6 +41,8 @@ var Rules = ruleList([]struct{ id, severity string }{
 	{"anniversary", Error},
 	{"wording", Warning},
 	{"missing-date", Info},
+	{"bad-directive", Warning},
+	{"unused-directive", Warning},
 })
 
 func ruleList(ids []struct{ id, severity string }) []Rule {

@@ -140,6 +140,15 @@ func (a *Article) Position(off int) (line, col int) {
 	return i + 1, utf8.RuneCount(a.Src[start:off]) + 1
 }
 
+// ByteColumn is the 1-based column of a byte offset, counted in bytes.
+func (a *Article) ByteColumn(off int) int {
+	if off > len(a.Src) {
+		off = len(a.Src)
+	}
+	i := sort.Search(len(a.lines), func(i int) bool { return a.lines[i] > off }) - 1
+	return off - a.lines[i] + 1
+}
+
 // frontMatter reads a leading "---" YAML block and returns where the body
 // starts. The front matter itself is never checked.
 func (a *Article) frontMatter(start int) (int, error) {

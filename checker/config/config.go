@@ -1,5 +1,5 @@
-// Package config reads .claimlint.yaml, the project file that says which
-// paths to check and which rule files to use.
+// Package config reads .claimlint.yaml, the project file that says what to
+// check, with which rules, how strictly, and how to report it.
 package config
 
 import (
@@ -7,21 +7,45 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 // FileName is the name claimlint looks for, from the working directory up.
 const FileName = ".claimlint.yaml"
 
-// Config is a parsed .claimlint.yaml. Paths in it are relative to Dir.
+// Config is a parsed .claimlint.yaml. Paths and globs in it are relative to
+// the folder that holds it.
 type Config struct {
-	Path      string   // the file read
-	Dir       string   // its folder
-	Paths     []string `yaml:"paths"`
-	Rules     []string `yaml:"rules"`
-	FailLevel string   `yaml:"fail-level"`
+	Path string // the file read
+	Dir  string // its folder
+
+	Paths     []string
+	Rules     []string
+	Include   []string
+	Exclude   []string
+	FailLevel string
+	// Severity overrides a rule's severity: error, warning, info or off.
+	Severity map[string]string
+	// Published gives a publication date to files, by glob, that have none
+	// in their front matter. The first matching glob wins.
+	Published []DateGlob
+	Formats   []string
 }
+
+// DateGlob is one entry of published:.
+type DateGlob struct {
+	Glob string
+	Date ledger.Date
+}
+
+// Keys lists the keys a config file may hold.
+var Keys = []string{"paths", "rules", "include", "exclude", "fail-level", "severity", "published", "formats"}
 
 // Find looks for FileName in dir and its parents. It returns "" when there
 // is none.
@@ -43,22 +67,125 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Load reads a config file. Unknown keys are errors with their position.
-func Load(path string) (*Config, error) {
+// Load reads a config file. Unknown keys and bad values are errors with
+// their line and column; every problem is reported at once. rules is the
+// list of known rule ids, for severity:.
+func Load(path string, rules []string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	c := &Config{Path: path, Dir: filepath.Dir(path)}
-	if err := yaml.Load(data, c, yaml.WithKnownFields()); err != nil {
+	c := &Config{Path: path, Dir: filepath.Dir(path), Severity: map[string]string{}}
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
 		return nil, positioned(path, err)
 	}
-	switch c.FailLevel {
-	case "", "error", "warning", "info":
-	default:
-		return nil, fmt.Errorf("%s: fail-level %q: want error, warning or info", path, c.FailLevel)
+	l := &loader{path: path}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		l.errorf(root, "want a mapping of keys to values")
+		return nil, l.err()
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "paths":
+			c.Paths = l.strings(v)
+		case "rules":
+			c.Rules = l.strings(v)
+		case "include":
+			c.Include = l.globs(v)
+		case "exclude":
+			c.Exclude = l.globs(v)
+		case "formats":
+			c.Formats = l.strings(v)
+		case "fail-level":
+			c.FailLevel = v.Value
+			if v.Kind != yaml.ScalarNode || !slices.Contains([]string{"error", "warning", "info"}, v.Value) {
+				l.errorf(v, "fail-level %q: want error, warning or info", v.Value)
+			}
+		case "severity":
+			l.mapping(v, func(k, v *yaml.Node) {
+				if !slices.Contains(rules, k.Value) {
+					l.errorf(k, "severity: unknown rule %q (claimlint rules lists them)", k.Value)
+				}
+				if !slices.Contains([]string{"error", "warning", "info", "off"}, v.Value) {
+					l.errorf(v, "severity of %s: %q: want error, warning, info or off", k.Value, v.Value)
+				}
+				c.Severity[k.Value] = v.Value
+			})
+		case "published":
+			l.mapping(v, func(k, v *yaml.Node) {
+				if !doublestar.ValidatePattern(k.Value) {
+					l.errorf(k, "published: bad glob %q", k.Value)
+				}
+				d, err := ledger.ParseDate(v.Value)
+				if err != nil || d.Prec != ledger.Day {
+					l.errorf(v, "published for %s: want a date YYYY-MM-DD, not %q", k.Value, v.Value)
+				}
+				c.Published = append(c.Published, DateGlob{k.Value, d})
+			})
+		default:
+			l.errorf(k, "unknown key %q (known: %s)", k.Value, strings.Join(Keys, ", "))
+		}
+	}
+	if err := l.err(); err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+type loader struct {
+	path string
+	errs []error
+}
+
+func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
+	l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: %s", l.path, n.Line, n.Column, fmt.Sprintf(format, args...)))
+}
+
+func (l *loader) err() error { return errors.Join(l.errs...) }
+
+func (l *loader) strings(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode && n.Value != "" {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "want a list")
+		return nil
+	}
+	var out []string
+	for _, it := range n.Content {
+		if it.Kind != yaml.ScalarNode {
+			l.errorf(it, "want a single value")
+			continue
+		}
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+func (l *loader) globs(n *yaml.Node) []string {
+	gs := l.strings(n)
+	for i, g := range gs {
+		if !doublestar.ValidatePattern(g) {
+			l.errorf(n.Content[min(i, len(n.Content)-1)], "bad glob %q", g)
+		}
+	}
+	return gs
+}
+
+func (l *loader) mapping(n *yaml.Node, each func(k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "want a mapping")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		each(n.Content[i], n.Content[i+1])
+	}
 }
 
 // Resolve makes p, written in the config file, relative to the working
@@ -76,27 +203,57 @@ func (c *Config) Resolve(p string) string {
 	return full
 }
 
+// rel writes path relative to the config's folder, with forward slashes.
+func (c *Config) rel(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	r, err := filepath.Rel(c.Dir, abs)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+// Selected reports whether a file passes include: and exclude:.
+func (c *Config) Selected(path string) bool {
+	if c == nil {
+		return true
+	}
+	r := c.rel(path)
+	if len(c.Include) > 0 && !slices.ContainsFunc(c.Include, func(g string) bool { ok, _ := doublestar.Match(g, r); return ok }) {
+		return false
+	}
+	return !slices.ContainsFunc(c.Exclude, func(g string) bool { ok, _ := doublestar.Match(g, r); return ok })
+}
+
+// PublishedFor returns the date published: gives a file, if any.
+func (c *Config) PublishedFor(path string) ledger.Date {
+	if c == nil {
+		return ledger.Date{}
+	}
+	r := c.rel(path)
+	for _, dg := range c.Published {
+		if ok, _ := doublestar.Match(dg.Glob, r); ok {
+			return dg.Date
+		}
+	}
+	return ledger.Date{}
+}
+
 func positioned(path string, err error) error {
 	var many *yaml.LoadErrors
 	var one *yaml.LoadError
-	var errs []error
 	switch {
 	case errors.As(err, &many):
+		var errs []error
 		for _, e := range many.Errors {
-			errs = append(errs, fmt.Errorf("%s:%d:%d: %s", path, e.Mark.Line, e.Mark.Column, friendly(e.Message)))
+			errs = append(errs, fmt.Errorf("%s:%d:%d: %s", path, e.Mark.Line, e.Mark.Column, e.Message))
 		}
+		return errors.Join(errs...)
 	case errors.As(err, &one):
-		errs = append(errs, fmt.Errorf("%s:%d:%d: %s", path, one.Mark.Line, one.Mark.Column, friendly(one.Message)))
-	default:
-		errs = append(errs, fmt.Errorf("%s: %w", path, err))
+		return fmt.Errorf("%s:%d:%d: %s", path, one.Mark.Line, one.Mark.Column, one.Message)
 	}
-	return errors.Join(errs...)
-}
-
-func friendly(msg string) string {
-	var key, typ string
-	if n, _ := fmt.Sscanf(msg, "field %s not found in type %s", &key, &typ); n == 2 {
-		return fmt.Sprintf("unknown key %q (known: paths, rules, fail-level)", key)
-	}
-	return msg
+	return fmt.Errorf("%s: %w", path, err)
 }

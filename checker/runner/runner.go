@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 // Input is one article to check: its path as reported and, for standard
@@ -23,6 +24,9 @@ import (
 type Input struct {
 	Path string
 	Data []byte // nil: read Path from disk
+	// Published is the date for this file when its front matter has none;
+	// zero: the run's default.
+	Published ledger.Date
 }
 
 // Result is the outcome of a run.
@@ -108,7 +112,11 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i].findings, outs[i].err = checkOne(c, inputs[i], opt.Article)
+				aopt := opt.Article
+				if !inputs[i].Published.IsZero() {
+					aopt.Published = inputs[i].Published
+				}
+				outs[i].findings, outs[i].err = checkOne(c, inputs[i], aopt)
 			}
 		}()
 	}

@@ -1,15 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/baseline"
+	"github.com/claimlint/claimlint/checker/changes"
 	"github.com/claimlint/claimlint/checker/config"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
@@ -18,26 +24,42 @@ import (
 )
 
 type checkOptions struct {
-	rules     []string
-	published string
-	format    string
-	failLevel string
-	config    string
-	workers   int
+	rules         []string
+	published     string
+	formats       []string
+	failLevel     string
+	config        string
+	workers       int
+	newFromRev    string
+	newFromPatch  string
+	baseline      string
+	writeBaseline string
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.rules, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
 	f.StringVar(&o.published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
-	f.StringVar(&o.format, "format", "text", "output format: text or json")
+	f.StringArrayVar(&o.formats, "format", nil, "output format NAME[:PATH], repeatable: text, json, sarif, github, rdjsonl, checkstyle (default text on stdout)")
 	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit status 1: error, warning or info (default error)")
 	f.StringVar(&o.config, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
-	f.IntVar(&o.workers, "workers", 0, "articles checked at once (default: one per CPU)")
+	f.IntVarP(&o.workers, "workers", "j", 0, "articles checked at once (default: one per CPU)")
+	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since git revision REV")
+	f.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff FILE adds or changes")
+	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline FILE")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in baseline FILE")
 }
 
 func usageErr(format string, args ...any) error {
 	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range checker.Rules {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 // loadConfig finds and reads .claimlint.yaml, or the file --config names.
@@ -51,7 +73,7 @@ func loadConfig(path string) (*config.Config, error) {
 			return nil, err
 		}
 	}
-	c, err := config.Load(path)
+	c, err := config.Load(path, ruleIDs())
 	if err != nil {
 		return nil, &exitError{code: 2, msg: "config:\n" + err.Error()}
 	}
@@ -88,10 +110,53 @@ func loadLedger(flagRules []string, cfg *config.Config) (*ledger.Ledger, error) 
 	return l, nil
 }
 
+// output is one --format NAME[:PATH].
+type output struct {
+	format report.Format
+	path   string // "" for stdout
+}
+
+func parseOutputs(specs []string) ([]output, error) {
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []output
+	for _, s := range specs {
+		name, path, _ := strings.Cut(s, ":")
+		f, ok := report.LookupFormat(name)
+		if !ok {
+			var names []string
+			for _, f := range report.Formats {
+				names = append(names, f.Name)
+			}
+			return nil, usageErr("unknown --format %q: want one of %s, optionally :PATH", name, strings.Join(names, ", "))
+		}
+		outs = append(outs, output{f, path})
+	}
+	return outs, nil
+}
+
+// version is the module version claimlint was built from, or "dev".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	if o.format != "text" && o.format != "json" {
-		return usageErr("unknown --format %q: want text or json", o.format)
+	cfg, err := loadConfig(o.config)
+	if err != nil {
+		return err
+	}
+	specs := o.formats
+	if len(specs) == 0 && cfg != nil {
+		specs = cfg.Formats
+	}
+	outs, err := parseOutputs(specs)
+	if err != nil {
+		return err
 	}
 	var aopt article.Options
 	if o.published != "" {
@@ -100,10 +165,6 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			return usageErr("--published %q: want a date YYYY-MM-DD", o.published)
 		}
 		aopt.Published = d
-	}
-	cfg, err := loadConfig(o.config)
-	if err != nil {
-		return err
 	}
 	failLevel := o.failLevel
 	if failLevel == "" && cfg != nil {
@@ -114,6 +175,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	if checker.SeverityRank(failLevel) == 0 {
 		return usageErr("unknown --fail-level %q: want error, warning or info", failLevel)
+	}
+	if o.newFromRev != "" && o.newFromPatch != "" {
+		return usageErr("--new-from-rev and --new-from-patch: give one")
 	}
 	l, err := loadLedger(o.rules, cfg)
 	if err != nil {
@@ -132,35 +196,130 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	inputs := make([]runner.Input, len(files))
-	for i, f := range files {
-		inputs[i] = runner.Input{Path: f}
+	var inputs []runner.Input
+	for _, f := range files {
+		if cfg.Selected(f) {
+			inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
+		}
 	}
 	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers})
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
 	}
-	switch o.format {
-	case "json":
-		err = report.JSON(stdout, res.Files, res.Findings)
-	default:
-		err = report.Text(stdout, res.Findings)
+	findings := applySeverity(res.Findings, cfg)
+
+	root := repoRoot()
+	if o.newFromRev != "" || o.newFromPatch != "" {
+		var lines changes.Lines
+		if o.newFromRev != "" {
+			lines, _, err = changes.FromGit(".", o.newFromRev)
+		} else {
+			var patch []byte
+			if patch, err = os.ReadFile(o.newFromPatch); err == nil {
+				lines, err = changes.Parse(patch, root)
+			}
+		}
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		findings = lines.Filter(findings)
 	}
-	if err != nil {
-		return &exitError{code: 2, msg: err.Error()}
+	if o.writeBaseline != "" {
+		var buf bytes.Buffer
+		if err := baseline.Write(&buf, root, findings); err != nil {
+			return &exitError{code: 2, msg: err.Error()}
+		}
+		if err := writeFile(o.writeBaseline, buf.Bytes()); err != nil {
+			return &exitError{code: 2, msg: err.Error()}
+		}
+		fmt.Fprintf(stderr, "claimlint: wrote %d %s to %s\n", len(findings), plural(len(findings), "entry", "entries"), o.writeBaseline)
 	}
-	s := report.Summarize(res.Files, res.Findings)
+	if o.baseline != "" {
+		b, err := baseline.Load(o.baseline)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		findings = b.Apply(root, findings)
+	}
+
+	run := &report.Run{Findings: findings, Files: res.Files, Root: root, Version: version()}
+	for _, out := range outs {
+		if out.path == "" {
+			err = out.format.Write(stdout, run)
+		} else {
+			var buf bytes.Buffer
+			if err = out.format.Write(&buf, run); err == nil {
+				err = writeFile(out.path, buf.Bytes())
+			}
+		}
+		if err != nil {
+			return &exitError{code: 2, msg: fmt.Sprintf("write %s: %v", out.format.Name, err)}
+		}
+	}
+	s := report.Summarize(res.Files, findings)
 	fmt.Fprintf(stderr, "claimlint: %d %s checked: %d %s, %d %s, %d info\n", s.Files, plural(s.Files, "file", "files"),
 		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
 	if len(res.Errors) > 0 {
 		return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be checked", len(res.Errors), plural(len(res.Errors), "file", "files"))}
 	}
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		if checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel) {
 			return &exitError{code: 1}
 		}
 	}
 	return nil
+}
+
+// applySeverity applies the config's per-rule severities; "off" drops a rule.
+func applySeverity(fs []checker.Finding, cfg *config.Config) []checker.Finding {
+	if cfg == nil || len(cfg.Severity) == 0 {
+		return fs
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if s, ok := cfg.Severity[f.Rule]; ok {
+			if s == "off" {
+				continue
+			}
+			f.Severity = s
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// repoRoot is the top of the git repository around the working directory,
+// or the working directory itself.
+func repoRoot() string {
+	wd, _ := os.Getwd()
+	if root, err := changes.Root(wd); err == nil {
+		return root
+	}
+	return wd
+}
+
+// writeFile writes data through a temporary file in the same folder and a
+// rename, so a reader never sees half a file.
+func writeFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 func plural(n int, one, many string) string {
@@ -193,15 +352,12 @@ func newExplainCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, ok := checker.RuleByID(args[0])
 			if !ok {
-				var ids []string
-				for _, r := range checker.Rules {
-					ids = append(ids, r.ID)
-				}
-				return usageErr("unknown rule %q; the rules are: %s", args[0], strings.Join(ids, ", "))
+				return usageErr("unknown rule %q; the rules are: %s", args[0], strings.Join(ruleIDs(), ", "))
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "%s (%s): %s\n\n%s\n\nReported:  %s\nRight:     %s\nUses:      %s\n",
 				r.ID, r.Severity, r.Title, r.Doc, r.Bad, r.Good, r.Fields)
+			fmt.Fprintf(w, "Silence:   <!-- claimlint-disable-next-line %s -- reason --> on the line before,\n           or severity: {%s: off} in .claimlint.yaml\n", r.ID, r.ID)
 			return nil
 		},
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/claimlint/claimlint/internal/sarifschema"
 )
 
 func TestMain(m *testing.M) {
@@ -32,6 +34,23 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// sarif-valid FILE validates FILE against the official SARIF 2.1.0
+			// schema in ../shared/schemas, or says it cannot.
+			"sarif-valid": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: sarif-valid FILE")
+				}
+				schema := sarifschema.Path(repo)
+				if _, err := os.Stat(schema); err != nil {
+					ts.Logf("SKIP schema check: the SARIF schema is not at %s", schema)
+					return
+				}
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				if err := sarifschema.Validate(schema, data); (err != nil) != neg {
+					ts.Fatalf("sarif-valid %s: %v", args[0], err)
+				}
+			},
 			// exits N CMD ARGS... runs CMD and requires exit status N.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {

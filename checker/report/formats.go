@@ -1,0 +1,375 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/claimlint/claimlint/checker"
+)
+
+// Run is what a format writes: the findings of one run, and where paths
+// should be made relative to for formats read by code hosts.
+type Run struct {
+	Findings []checker.Finding
+	Files    int
+	// Root is the repository root (absolute). SARIF, GitHub and
+	// fingerprints write paths relative to it, with forward slashes.
+	Root    string
+	Version string
+}
+
+// Format is an output format.
+type Format struct {
+	Name  string
+	Doc   string
+	Write func(io.Writer, *Run) error
+}
+
+// Formats lists every output format, in the order documented.
+var Formats = []Format{
+	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }},
+	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings) }},
+	{"sarif", "SARIF 2.1.0, for code scanning", SARIF},
+	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub},
+	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL},
+	{"checkstyle", "checkstyle XML", Checkstyle},
+}
+
+// LookupFormat returns the format with the given name.
+func LookupFormat(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// RelPath writes a finding's path relative to root with forward slashes,
+// or as it is when it lies outside root.
+func RelPath(root, path string) string {
+	if root != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
+// Fingerprints returns a fingerprint for each finding, derived from the
+// rule, the root-relative path and the claim's text, and the count of
+// earlier findings with the same three. It never uses line numbers, so
+// lines moving above a finding do not change it.
+func Fingerprints(root string, fs []checker.Finding) []string {
+	seen := map[string]int{}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		key := f.Rule + "\x00" + RelPath(root, f.Path) + "\x00" + strings.Join(strings.Fields(f.Found), " ")
+		n := seen[key]
+		seen[key]++
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
+		out[i] = hex.EncodeToString(sum[:16])
+	}
+	return out
+}
+
+// InformationURI is where claimlint is explained.
+const InformationURI = "https://github.com/claimlint/claimlint"
+
+// RuleURI is where one rule is explained.
+func RuleURI(id string) string { return InformationURI + "#rule-" + id }
+
+var sarifLevel = map[string]string{checker.Error: "error", checker.Warning: "warning", checker.Info: "note"}
+
+func ptr[T any](v T) *T { return &v }
+
+func text(s string) *sarif.MultiformatMessageString {
+	return &sarif.MultiformatMessageString{Text: ptr(s)}
+}
+
+// SARIF writes a SARIF 2.1.0 log with the tool's rules, the results,
+// fixes where a replacement is certain, and line-independent fingerprints.
+func SARIF(w io.Writer, r *Run) error {
+	rep, err := sarif.New(sarif.Version210, true)
+	if err != nil {
+		return err
+	}
+	driver := &sarif.ToolComponent{
+		Name: "claimlint", InformationURI: ptr(InformationURI), Rules: []*sarif.ReportingDescriptor{},
+	}
+	if r.Version != "" {
+		driver.Version = ptr(r.Version)
+		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+	}
+	index := map[string]uint{}
+	for _, rule := range checker.Rules {
+		index[rule.ID] = uint(len(driver.Rules))
+		help := fmt.Sprintf("%s\n\nReported: %s\nRight: %s\nLedger fields: %s", rule.Doc, rule.Bad, rule.Good, rule.Fields)
+		driver.Rules = append(driver.Rules, &sarif.ReportingDescriptor{
+			ID:                   rule.ID,
+			Name:                 ptr(rule.ID),
+			ShortDescription:     text(rule.Title),
+			FullDescription:      text(strings.Join(strings.Fields(rule.Doc), " ")),
+			Help:                 text(help),
+			HelpURI:              ptr(RuleURI(rule.ID)),
+			DefaultConfiguration: &sarif.ReportingConfiguration{Level: sarifLevel[rule.Severity]},
+		})
+	}
+	run := &sarif.Run{Tool: sarif.Tool{Driver: driver}, Results: []*sarif.Result{}, ColumnKind: "unicodeCodePoints"}
+	fps := Fingerprints(r.Root, r.Findings)
+	for i, f := range r.Findings {
+		uri := RelPath(r.Root, f.Path)
+		region := &sarif.Region{StartLine: ptr(f.Line), StartColumn: ptr(f.Column), EndLine: ptr(f.EndLine), EndColumn: ptr(f.EndColumn)}
+		res := &sarif.Result{
+			RuleID:  ptr(f.Rule),
+			Level:   ptr(sarifLevel[f.Severity]),
+			Message: sarif.Message{Text: ptr(f.Message)},
+			Locations: []*sarif.Location{{PhysicalLocation: &sarif.PhysicalLocation{
+				ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(uri)},
+				Region:           region,
+			}}},
+			PartialFingerprints: map[string]interface{}{"claimlint/v1": fps[i]},
+		}
+		if ix, ok := index[f.Rule]; ok {
+			res.RuleIndex = ptr(ix)
+		}
+		if f.Evidence != nil && f.Evidence.Pos != "" {
+			res.RelatedLocations = append(res.RelatedLocations, evidenceLocation(r.Root, f.Evidence))
+		}
+		if f.Fix != nil {
+			res.Fixes = append(res.Fixes, &sarif.Fix{
+				Description: &sarif.Message{Text: ptr(fmt.Sprintf("replace with %q", f.Fix.Replacement))},
+				ArtifactChanges: []*sarif.ArtifactChange{{
+					ArtifactLocation: sarif.ArtifactLocation{URI: ptr(uri)},
+					Replacements: []*sarif.Replacement{{
+						DeletedRegion:   sarif.Region{ByteOffset: ptr(f.Fix.Offset), ByteLength: ptr(f.Fix.EndOffset - f.Fix.Offset)},
+						InsertedContent: &sarif.ArtifactContent{Text: ptr(f.Fix.Replacement)},
+					}},
+				}},
+			})
+		}
+		run.Results = append(run.Results, res)
+	}
+	rep.AddRun(run)
+	return rep.PrettyWrite(w)
+}
+
+// evidenceLocation points at the ledger entry behind a finding.
+func evidenceLocation(root string, e *checker.Evidence) *sarif.Location {
+	file, line, col := splitPos(e.Pos)
+	loc := &sarif.PhysicalLocation{ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(root, file))}}
+	if line > 0 {
+		loc.Region = &sarif.Region{StartLine: ptr(line), StartColumn: ptr(max(col, 1))}
+	}
+	return &sarif.Location{PhysicalLocation: loc, Message: &sarif.Message{Text: ptr("ledger: " + e.ID)}}
+}
+
+// splitPos reads file:line:col.
+func splitPos(pos string) (string, int, int) {
+	parts := strings.Split(pos, ":")
+	if len(parts) < 3 {
+		return pos, 0, 0
+	}
+	var line, col int
+	fmt.Sscan(parts[len(parts)-2], &line)
+	fmt.Sscan(parts[len(parts)-1], &col)
+	return strings.Join(parts[:len(parts)-2], ":"), line, col
+}
+
+var ghLevel = map[string]string{checker.Error: "error", checker.Warning: "warning", checker.Info: "notice"}
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// GitHub writes one workflow command per finding, which GitHub shows as an
+// annotation on the line, and appends a Markdown summary to the file named
+// by GITHUB_STEP_SUMMARY when it is set.
+func GitHub(w io.Writer, r *Run) error {
+	for _, f := range r.Findings {
+		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			ghLevel[f.Severity], escapeProperty(RelPath(r.Root, f.Path)), f.Line, f.Column, f.EndLine, f.EndColumn,
+			escapeProperty("claimlint "+f.Rule), escapeData(f.Message))
+		if err != nil {
+			return err
+		}
+	}
+	if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			return fmt.Errorf("step summary: %w", err)
+		}
+		defer sf.Close()
+		return StepSummary(sf, r, 20)
+	}
+	return nil
+}
+
+// StepSummary writes a Markdown summary: counts by rule and by file, then the
+// first findings.
+func StepSummary(w io.Writer, r *Run, first int) error {
+	s := Summarize(r.Files, r.Findings)
+	var b strings.Builder
+	fmt.Fprintf(&b, "## claimlint\n\n%d files checked: %d errors, %d warnings, %d info.\n\n", s.Files, s.Errors, s.Warnings, s.Infos)
+	if len(r.Findings) == 0 {
+		b.WriteString("No findings.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	b.WriteString("| rule | findings |\n| --- | ---: |\n")
+	for _, k := range sortedKeys(s.ByRule) {
+		fmt.Fprintf(&b, "| `%s` | %d |\n", k, s.ByRule[k])
+	}
+	byFile := map[string]int{}
+	for _, f := range r.Findings {
+		byFile[RelPath(r.Root, f.Path)]++
+	}
+	b.WriteString("\n| file | findings |\n| --- | ---: |\n")
+	for _, k := range sortedKeys(byFile) {
+		fmt.Fprintf(&b, "| %s | %d |\n", mdCell(k), byFile[k])
+	}
+	fmt.Fprintf(&b, "\n### First findings\n\n| where | rule | message |\n| --- | --- | --- |\n")
+	for i, f := range r.Findings {
+		if i == first {
+			fmt.Fprintf(&b, "\n… and %d more.\n", len(r.Findings)-first)
+			break
+		}
+		fmt.Fprintf(&b, "| %s:%d:%d | `%s` | %s |\n", mdCell(RelPath(r.Root, f.Path)), f.Line, f.Column, f.Rule, mdCell(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+type rdPosition struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+type rdRange struct {
+	Start rdPosition `json:"start"`
+	End   rdPosition `json:"end"`
+}
+
+type rdDiagnostic struct {
+	Message  string `json:"message"`
+	Location struct {
+		Path  string  `json:"path"`
+		Range rdRange `json:"range"`
+	} `json:"location"`
+	Severity string `json:"severity"`
+	Source   struct {
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	} `json:"source"`
+	Code struct {
+		Value string `json:"value"`
+		URL   string `json:"url"`
+	} `json:"code"`
+	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+}
+
+type rdSuggestion struct {
+	Range rdRange `json:"range"`
+	Text  string  `json:"text"`
+}
+
+var rdSeverity = map[string]string{checker.Error: "ERROR", checker.Warning: "WARNING", checker.Info: "INFO"}
+
+// RDJSONL writes reviewdog's rdjsonl: one Diagnostic a line, with the fix
+// as a suggestion. Columns are in bytes, as reviewdog counts them.
+func RDJSONL(w io.Writer, r *Run) error {
+	enc := json.NewEncoder(w)
+	for _, f := range r.Findings {
+		var d rdDiagnostic
+		d.Message = f.Message
+		d.Location.Path = RelPath(r.Root, f.Path)
+		d.Location.Range = rdRange{rdPosition{f.Line, f.ByteCol}, rdPosition{f.EndLine, f.EndByteCol}}
+		d.Severity = rdSeverity[f.Severity]
+		d.Source.Name, d.Source.URL = "claimlint", InformationURI
+		d.Code.Value, d.Code.URL = f.Rule, RuleURI(f.Rule)
+		if f.Fix != nil && f.Fix.Offset == f.Offset {
+			// The fix starts where the finding does: its range is known in
+			// lines and byte columns.
+			end := rdPosition{f.Line, f.ByteCol + (f.Fix.EndOffset - f.Fix.Offset)}
+			d.Suggestions = []rdSuggestion{{Range: rdRange{rdPosition{f.Line, f.ByteCol}, end}, Text: f.Fix.Replacement}}
+		} else if f.Fix != nil && f.Line == f.EndLine {
+			start := rdPosition{f.Line, f.ByteCol + (f.Fix.Offset - f.Offset)}
+			end := rdPosition{f.Line, start.Column + (f.Fix.EndOffset - f.Fix.Offset)}
+			d.Suggestions = []rdSuggestion{{Range: rdRange{start, end}, Text: f.Fix.Replacement}}
+		}
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type csError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+type csFile struct {
+	Name   string    `xml:"name,attr"`
+	Errors []csError `xml:"error"`
+}
+
+// Checkstyle writes checkstyle XML, one <file> per article with findings.
+func Checkstyle(w io.Writer, r *Run) error {
+	doc := struct {
+		XMLName xml.Name `xml:"checkstyle"`
+		Version string   `xml:"version,attr"`
+		Files   []csFile `xml:"file"`
+	}{Version: "4.3"}
+	for _, f := range r.Findings {
+		if len(doc.Files) == 0 || doc.Files[len(doc.Files)-1].Name != f.Path {
+			doc.Files = append(doc.Files, csFile{Name: f.Path})
+		}
+		last := &doc.Files[len(doc.Files)-1]
+		last.Errors = append(last.Errors, csError{f.Line, f.Column, f.Severity, f.Message, "claimlint." + f.Rule})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

@@ -1,0 +1,149 @@
+package checker
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A directive is an HTML comment on a line of its own that silences rules:
+//
+//	<!-- claimlint-disable-next-line event-date,event-medium -- the desk confirmed Friday -->
+//	<!-- claimlint-disable title-at-date -- quoting a 2023 document -->
+//	…
+//	<!-- claimlint-enable title-at-date -->
+//
+// A reason after " -- " is required. A directive without one, naming an
+// unknown rule, or silencing nothing is itself reported, so that
+// suppressions cannot rot unnoticed.
+type directive struct {
+	kind              string // disable-next-line, disable, enable
+	rules             []string
+	line              int // the directive's own line
+	offset, endOffset int
+	from, to          int // the lines it silences
+	used, bad         bool
+}
+
+var directiveRE = regexp.MustCompile(`^[ \t]*<!--[ \t]*claimlint-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*\r?$`)
+
+// suppress applies the article's directives to its findings and adds a
+// finding for each bad or unused directive.
+func (p *pass) suppress() []Finding {
+	ds := p.directives() // reports bad directives into p.findings
+	fs := p.findings
+	if len(ds) == 0 {
+		return fs
+	}
+	kept := fs[:0:0]
+	for _, f := range fs {
+		silenced := false
+		for _, d := range ds {
+			if !d.bad && d.kind != "enable" && slices.Contains(d.rules, f.Rule) && f.Line >= d.from && f.Line <= d.to {
+				d.used, silenced = true, true
+			}
+		}
+		if !silenced {
+			kept = append(kept, f)
+		}
+	}
+	p.findings = kept
+	for _, d := range ds {
+		if !d.bad && !d.used && d.kind != "enable" {
+			p.report(Finding{
+				Rule: "unused-directive", Severity: Warning, Offset: d.offset, EndOffset: d.endOffset,
+				Message: fmt.Sprintf("claimlint-%s %s silences nothing here; remove it", d.kind, strings.Join(d.rules, ",")),
+			})
+		}
+	}
+	return p.findings
+}
+
+// directives reads the directives of the article, line by line.
+func (p *pass) directives() []*directive {
+	src := p.a.Src
+	var lines []int // start offsets
+	lines = append(lines, 0)
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	lineEnd := func(i int) int {
+		if i+1 < len(lines) {
+			return lines[i+1] - 1
+		}
+		return len(src)
+	}
+	known := map[string]bool{}
+	for _, r := range Rules {
+		known[r.ID] = true
+	}
+	var ds []*directive
+	open := map[string]*directive{} // rule → the disable that is open
+	for i := range lines {
+		text := string(src[lines[i]:lineEnd(i)])
+		m := directiveRE.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		d := &directive{kind: m[1], line: i + 1, offset: lines[i] + strings.Index(text, "<!--"), endOffset: lines[i] + strings.LastIndex(text, "-->") + 3}
+		ds = append(ds, d)
+		spec, reason, hasReason := strings.Cut(m[2], "--")
+		for _, r := range strings.Split(spec, ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				d.rules = append(d.rules, r)
+			}
+		}
+		bad := func(format string, args ...any) {
+			d.bad = true
+			p.report(Finding{Rule: "bad-directive", Severity: Warning, Offset: d.offset, EndOffset: d.endOffset,
+				Message: fmt.Sprintf(format, args...)})
+		}
+		switch {
+		case len(d.rules) == 0:
+			bad("claimlint-%s names no rule: write claimlint-%s RULE[,RULE] -- reason", d.kind, d.kind)
+			continue
+		case d.kind != "enable" && (!hasReason || strings.TrimSpace(reason) == ""):
+			bad("claimlint-%s %s has no reason: add \" -- why\" before -->", d.kind, strings.Join(d.rules, ","))
+			continue
+		}
+		for _, r := range d.rules {
+			if !known[r] {
+				bad("claimlint-%s names unknown rule %q (claimlint rules lists them)", d.kind, r)
+				break
+			}
+		}
+		if d.bad {
+			continue
+		}
+		switch d.kind {
+		case "disable-next-line":
+			d.from, d.to = i+2, i+2
+			for j := i + 1; j < len(lines); j++ { // the next line with text that is not a comment
+				t := strings.TrimSpace(string(src[lines[j]:lineEnd(j)]))
+				if t != "" && !(strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->")) {
+					d.from, d.to = j+1, j+1
+					break
+				}
+			}
+		case "disable":
+			d.from, d.to = i+2, len(lines)
+			for _, r := range d.rules {
+				open[r] = d
+			}
+		case "enable":
+			for _, r := range d.rules {
+				dis := open[r]
+				if dis == nil {
+					bad("claimlint-enable %s has no claimlint-disable %s before it", r, r)
+					break
+				}
+				dis.to = min(dis.to, i)
+				delete(open, r)
+			}
+		}
+	}
+	return ds
+}
