@@ -427,3 +427,12 @@ func TestSuppressions(t *testing.T) {
 			want: []want{{"bad-directive", `has no claimlint-disable event-date before it`}}},
 	})
 }
+
+// TestREADMEDocumentsEveryRule: SARIF and rdjsonl link to README#rule-ID.
+func TestREADMEDocumentsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	for _, r := range Rules {
+		assert.Contains(t, string(readme), `<a name="rule-`+r.ID+`"></a>`, "README has no anchor for %s", r.ID)
+	}
+}

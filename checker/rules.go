@@ -43,6 +43,7 @@ var Rules = ruleList([]struct{ id, severity string }{
 	{"missing-date", Info},
 	{"bad-directive", Warning},
 	{"unused-directive", Warning},
+	{"unused-baseline", Info},
 })
 
 func ruleList(ids []struct{ id, severity string }) []Rule {
