@@ -34,6 +34,9 @@ type Result struct {
 	Findings []checker.Finding
 	Files    int     // articles checked
 	Errors   []error // files that could not be read or parsed, in path order
+	// Sources holds each article's bytes as read, by path, when
+	// Options.KeepSources is set (for --fix and --diff).
+	Sources map[string][]byte
 }
 
 // IsArticle reports whether a file name is one claimlint checks when it
@@ -90,8 +93,9 @@ func Collect(paths []string) ([]string, error) {
 
 // Options control a run.
 type Options struct {
-	Article article.Options
-	Workers int // 0: one per CPU
+	Article     article.Options
+	Workers     int  // 0: one per CPU
+	KeepSources bool // keep each article's bytes in Result.Sources
 }
 
 // Run checks inputs with c, using up to Workers goroutines.
@@ -102,6 +106,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	}
 	type out struct {
 		findings []checker.Finding
+		src      []byte
 		err      error
 	}
 	outs := make([]out, len(inputs))
@@ -116,7 +121,10 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 				if !inputs[i].Published.IsZero() {
 					aopt.Published = inputs[i].Published
 				}
-				outs[i].findings, outs[i].err = checkOne(c, inputs[i], aopt)
+				outs[i].findings, outs[i].src, outs[i].err = checkOne(c, inputs[i], aopt)
+				if !opt.KeepSources {
+					outs[i].src = nil
+				}
 			}
 		}()
 	}
@@ -126,10 +134,16 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	close(next)
 	wg.Wait()
 	var res Result
-	for _, o := range outs {
+	if opt.KeepSources {
+		res.Sources = map[string][]byte{}
+	}
+	for i, o := range outs {
 		if o.err != nil {
 			res.Errors = append(res.Errors, o.err)
 			continue
+		}
+		if opt.KeepSources {
+			res.Sources[inputs[i].Path] = o.src
 		}
 		res.Files++
 		res.Findings = append(res.Findings, o.findings...)
@@ -138,28 +152,31 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	return res
 }
 
-func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Finding, error) {
+func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Finding, []byte, error) {
 	data := in.Data
 	if data == nil {
 		st, err := os.Stat(in.Path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if st.IsDir() {
+			return nil, nil, fmt.Errorf("%s is a folder, not an article", in.Path)
 		}
 		if st.Size() > article.MaxSize {
-			return nil, &article.Error{Path: in.Path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", st.Size(), article.MaxSize)}
+			return nil, nil, &article.Error{Path: in.Path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", st.Size(), article.MaxSize)}
 		}
 		data, err = os.ReadFile(in.Path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	a, err := article.Parse(in.Path, data, opt)
 	if err != nil {
 		var ae *article.Error
 		if errors.As(err, &ae) {
-			return nil, err
+			return nil, nil, err
 		}
-		return nil, fmt.Errorf("%s: %w", in.Path, err)
+		return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
 	}
-	return c.Check(a), nil
+	return c.Check(a), data, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/claimlint/claimlint/checker/baseline"
 	"github.com/claimlint/claimlint/checker/changes"
 	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/checker/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
 	"github.com/claimlint/claimlint/checker/runner"
@@ -34,6 +35,9 @@ type checkOptions struct {
 	newFromPatch  string
 	baseline      string
 	writeBaseline string
+	fix           bool
+	diff          bool
+	stdinName     string
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
@@ -48,6 +52,9 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff FILE adds or changes")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline FILE")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in baseline FILE")
+	f.BoolVar(&o.fix, "fix", false, "apply every certain replacement in place (atomic writes; line endings and BOM kept)")
+	f.BoolVar(&o.diff, "diff", false, "print the certain replacements as a unified diff instead of writing them")
+	f.StringVar(&o.stdinName, "stdin-filename", "", "read one article from standard input and report it as PATH")
 }
 
 func usageErr(format string, args ...any) error {
@@ -62,14 +69,19 @@ func ruleIDs() []string {
 	return ids
 }
 
-// loadConfig finds and reads .claimlint.yaml, or the file --config names.
-func loadConfig(path string) (*config.Config, error) {
+// loadConfig finds and reads .claimlint.yaml from dir upwards (the working
+// directory when dir is ""), or the file --config names.
+func loadConfig(path, dir string) (*config.Config, error) {
 	if path == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, err
+		if dir == "" {
+			wd, err := os.Getwd()
+			if err != nil {
+				return nil, err
+			}
+			dir = wd
 		}
-		if path, err = config.Find(wd); err != nil || path == "" {
+		var err error
+		if path, err = config.Find(dir); err != nil || path == "" {
 			return nil, err
 		}
 	}
@@ -146,7 +158,33 @@ func version() string {
 
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	cfg, err := loadConfig(o.config)
+	var stdinData []byte
+	if o.stdinName != "" {
+		if len(args) > 1 || len(args) == 1 && args[0] != "-" {
+			return usageErr("--stdin-filename reads one article from standard input: give no PATH, or -")
+		}
+		if o.fix {
+			return usageErr("--fix writes files; with --stdin-filename use --diff")
+		}
+		var err error
+		stdinData, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), article.MaxSize+1))
+		if err != nil {
+			return usageErr("read standard input: %v", err)
+		}
+	} else if len(args) == 1 && args[0] == "-" {
+		return usageErr("- reads standard input only with --stdin-filename PATH")
+	}
+	if o.fix && o.diff {
+		return usageErr("--fix and --diff: give one")
+	}
+	cfgDir := ""
+	if o.stdinName != "" {
+		cfgDir = filepath.Dir(o.stdinName)
+		if _, err := os.Stat(cfgDir); err != nil {
+			cfgDir = ""
+		}
+	}
+	cfg, err := loadConfig(o.config, cfgDir)
 	if err != nil {
 		return err
 	}
@@ -192,17 +230,21 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, err := runner.Collect(paths)
-	if err != nil {
-		return usageErr("%v", err)
-	}
 	var inputs []runner.Input
-	for _, f := range files {
-		if cfg.Selected(f) {
-			inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
+	if o.stdinName != "" {
+		inputs = []runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}}
+	} else {
+		files, err := runner.Collect(paths)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		for _, f := range files {
+			if cfg.Selected(f) {
+				inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
+			}
 		}
 	}
-	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers})
+	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff})
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
 	}
@@ -242,6 +284,20 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		findings = b.Apply(root, findings)
 	}
 
+	if o.fix || o.diff {
+		var fixErrs []error
+		findings, fixErrs = applyFixes(stdout, stderr, o.diff, root, res.Sources, findings)
+		for _, e := range fixErrs {
+			fmt.Fprintln(stderr, "claimlint: "+e.Error())
+		}
+		if len(fixErrs) > 0 {
+			res.Errors = append(res.Errors, fixErrs...)
+		}
+		if o.diff {
+			outs = nil // the diff is the output
+		}
+	}
+
 	run := &report.Run{Findings: findings, Files: res.Files, Root: root, Version: version()}
 	for _, out := range outs {
 		if out.path == "" {
@@ -268,6 +324,60 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	return nil
+}
+
+// applyFixes applies (or, with diff, prints) the certain replacements of
+// each file's findings, and returns the findings that remain: with --fix,
+// those it could not fix; with --diff, all of them.
+func applyFixes(stdout, stderr io.Writer, diff bool, root string, sources map[string][]byte, findings []checker.Finding) ([]checker.Finding, []error) {
+	byPath := map[string][]int{}
+	var paths []string
+	for i, f := range findings {
+		if f.Fix == nil || sources[f.Path] == nil {
+			continue
+		}
+		if _, ok := byPath[f.Path]; !ok {
+			paths = append(paths, f.Path)
+		}
+		byPath[f.Path] = append(byPath[f.Path], i)
+	}
+	fixed := make([]bool, len(findings))
+	var errs []error
+	nFixed, nFiles := 0, 0
+	for _, path := range paths {
+		src := sources[path]
+		var fs []checker.Finding
+		for _, i := range byPath[path] {
+			fs = append(fs, findings[i])
+		}
+		out, applied := fix.Apply(src, fs)
+		if diff {
+			io.WriteString(stdout, fix.Diff(report.RelPath(root, path), src, out))
+			continue
+		}
+		if err := fix.Write(path, src, out, root); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		nFiles++
+		for k, i := range byPath[path] {
+			if applied[k] {
+				fixed[i] = true
+				nFixed++
+			}
+		}
+	}
+	if diff {
+		return findings, errs
+	}
+	fmt.Fprintf(stderr, "claimlint: fixed %d %s in %d %s\n", nFixed, plural(nFixed, "finding", "findings"), nFiles, plural(nFiles, "file", "files"))
+	var remaining []checker.Finding
+	for i, f := range findings {
+		if !fixed[i] {
+			remaining = append(remaining, f)
+		}
+	}
+	return remaining, errs
 }
 
 // applySeverity applies the config's per-rule severities; "off" drops a rule.

@@ -29,7 +29,7 @@ unmet expectation and every unexpected finding is a failure; the exit status is 
 when there is one.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cfgPath)
+			cfg, err := loadConfig(cfgPath, "")
 			if err != nil {
 				return err
 			}
