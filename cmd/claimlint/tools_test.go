@@ -82,3 +82,41 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the hook should pass on the fixed article; exit %d:\n%s", code, out)
 	}
 }
+
+// TestNeovimClient attaches a real client, Neovim's built-in LSP client,
+// headless, to `claimlint lsp` on a demo article and checks the
+// diagnostics it received.
+func TestNeovimClient(t *testing.T) {
+	nvim := needTool(t, "nvim", "apt-get install neovim")
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// This test binary is claimlint when called by that name (see TestMain).
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "claimlint")
+	if err := os.Symlink(self, bin); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "diagnostics.txt")
+	script, _ := filepath.Abs("testdata/nvim/diagnostics.lua")
+	env := []string{"CLAIMLINT=" + bin, "ROOT=" + repo, "OUT=" + out,
+		"ARTICLE=" + filepath.Join(repo, "seeds", "02-xi-putin-call-readouts.md"), "XDG_STATE_HOME=" + t.TempDir()}
+	log, code := runIn(t, t.TempDir(), env, nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+script)
+	if code != 0 {
+		t.Fatalf("nvim exited %d:\n%s", code, log)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("no diagnostics file (%v); nvim said:\n%s", err, log)
+	}
+	want := "8:20:event-date:claimlint:the Putin–Xi call was on Monday 2025-02-24, not Friday (2025-02-21)\n" +
+		"21:113:anniversary:claimlint:Russia's full-scale invasion of Ukraine was on 2022-02-24; on 2025-02-25 it is the third anniversary, not the fourth\n" +
+		"24:41:event-venue:claimlint:the second round of US–Russia talks on Thursday 2025-02-27 were held in Istanbul, not Riyadh\n"
+	if string(got) != want {
+		t.Errorf("Neovim's diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -1,0 +1,630 @@
+// Package lsp is claimlint's language server: it checks the articles an
+// editor has open (saved or not) and publishes the findings as diagnostics,
+// offers each certain replacement as a quick fix, and treats rule files as
+// documents too: an invalid one gets its errors as diagnostics, and a
+// changed one re-checks every open article.
+//
+// The transport is JSON-RPC 2.0 with LSP framing (github.com/sourcegraph/jsonrpc2);
+// the messages are the small part of the protocol written in protocol.go.
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/report"
+)
+
+// Options configure a server.
+type Options struct {
+	// DefaultRules are the rule files used when the workspace's config names
+	// none (the embedded rules).
+	DefaultRules []ledger.File
+	Version      string
+	Log          io.Writer
+	// Delay, for tests, holds back the check of a document version.
+	Delay func(uri string, version int) time.Duration
+}
+
+// Server is one editor session.
+type Server struct {
+	opt  Options
+	conn *jsonrpc2.Conn // set by handle, under mu
+	log  *log.Logger
+
+	mu        sync.Mutex
+	encoding  string // utf-8, utf-16 or utf-32
+	root      string
+	cfg       *config.Config
+	ruleDirs  []string // absolute rule files and folders from the config; none: the defaults
+	chk       *checker.Checker
+	gen       int // bumped at each ledger reload
+	docs      map[string]*document
+	ruleDiags map[string]bool // rule files that have diagnostics published
+	shutdown  bool
+	exited    chan struct{}
+}
+
+type document struct {
+	uri      string
+	path     string
+	text     string
+	version  int
+	findings []checker.Finding // of the last published check
+	src      string            // the text those findings are about
+}
+
+// Serve runs a server on a stream until the client says exit or the
+// stream closes. It returns nil after shutdown and exit, an error otherwise.
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opt Options) error {
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	s := &Server{opt: opt, log: log.New(opt.Log, "claimlint lsp: ", 0), encoding: "utf-16",
+		docs: map[string]*document{}, ruleDiags: map[string]bool{}, exited: make(chan struct{})}
+	// The read loop may call the handler before NewConn returns: the
+	// handler takes the connection from its argument (see handle).
+	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}),
+		jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed())
+	select {
+	case <-s.exited:
+		conn.Close()
+	case <-conn.DisconnectNotify():
+	case <-ctx.Done():
+		conn.Close()
+		return ctx.Err()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.shutdown {
+		return errors.New("the client left without shutdown")
+	}
+	return nil
+}
+
+func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+	s.mu.Lock()
+	s.conn = conn
+	s.mu.Unlock()
+	params := json.RawMessage("null")
+	if req.Params != nil {
+		params = *req.Params
+	}
+	decode := func(v any) error {
+		if err := json.Unmarshal(params, v); err != nil {
+			return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
+		}
+		return nil
+	}
+	switch req.Method {
+	case "initialize":
+		var p initializeParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		return s.initialize(p), nil
+	case "initialized":
+		return nil, nil
+	case "shutdown":
+		s.mu.Lock()
+		s.shutdown = true
+		s.mu.Unlock()
+		return nil, nil
+	case "exit":
+		close(s.exited)
+		return nil, nil
+	case "textDocument/didOpen":
+		var p didOpenParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.open(p.TextDocument.URI, p.TextDocument.Text, p.TextDocument.Version)
+	case "textDocument/didChange":
+		var p didChangeParams
+		if err := decode(&p); err != nil || len(p.ContentChanges) == 0 {
+			return nil, err
+		}
+		// Full sync: the last change holds the whole text.
+		s.open(p.TextDocument.URI, p.ContentChanges[len(p.ContentChanges)-1].Text, p.TextDocument.Version)
+	case "textDocument/didSave":
+		var p documentParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		if s.isRuleFile(uriPath(p.TextDocument.URI)) {
+			s.reload()
+		}
+	case "textDocument/didClose":
+		var p documentParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		s.close(p.TextDocument.URI)
+	case "workspace/didChangeWatchedFiles":
+		var p didChangeWatchedFilesParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		for _, c := range p.Changes {
+			if s.isRuleFile(uriPath(c.URI)) {
+				s.reload()
+				break
+			}
+		}
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := decode(&p); err != nil {
+			return nil, err
+		}
+		return s.codeActions(p), nil
+	default:
+		if req.Notif {
+			return nil, nil // $/cancelRequest, $/setTrace, …: nothing to do
+		}
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "claimlint does not handle " + req.Method}
+	}
+	return nil, nil
+}
+
+func (s *Server) initialize(p initializeParams) any {
+	s.mu.Lock()
+	for _, enc := range []string{"utf-8", "utf-16", "utf-32"} {
+		if slices.Contains(p.Capabilities.General.PositionEncodings, enc) {
+			s.encoding = enc // the client's list is honoured; UTF-8 is cheapest
+			break
+		}
+	}
+	switch {
+	case p.RootURI != "":
+		s.root = uriPath(p.RootURI)
+	case len(p.WorkspaceFolders) > 0:
+		s.root = uriPath(p.WorkspaceFolders[0].URI)
+	case p.RootPath != "":
+		s.root = p.RootPath
+	default:
+		s.root, _ = os.Getwd()
+	}
+	s.mu.Unlock()
+	s.loadConfig()
+	s.reload()
+	if p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration {
+		go s.watchRuleFiles()
+	}
+	return map[string]any{
+		"capabilities": map[string]any{
+			"positionEncoding": s.encoding,
+			"textDocumentSync": map[string]any{"openClose": true, "change": 1, "save": map[string]any{"includeText": false}},
+			"codeActionProvider": map[string]any{
+				"codeActionKinds": []string{"quickfix"},
+			},
+		},
+		"serverInfo": map[string]any{"name": "claimlint", "version": s.opt.Version},
+	}
+}
+
+// watchRuleFiles asks the client to tell of rule files changing on disk.
+func (s *Server) watchRuleFiles() {
+	params := map[string]any{"registrations": []any{map[string]any{
+		"id": "claimlint-rules", "method": "workspace/didChangeWatchedFiles",
+		"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/*.{yaml,yml}"}}},
+	}}}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if err := conn.Call(ctx, "client/registerCapability", params, nil); err != nil {
+		s.log.Printf("register file watcher: %v", err)
+	}
+}
+
+func (s *Server) loadConfig() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	path, err := config.Find(s.root)
+	if err != nil || path == "" {
+		return
+	}
+	known := make([]string, 0, len(checker.Rules))
+	for _, r := range checker.Rules {
+		known = append(known, r.ID)
+	}
+	cfg, err := config.Load(path, known)
+	if err != nil {
+		s.log.Printf("%v", err)
+		return
+	}
+	s.cfg = cfg
+	for _, r := range cfg.Rules {
+		if !filepath.IsAbs(r) {
+			r = filepath.Join(cfg.Dir, r)
+		}
+		s.ruleDirs = append(s.ruleDirs, filepath.Clean(r))
+	}
+}
+
+// isRuleFile reports whether path is one of the workspace's rule files.
+func (s *Server) isRuleFile(path string) bool {
+	if ext := filepath.Ext(path); ext != ".yaml" && ext != ".yml" {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.ruleDirs {
+		if path == d || strings.HasPrefix(path, d+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reload reads the rule files, with the text of any that is open in the
+// editor, publishes their errors as diagnostics, and re-checks every open
+// article. While the rules are invalid, articles keep the last good rules.
+func (s *Server) reload() {
+	s.mu.Lock()
+	dirs := s.ruleDirs
+	open := map[string]string{}
+	for _, d := range s.docs {
+		open[d.path] = d.text
+	}
+	s.mu.Unlock()
+
+	files := s.opt.DefaultRules
+	if len(dirs) > 0 {
+		var err error
+		files, err = ledger.ReadPaths(dirs)
+		if err != nil {
+			s.log.Printf("%v", err)
+			return
+		}
+		for i := range files {
+			if text, ok := open[files[i].Name]; ok {
+				files[i].Data = []byte(text)
+			}
+		}
+	}
+	l, err := ledger.Load(files)
+	byFile := map[string][]Diagnostic{}
+	var list ledger.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			src := ruleText(files, e.Pos.File)
+			at := Position{Line: max(e.Pos.Line-1, 0), Character: s.character(src, e.Pos.Line, e.Pos.Col)}
+			byFile[e.Pos.File] = append(byFile[e.Pos.File], Diagnostic{
+				Range: Range{at, at}, Severity: SeverityError, Code: "rule-file", Source: "claimlint", Message: e.Msg,
+			})
+		}
+	} else if err != nil {
+		s.log.Printf("%v", err)
+	}
+
+	s.mu.Lock()
+	if l != nil {
+		s.chk = checker.New(l)
+		s.gen++
+	}
+	// Clear rule files that had errors and have none now.
+	var clear []string
+	for f := range s.ruleDiags {
+		if _, still := byFile[f]; !still {
+			clear = append(clear, f)
+			delete(s.ruleDiags, f)
+		}
+	}
+	for f := range byFile {
+		s.ruleDiags[f] = true
+	}
+	uris := make([]string, 0, len(s.docs))
+	for uri := range s.docs {
+		uris = append(uris, uri)
+	}
+	s.mu.Unlock()
+
+	sort.Strings(clear)
+	for _, f := range clear {
+		s.publish(pathURI(f), nil, []Diagnostic{})
+	}
+	names := make([]string, 0, len(byFile))
+	for f := range byFile {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		s.publish(pathURI(f), nil, byFile[f])
+	}
+	sort.Strings(uris)
+	for _, uri := range uris {
+		s.schedule(uri)
+	}
+}
+
+func ruleText(files []ledger.File, name string) string {
+	for _, f := range files {
+		if f.Name == name {
+			return string(f.Data)
+		}
+	}
+	return ""
+}
+
+// character converts a 1-based line and byte column of text into a
+// character offset in the negotiated encoding.
+func (s *Server) character(text string, line, col int) int {
+	lines := strings.SplitAfter(text, "\n")
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	return s.count(l[:min(max(col-1, 0), len(l))])
+}
+
+// count measures a piece of a line in the negotiated encoding.
+func (s *Server) count(prefix string) int {
+	switch s.encoding {
+	case "utf-8":
+		return len(prefix)
+	case "utf-32":
+		return utf8.RuneCountInString(prefix)
+	}
+	n := 0
+	for _, r := range prefix {
+		n += len(utf16.Encode([]rune{r}))
+	}
+	return n
+}
+
+// position converts a byte offset of text into an LSP position.
+func (s *Server) position(text string, off int) Position {
+	off = min(max(off, 0), len(text))
+	line := strings.Count(text[:off], "\n")
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	return Position{Line: line, Character: s.count(text[start:off])}
+}
+
+func (s *Server) open(uri, text string, version int) {
+	path := uriPath(uri)
+	s.mu.Lock()
+	s.docs[uri] = &document{uri: uri, path: path, text: text, version: version}
+	s.mu.Unlock()
+	if s.isRuleFile(path) {
+		s.reload()
+		return
+	}
+	s.schedule(uri)
+}
+
+func (s *Server) close(uri string) {
+	s.mu.Lock()
+	d := s.docs[uri]
+	delete(s.docs, uri)
+	s.mu.Unlock()
+	if d != nil && s.isRuleFile(d.path) {
+		s.reload() // back to the file on disk
+	}
+	if d != nil && !s.isRuleFile(d.path) {
+		s.publish(uri, nil, []Diagnostic{})
+	}
+}
+
+// isArticle reports whether claimlint checks a document of this name.
+func isArticle(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// schedule checks a document in the background. A result is published only
+// if the document is still at the version, and the rules at the generation,
+// that were checked: a slow check of version N never overwrites N+1.
+func (s *Server) schedule(uri string) {
+	s.mu.Lock()
+	d := s.docs[uri]
+	if d == nil || !isArticle(d.path) || s.chk == nil {
+		s.mu.Unlock()
+		return
+	}
+	text, version, path, chk, gen, cfg := d.text, d.version, d.path, s.chk, s.gen, s.cfg
+	s.mu.Unlock()
+	go func() {
+		if s.opt.Delay != nil {
+			time.Sleep(s.opt.Delay(uri, version))
+		}
+		findings, diags := s.check(path, text, chk, cfg)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		cur := s.docs[uri]
+		if cur == nil || cur.version != version || s.gen != gen {
+			return // stale: a newer text or newer rules are on their way
+		}
+		cur.findings, cur.src = findings, text
+		v := version
+		s.notify(uri, &v, diags)
+	}()
+}
+
+// check runs the checker on an article's text.
+func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Config) ([]checker.Finding, []Diagnostic) {
+	a, err := article.Parse(path, []byte(text), article.Options{Published: cfg.PublishedFor(path)})
+	if err != nil {
+		var ae *article.Error
+		at := Position{}
+		if errors.As(err, &ae) && ae.Line > 0 {
+			at = Position{Line: ae.Line - 1, Character: s.character(text, ae.Line, byteCol(text, ae.Line, ae.Col))}
+			err = errors.New(ae.Msg)
+		}
+		return nil, []Diagnostic{{Range: Range{at, at}, Severity: SeverityError, Code: "input", Source: "claimlint", Message: err.Error()}}
+	}
+	var findings []checker.Finding
+	for _, f := range chk.Check(a) {
+		if cfg != nil {
+			if sev, ok := cfg.Severity[f.Rule]; ok {
+				if sev == "off" {
+					continue
+				}
+				f.Severity = sev
+			}
+		}
+		findings = append(findings, f)
+	}
+	diags := make([]Diagnostic, 0, len(findings))
+	for _, f := range findings {
+		diags = append(diags, s.diagnostic(text, f))
+	}
+	return findings, diags
+}
+
+// byteCol converts a 1-based column in code points into one in bytes.
+func byteCol(text string, line, col int) int {
+	lines := strings.SplitAfter(text, "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l, n := lines[line-1], 0
+	for i := range l {
+		if n == col-1 {
+			return i + 1
+		}
+		n++
+	}
+	return len(l) + 1
+}
+
+var severity = map[string]int{checker.Error: SeverityError, checker.Warning: SeverityWarning, checker.Info: SeverityInformation}
+
+func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
+	d := Diagnostic{
+		Range:           Range{s.position(text, f.Offset), s.position(text, f.EndOffset)},
+		Severity:        severity[f.Severity],
+		Code:            f.Rule,
+		CodeDescription: &CodeDescription{Href: report.RuleURI(f.Rule)},
+		Source:          "claimlint",
+		Message:         f.Message,
+	}
+	if f.Evidence != nil && f.Evidence.Pos != "" {
+		if loc, ok := s.evidence(f.Evidence.Pos); ok {
+			d.RelatedInformation = []DiagnosticRelatedInformation{{Location: loc, Message: "ledger: " + f.Evidence.ID}}
+		}
+	}
+	return d
+}
+
+// evidence turns a rule-file position (file:line:col) into a location, when
+// the file is on disk (the embedded rules are, in claimlint's own repository).
+func (s *Server) evidence(pos string) (Location, bool) {
+	i := strings.LastIndexByte(pos, ':')
+	j := strings.LastIndexByte(pos[:max(i, 0)], ':')
+	if i < 0 || j < 0 {
+		return Location{}, false
+	}
+	file := pos[:j]
+	var line, col int
+	fmt.Sscan(pos[j+1:i], &line)
+	fmt.Sscan(pos[i+1:], &col)
+	if !filepath.IsAbs(file) {
+		s.mu.Lock()
+		file = filepath.Join(s.root, file)
+		s.mu.Unlock()
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return Location{}, false
+	}
+	at := Position{Line: max(line-1, 0), Character: s.character(string(data), line, col)}
+	return Location{URI: pathURI(file), Range: Range{at, at}}, true
+}
+
+// codeActions offers the certain replacement of every finding in range.
+func (s *Server) codeActions(p codeActionParams) []CodeAction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actions := []CodeAction{}
+	d := s.docs[p.TextDocument.URI]
+	if d == nil || d.src != d.text {
+		return actions // the findings are of an older text
+	}
+	for _, f := range d.findings {
+		if f.Fix == nil {
+			continue
+		}
+		diag := s.diagnostic(d.text, f)
+		if before(p.Range.End, diag.Range.Start) || before(diag.Range.End, p.Range.Start) {
+			continue
+		}
+		edit := TextEdit{Range: Range{s.position(d.text, f.Fix.Offset), s.position(d.text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
+		title := fmt.Sprintf("Replace %q with %q", d.text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
+		if f.Fix.Replacement == "" {
+			title = fmt.Sprintf("Remove %q", d.text[f.Fix.Offset:f.Fix.EndOffset])
+		} else if f.Fix.Offset == f.Fix.EndOffset {
+			title = fmt.Sprintf("Insert %q", f.Fix.Replacement)
+		}
+		actions = append(actions, CodeAction{
+			Title: title + " (claimlint " + f.Rule + ")", Kind: "quickfix", Diagnostics: []Diagnostic{diag}, IsPreferred: true,
+			Edit: WorkspaceEdit{Changes: map[string][]TextEdit{p.TextDocument.URI: {edit}}},
+		})
+	}
+	return actions
+}
+
+func before(a, b Position) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
+}
+
+func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.notify(uri, version, diags)
+}
+
+// notify sends publishDiagnostics; the caller holds s.mu, so that results
+// go out in the order they were decided.
+func (s *Server) notify(uri string, version *int, diags []Diagnostic) {
+	if diags == nil {
+		diags = []Diagnostic{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.conn.Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Version: version, Diagnostics: diags}); err != nil {
+		s.log.Printf("publish %s: %v", uri, err)
+	}
+}
+
+// uriPath turns a file:// URI into a path.
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return uri
+	}
+	return filepath.Clean(filepath.FromSlash(u.Path))
+}
+
+// pathURI turns a path into a file:// URI.
+func pathURI(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+}
