@@ -131,7 +131,7 @@ func TestLanguageServer(t *testing.T) {
 	c := startLSP(t)
 	var init struct {
 		Capabilities struct {
-			PositionEncoding string `json:"positionEncoding"`
+			PositionEncoding   string `json:"positionEncoding"`
 			CodeActionProvider struct {
 				CodeActionKinds []string `json:"codeActionKinds"`
 			} `json:"codeActionProvider"`
