@@ -436,3 +436,62 @@ func TestREADMEDocumentsEveryRule(t *testing.T) {
 		assert.Contains(t, string(readme), `<a name="rule-`+r.ID+`"></a>`, "README has no anchor for %s", r.ID)
 	}
 }
+
+func TestLintLedger(t *testing.T) {
+	files, err := ledger.ReadFS(rules.FS, ".", "rules")
+	require.NoError(t, err)
+	l, err := ledger.Load(files)
+	require.NoError(t, err)
+	assert.Empty(t, dump(LintLedger(l)), "the default rules lint clean")
+
+	bad := `entities:
+  - id: a
+    kind: person
+    name: Ann Example
+    aliases: [Example]
+  - id: b
+    kind: person
+    name: Bob Example
+    aliases: [Example]
+  - id: c
+    kind: country
+    name: Examplia
+offices:
+  - id: fm
+    title: Foreign Minister
+    country: c
+    phrasings: [Minister]
+    holders:
+      - who: a
+        from: 2024-01-01
+  - id: dm
+    title: Defence Minister
+    country: c
+    phrasings: [Minister]
+events:
+  - id: e1
+    kind: call
+    date: 2023-05-01
+    participants: [a, b]
+    sources: [{outlet: x, date: 2023-04-01}]
+  - id: e2
+    kind: call
+    date: 2023-05-01
+    participants: [b, a]
+`
+	l, err = ledger.Load([]ledger.File{{Name: "bad.yaml", Data: []byte(bad)}})
+	require.NoError(t, err)
+	got := LintLedger(l)
+	var lines []string
+	for _, f := range got {
+		lines = append(lines, f.Path+":"+itoa(f.Line)+":"+itoa(f.Column)+": "+f.Message+" ["+f.Rule+"]")
+	}
+	assert.Equal(t, []string{
+		`bad.yaml:6:5: alias "Example" of b is also a name of a (bad.yaml:2:5): a mention of it names neither [ledger-alias]`,
+		`bad.yaml:21:5: phrasing "Minister" of dm is also a phrasing of fm (bad.yaml:14:5) in the same country: a title written so names neither [ledger-phrasing]`,
+		`bad.yaml:26:5: event e1 on 2023-05-01: Ann Example held none of their offices in the ledger that day [ledger-participant]`,
+		`bad.yaml:26:5: event e1 is dated 2023-05-01, after every source that backs it (the latest is 2023-04-01) [ledger-source-date]`,
+		`bad.yaml:31:5: event e2 repeats e1 (bad.yaml:26:5): the same kind, participants and day [ledger-duplicate-event]`,
+		`bad.yaml:31:5: event e2 on 2023-05-01: Ann Example held none of their offices in the ledger that day [ledger-participant]`,
+	}, lines)
+}

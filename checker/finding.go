@@ -72,6 +72,13 @@ func SortFindings(fs []Finding) {
 		if a.Path != b.Path {
 			return a.Path < b.Path
 		}
+		// Line and column first: findings on rule files carry no offsets.
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
 		if a.Offset != b.Offset {
 			return a.Offset < b.Offset
 		}

@@ -44,6 +44,11 @@ var Rules = ruleList([]struct{ id, severity string }{
 	{"bad-directive", Warning},
 	{"unused-directive", Warning},
 	{"unused-baseline", Info},
+	{"ledger-participant", Warning},
+	{"ledger-source-date", Warning},
+	{"ledger-duplicate-event", Warning},
+	{"ledger-alias", Warning},
+	{"ledger-phrasing", Warning},
 })
 
 func ruleList(ids []struct{ id, severity string }) []Rule {

@@ -54,8 +54,10 @@ type Entity struct {
 
 // Source backs a ledger fact.
 type Source struct {
-	URL    string
-	Outlet string
+	URL    string `json:"url,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	Date   Date   `json:"-"` // when the source was published, if known
+	Pos    Pos    `json:"-"`
 }
 
 // Term is one holder's time in an office. To is zero while the term runs.

@@ -195,6 +195,7 @@ type entityY struct {
 type sourceY struct {
 	URL    str `yaml:"url"`
 	Outlet str `yaml:"outlet"`
+	Date   str `yaml:"date"`
 }
 
 type termY struct {
@@ -459,7 +460,11 @@ func (l *loader) sources(file string, ys []sourceY) []Source {
 		if !s.URL.set && !s.Outlet.set {
 			continue
 		}
-		out = append(out, Source{URL: s.URL.V, Outlet: s.Outlet.V})
+		pos := l.at(file, s.URL)
+		if !s.URL.set {
+			pos = l.at(file, s.Outlet)
+		}
+		out = append(out, Source{URL: s.URL.V, Outlet: s.Outlet.V, Date: l.date(file, s.Date, "source date"), Pos: pos})
 	}
 	return out
 }

@@ -38,6 +38,8 @@ type checkOptions struct {
 	fix           bool
 	diff          bool
 	stdinName     string
+	lintRules     bool
+	selfTest      bool
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
@@ -55,6 +57,8 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.fix, "fix", false, "apply every certain replacement in place (atomic writes; line endings and BOM kept)")
 	f.BoolVar(&o.diff, "diff", false, "print the certain replacements as a unified diff instead of writing them")
 	f.StringVar(&o.stdinName, "stdin-filename", "", "read one article from standard input and report it as PATH")
+	f.BoolVar(&o.lintRules, "lint-rules", false, "also check the rule files themselves (ledger-* findings)")
+	f.BoolVar(&o.selfTest, "self-test", false, "run the tests: entries of the rule files before checking; a failure is a rule-file error (exit 2)")
 }
 
 func usageErr(format string, args ...any) error {
@@ -248,7 +252,12 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
 	}
-	findings := applySeverity(res.Findings, cfg)
+	findings := res.Findings
+	if o.lintRules {
+		findings = append(findings, checker.LintLedger(l)...)
+		checker.SortFindings(findings)
+	}
+	findings = applySeverity(findings, cfg)
 
 	root := repoRoot()
 	if o.newFromRev != "" || o.newFromPatch != "" {
