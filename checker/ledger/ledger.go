@@ -146,6 +146,24 @@ type Wording struct {
 	Pos           Pos
 }
 
+// Spec is a test written in a rule file: an article snippet, its
+// publication date, and the findings it must produce (or none).
+type Spec struct {
+	Name      string
+	Published Date
+	Text      string
+	None      bool // want: none
+	Want      []SpecWant
+	Pos       Pos
+}
+
+// SpecWant is one expected finding: a rule, and a pattern on its message.
+type SpecWant struct {
+	Rule    string
+	Message *regexp.Regexp
+	Pos     Pos
+}
+
 // Ledger is the merged content of one or more rule files.
 type Ledger struct {
 	Entities []*Entity
@@ -153,6 +171,7 @@ type Ledger struct {
 	Events   []*Event
 	Coverage []*Coverage
 	Wording  []*Wording
+	Tests    []*Spec
 
 	entities map[string]*Entity
 	offices  map[string]*Office

@@ -154,6 +154,9 @@ func Load(files []File) (*Ledger, error) {
 		for _, it := range d.doc.Wording {
 			l.wording(d.name, it)
 		}
+		for _, it := range d.doc.Tests {
+			l.spec(d.name, it)
+		}
 	}
 	l.resolveRefs()
 	if len(l.errs) > 0 {
@@ -178,6 +181,19 @@ type ruleFile struct {
 	Events   []item[eventY]   `yaml:"events"`
 	Coverage []item[coverY]   `yaml:"coverage"`
 	Wording  []item[wordingY] `yaml:"wording"`
+	Tests    []item[specY]    `yaml:"tests"`
+}
+
+type specY struct {
+	Name      str       `yaml:"name"`
+	Published str       `yaml:"published"`
+	Text      str       `yaml:"text"`
+	Want      yaml.Node `yaml:"want"`
+}
+
+type wantY struct {
+	Rule    str `yaml:"rule"`
+	Message str `yaml:"message"`
 }
 
 type entityY struct {
@@ -677,6 +693,48 @@ func (l *loader) wording(file string, it item[wordingY]) {
 		l.errorf(l.at(file, y.Before), "before %s is not after %s", w.Before, w.After)
 	}
 	l.led.Wording = append(l.led.Wording, w)
+}
+
+func (l *loader) spec(file string, it item[specY]) {
+	l.itemErr(file, it.err)
+	y := it.V
+	sp := &Spec{Name: y.Name.V, Text: y.Text.V, Pos: Pos{file, it.Line, it.Col}}
+	if l.need(file, y.Published, it.Line, it.Col, "test", "published date") {
+		sp.Published = l.date(file, y.Published, "published")
+		if !sp.Published.IsZero() && sp.Published.Prec != Day {
+			l.errorf(l.at(file, y.Published), "published %s: a test needs a full date, YYYY-MM-DD", y.Published.V)
+		}
+	}
+	l.need(file, y.Text, it.Line, it.Col, "test", "text")
+	w := &y.Want
+	switch {
+	case w.Kind == 0:
+		l.errorf(sp.Pos, "test has no want: list the findings it expects, or write want: none")
+	case w.Kind == yaml.ScalarNode && w.Value == "none":
+		sp.None = true
+	case w.Kind == yaml.SequenceNode:
+		for _, n := range w.Content {
+			var wy wantY
+			if err := n.Load(&wy, yaml.WithKnownFields()); err != nil {
+				l.yamlErr(file, err)
+				continue
+			}
+			wp := Pos{file, n.Line, n.Column}
+			if !l.need(file, wy.Rule, n.Line, n.Column, "want", "rule") {
+				continue
+			}
+			pattern := wy.Message.V
+			re, err := regexp.Compile(pattern)
+			if err != nil {
+				l.errorf(l.at(file, wy.Message), "invalid message pattern: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				continue
+			}
+			sp.Want = append(sp.Want, SpecWant{Rule: wy.Rule.V, Message: re, Pos: wp})
+		}
+	default:
+		l.errorf(Pos{file, w.Line, w.Column}, "want: a list of {rule, message}, or none")
+	}
+	l.led.Tests = append(l.led.Tests, sp)
 }
 
 func (l *loader) resolveRefs() {

@@ -225,6 +225,15 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if o.selfTest {
+		if fails := checker.New(l).RunSpecs(); len(fails) > 0 {
+			var lines []string
+			for _, f := range fails {
+				lines = append(lines, f.String())
+			}
+			return &exitError{code: 2, msg: fmt.Sprintf("%d rule-file %s failed (--self-test):\n%s", len(fails), plural(len(fails), "test", "tests"), strings.Join(lines, "\n"))}
+		}
+	}
 	paths := args
 	if len(paths) == 0 && cfg != nil {
 		for _, p := range cfg.Paths {

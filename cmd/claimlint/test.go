@@ -83,8 +83,14 @@ when there is one.`,
 					bad++
 				}
 			}
-			fmt.Fprintf(errOut, "claimlint test: %d %s, %d %s, %d %s\n", len(files), plural(len(files), "file", "files"),
-				wants, plural(wants, "expectation", "expectations"), failures, plural(failures, "failure", "failures"))
+			specs := c.RunSpecs()
+			for _, f := range specs {
+				fmt.Fprintln(out, f.String())
+			}
+			failures += len(specs)
+			fmt.Fprintf(errOut, "claimlint test: %d %s, %d %s, %d rule-file %s, %d %s\n", len(files), plural(len(files), "file", "files"),
+				wants, plural(wants, "expectation", "expectations"), len(l.Tests), plural(len(l.Tests), "test", "tests"),
+				failures, plural(failures, "failure", "failures"))
 			switch {
 			case bad > 0:
 				return &exitError{code: 2}
