@@ -3,6 +3,7 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -256,4 +257,50 @@ func positioned(path string, err error) error {
 		return fmt.Errorf("%s:%d:%d: %s", path, one.Mark.Line, one.Mark.Column, one.Message)
 	}
 	return fmt.Errorf("%s: %w", path, err)
+}
+
+// Schema returns a JSON Schema (draft 2020-12) for .claimlint.yaml. Its
+// properties are Keys; rules are the known rule ids, for severity:.
+func Schema(rules []string) []byte {
+	list := map[string]any{"oneOf": []any{
+		map[string]any{"type": "string"},
+		map[string]any{"type": "array", "items": map[string]any{"type": "string"}},
+	}}
+	props := map[string]any{
+		"paths":      withDoc(list, "files and folders to check when no PATH is given"),
+		"rules":      withDoc(list, "rule files or folders; default: the embedded rules"),
+		"include":    withDoc(list, "globs (doublestar) a checked file must match"),
+		"exclude":    withDoc(list, "globs (doublestar) a checked file must not match"),
+		"formats":    withDoc(list, "output formats NAME[:PATH] used when no --format is given"),
+		"fail-level": map[string]any{"enum": []string{"error", "warning", "info"}},
+		"severity": map[string]any{
+			"type":                 "object",
+			"propertyNames":        map[string]any{"enum": rules},
+			"additionalProperties": map[string]any{"enum": []string{"error", "warning", "info", "off"}},
+			"description":          "a severity per rule, or off",
+		},
+		"published": map[string]any{
+			"type":                 "object",
+			"additionalProperties": map[string]any{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},
+			"description":          "publication dates, by glob, for files whose front matter has none",
+		},
+	}
+	doc := map[string]any{
+		"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/claimlint/claimlint/schema/config.schema.json",
+		"title": "claimlint configuration (.claimlint.yaml)", "type": "object",
+		"properties": props, "additionalProperties": false,
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		panic(err) // maps of plain values always marshal
+	}
+	return append(b, '\n')
+}
+
+func withDoc(m map[string]any, doc string) map[string]any {
+	out := map[string]any{"description": doc}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }

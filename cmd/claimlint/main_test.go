@@ -86,3 +86,19 @@ func TestDemoCorpusAnnotations(t *testing.T) {
 	}
 	t.Log(stderr.String())
 }
+
+// TestConfigSchemaIsFresh: schema/config.schema.json is what `claimlint
+// schema config` prints.
+func TestConfigSchemaIsFresh(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"schema", "config"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	committed, err := os.ReadFile("../../schema/config.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout.String() != string(committed) {
+		t.Errorf("schema/config.schema.json is stale: go run ./cmd/claimlint schema config > schema/config.schema.json")
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/config"
 	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/runner"
@@ -105,4 +106,28 @@ when there is one.`,
 	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
 	return cmd
+}
+
+func newSchemaCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:       "schema [rules|config]",
+		Short:     "Print the JSON Schema for rule files (default) or for .claimlint.yaml",
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: []string{"rules", "config"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			which := "rules"
+			if len(args) == 1 {
+				which = args[0]
+			}
+			switch which {
+			case "rules":
+				_, err := cmd.OutOrStdout().Write(ledger.Schema())
+				return err
+			case "config":
+				_, err := cmd.OutOrStdout().Write(config.Schema(ruleIDs()))
+				return err
+			}
+			return usageErr("unknown schema %q: want rules or config", which)
+		},
+	}
 }

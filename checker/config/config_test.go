@@ -1,0 +1,41 @@
+package config
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSchemaMatchesKeys(t *testing.T) {
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(Schema([]string{"event-date"}), &doc))
+	var keys []string
+	for k := range doc["properties"].(map[string]any) {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	want := slices.Clone(Keys)
+	slices.Sort(want)
+	assert.Equal(t, want, keys, "every key Load accepts, and no other")
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, FileName)
+	require.NoError(t, os.WriteFile(p, []byte("paths: seeds\ninclude: ['**/*.md']\nseverity: {event-date: \"off\"}\npublished: {'old/**': 2024-01-02}\n"), 0o644))
+	c, err := Load(p, []string{"event-date"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"seeds"}, c.Paths, "a single value is a list of one")
+	assert.True(t, c.Selected(filepath.Join(dir, "a", "b.md")))
+	assert.False(t, c.Selected(filepath.Join(dir, "a", "b.txt")))
+	assert.Equal(t, "2024-01-02", c.PublishedFor(filepath.Join(dir, "old", "x.md")).String())
+	assert.True(t, c.PublishedFor(filepath.Join(dir, "new", "x.md")).IsZero())
+	found, err := Find(filepath.Join(dir, "a"))
+	require.NoError(t, err)
+	assert.Equal(t, p, found)
+}
