@@ -1,0 +1,68 @@
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// initData holds the starter files `claimlint init` writes.
+//
+//go:embed initdata
+var initData embed.FS
+
+// initFiles maps each starter file to where init writes it.
+var initFiles = []struct{ from, to string }{
+	{"initdata/claimlint.yaml", ".claimlint.yaml"},
+	{"initdata/rules/ledger.yaml", "rules/ledger.yaml"},
+	{"initdata/articles/example.md", "articles/example.md"},
+}
+
+func newInitCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a starter .claimlint.yaml, rule file and example article",
+		Long: `init writes, in DIR (default: the working directory), a commented .claimlint.yaml, a
+starter rule file with one entity, one office, one event and a test, and one annotated
+example article. It never overwrites a file. Then 'claimlint check' and 'claimlint test'
+run there.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			var exist []string
+			for _, f := range initFiles {
+				if _, err := os.Lstat(filepath.Join(dir, f.to)); err == nil {
+					exist = append(exist, filepath.Join(dir, f.to))
+				}
+			}
+			if len(exist) > 0 {
+				return usageErr("init writes no file that exists already: %s", strings.Join(exist, ", "))
+			}
+			w := cmd.OutOrStdout()
+			for _, f := range initFiles {
+				data, err := fs.ReadFile(initData, f.from)
+				if err != nil {
+					return &exitError{code: 2, msg: err.Error()}
+				}
+				path := filepath.Join(dir, f.to)
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					return &exitError{code: 2, msg: err.Error()}
+				}
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					return &exitError{code: 2, msg: err.Error()}
+				}
+				fmt.Fprintf(w, "wrote %s\n", path)
+			}
+			fmt.Fprintf(w, "\nNext:\n  claimlint check      # one finding in articles/example.md, on purpose\n  claimlint test       # the want annotations and the rule file's tests pass\n")
+			return nil
+		},
+	}
+}
