@@ -79,6 +79,14 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 }
 
 func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
+	rec := p.claim("anniversary", ordTok, ordTok+2, map[string]string{"anchor": anchor.ID, "ordinal": ordinalName(n)})
+	reason := p.anniversaryVerdict(s, anchor, ordTok, n)
+	p.settle(rec, anchor.ID, reason)
+}
+
+// anniversaryVerdict judges an anniversary claim; it returns why it could
+// not, or "".
+func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n int) string {
 	cl := p.clauseOf(s, ordTok)
 	mode := ""
 	for i := cl.Lo; i < ordTok; i++ {
@@ -89,7 +97,7 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
 		case markWords[t.Norm]:
 			mode = "mark"
 		case t.Is("since", "after", "before"):
-			return
+			return "counted from another time (since, after, before)"
 		}
 	}
 	anniv := func(k int) time.Time { return anchor.Start.First().AddDate(k, 0, 0) }
@@ -114,24 +122,24 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
 	switch {
 	case inYear != nil:
 		if anniv(n).Year() == inYear.Year {
-			return
+			return ""
 		}
 		right = inYear.Year - anchor.Start.Y
 		f.Message = fmt.Sprintf("%s was on %s, so %d was its %s anniversary, not its %s",
 			name, dateText(anchor.Start.First()), inYear.Year, ordinalName(right), ordinalName(n))
 	case mode == "mark":
 		if near(anniv(n), p.pub, 7) {
-			return
+			return ""
 		}
 		right = p.pub.Year() - anchor.Start.Y
 		if !near(anniv(right), p.pub, 7) {
-			return // not an anniversary date at all: the sentence may mean something else
+			return "the publication date is not near any anniversary: the sentence may mean another day"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s it is the %s anniversary, not the %s",
 			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), ordinalName(n))
 	case mode == "approach":
 		if upcoming(anniv(n), p.pub) {
-			return
+			return ""
 		}
 		right = -1
 		for k := n - 2; k <= n+2; k++ {
@@ -140,12 +148,12 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
 			}
 		}
 		if right < 0 {
-			return
+			return "no anniversary is near the publication date"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s the next anniversary is the %s (%s), not the %s",
 			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), dateText(anniv(right)), ordinalName(n))
 	default:
-		return
+		return "no cue (marks, approaches) and no year to date it"
 	}
 	f.Expected = ordinalName(right) + " anniversary"
 	if _, isWord := ordinalWords[p.toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
@@ -154,6 +162,7 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
 		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: numericOrdinal(right)}
 	}
 	p.report(f)
+	return ""
 }
 
 func near(a, b time.Time, days int) bool {

@@ -80,6 +80,11 @@ func New(l *ledger.Ledger) *Checker {
 // Check verifies one article and returns its findings, sorted.
 func (c *Checker) Check(a *article.Article) []Finding {
 	p := &pass{c: c, a: a}
+	return p.run()
+}
+
+func (p *pass) run() []Finding {
+	c, a := p.c, p.a
 	if !a.Meta.Published.IsZero() {
 		p.pub = a.Meta.Published.First()
 		p.hasPub = true
@@ -118,6 +123,9 @@ type pass struct {
 	// topic is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
 	topic *ledger.Event
+	// record keeps every claim read, with its verdict (claimlint claims).
+	record bool
+	claims []*Claim
 }
 
 // sentence is one sentence's tokens and the mentions found in it.

@@ -37,6 +37,7 @@ type eventClaim struct {
 	durLo, durHi       int
 	ord                *ordinalClaim
 	topic              *ledger.Event // the event "the call" refers to, for a one-party clause
+	rec                *Claim        // the claim record, when claims are recorded
 }
 
 // ordinalClaim is "the first call … this year", "the second round", "last
@@ -205,7 +206,50 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	if ec == nil {
 		return
 	}
-	p.verifyEvent(ec)
+	id, reason := p.verifyEvent(ec)
+	if ec.rec != nil {
+		ec.rec.Values = ec.values()
+	}
+	p.settle(ec.rec, id, reason)
+}
+
+// values are an event claim's resolved values, for claimlint claims.
+func (ec *eventClaim) values() map[string]string {
+	v := map[string]string{"kinds": strings.Join(ec.kinds, "|")}
+	var ids []string
+	for _, x := range ec.parts {
+		ids = append(ids, x.ID)
+	}
+	v["participants"] = strings.Join(ids, ",")
+	if ec.date != nil {
+		v["date"] = spanText(ec.span, ec.prec)
+	}
+	if ec.medium != "" {
+		v["medium"] = ec.medium
+	}
+	if ec.initiator != nil {
+		v["initiator"] = ec.initiator.ID
+	}
+	if ec.venue != nil {
+		v["venue"] = ec.venue.ID
+	}
+	if ec.duration > 0 {
+		v["duration"] = shortDuration(ec.duration)
+	}
+	if ec.ord != nil {
+		switch {
+		case ec.ord.lastMet:
+			v["ordinal"] = "last met"
+		case ec.ord.round:
+			v["ordinal"] = "round " + strconv.Itoa(ec.ord.n)
+		default:
+			v["ordinal"] = ordinalName(ec.ord.n)
+		}
+	}
+	if ec.topic != nil {
+		v["refers-to"] = ec.topic.ID
+	}
+	return v
 }
 
 func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
@@ -226,6 +270,14 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	}
 	lastMet := p.lastMet(cl)
 	if ec.cue < 0 && lastMet == nil {
+		return nil
+	}
+	notCovered := func(reason string) *eventClaim {
+		if rec := p.claim("event", cl.Lo, cl.Hi, nil); rec != nil {
+			ec.rec = rec
+			rec.Values = ec.values()
+			p.settle(rec, "", reason)
+		}
 		return nil
 	}
 	if lastMet != nil {
@@ -253,7 +305,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		ec.parts = p.participants(s, cl)
 	}
 	if p.hedged(cl) || p.denied(s.Range) {
-		return nil
+		return notCovered("hedged: a negation, a modal verb, a plan, a denial or a separate event")
 	}
 	// One named party says too little: "A spoke by phone on Thursday" may
 	// be a call with someone the ledger does not know. A visit has a visitor;
@@ -261,12 +313,13 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	if len(ec.parts) == 1 && !slices.Equal(ec.kinds, []string{ledger.Visit}) {
 		ec.topic = p.topicFor(ec)
 		if ec.topic == nil {
-			return nil
+			return notCovered("names one party only: with whom?")
 		}
 	}
 	if len(ec.parts) == 0 {
-		return nil
+		return notCovered("names no participant the ledger knows")
 	}
+	ec.rec = p.claim("event", cl.Lo, cl.Hi, nil)
 	ec.future, _ = p.tense(ec.tenseCl)
 	if ec.ord == nil {
 		ec.ord = p.ordinal(cl)

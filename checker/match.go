@@ -12,17 +12,17 @@ import (
 
 // verifyEvent matches an event claim to the ledger and runs the event checks
 // on it. A claim that matches nothing, or more than one event, is not judged.
-func (p *pass) verifyEvent(ec *eventClaim) {
+// It returns the ledger entry the claim was judged against, or why it was not.
+func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 	if ec.ord != nil && ec.ord.lastMet {
-		p.checkLastMet(ec)
-		return
+		return p.checkLastMet(ec)
 	}
 	if ec.ambiguous {
-		return
+		return "", "two dates in the clause, or a tense too unclear to place a bare weekday"
 	}
 	if ec.topic != nil {
 		p.checkAttributes(ec, ec.topic)
-		return
+		return ec.topic.ID, ""
 	}
 	cands := p.candidates(ec.parts, ec.kinds)
 	var ev *ledger.Event
@@ -37,25 +37,27 @@ func (p *pass) verifyEvent(ec *eventClaim) {
 		case 0:
 			ev = p.nearest(ec, cands)
 			if ev == nil {
-				p.checkUnknown(ec)
-				return
+				if p.checkUnknown(ec) {
+					return "coverage", ""
+				}
+				return "", "no event of this kind between these participants near that date in the ledger"
 			}
 			p.reportDate(ec, ev)
 		case 1:
 			ev = hits[0]
 		default:
-			ev = preferRound(hits, ec)
+			if ev = preferRound(hits, ec); ev == nil {
+				return "", "several ledger events match"
+			}
 		}
-	} else {
-		ev = p.nearPublication(ec, cands)
-	}
-	if ev == nil {
-		return
+	} else if ev = p.nearPublication(ec, cands); ev == nil {
+		return "", "no date, and no single matching event near the publication date"
 	}
 	if len(ec.parts) >= 2 {
 		p.topic = ev
 	}
 	p.checkAttributes(ec, ev)
+	return ev.ID, ""
 }
 
 // checkAttributes runs the checks of what a claim says about its event.
@@ -342,9 +344,9 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 
 // checkUnknown reports a dated event that the ledger, covering those
 // participants and kinds, does not hold.
-func (p *pass) checkUnknown(ec *eventClaim) {
+func (p *pass) checkUnknown(ec *eventClaim) bool {
 	if ec.prec != ledger.Day || !ec.date.Exact() {
-		return
+		return false
 	}
 	for _, c := range p.c.L.Coverage {
 		if !sameSet(ec.parts, c.Participants) || !subset(ec.kinds, c.Kinds) {
@@ -359,7 +361,7 @@ func (p *pass) checkUnknown(ec *eventClaim) {
 		for _, e := range covered {
 			s := e.Span()
 			if s.DaysFrom(ec.span) <= 3 {
-				return // something happened then; the kind may be loosely worded
+				return false // something happened then; the kind may be loosely worded
 			}
 			if s.Last.Before(ec.span.First) && (before == nil || s.Last.After(before.Span().Last)) {
 				before = e
@@ -392,8 +394,9 @@ func (p *pass) checkUnknown(ec *eventClaim) {
 			Expected: nearest,
 			Evidence: evidenceOf("coverage", c.Pos, nil),
 		})
-		return
+		return true
 	}
+	return false
 }
 
 func sameSet(parts []*ledger.Entity, ids []string) bool {
@@ -596,10 +599,10 @@ func (p *pass) covered(parts []*ledger.Entity, kinds []string, s ledger.Span) bo
 // checkLastMet checks "X and Y last met (in person) in September": the
 // ledger's latest such meeting before publication must fall in the claimed
 // period. Only a later meeting the ledger holds refutes the claim.
-func (p *pass) checkLastMet(ec *eventClaim) {
+func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
 	oc := ec.ord
 	if ec.date == nil || ec.ambiguous || len(ec.parts) < 2 {
-		return
+		return "", "no single date, or fewer than two participants"
 	}
 	kinds, keep := p.ordinalKinds(&ordinalClaim{hi: oc.hi, inPerson: oc.inPerson})
 	if !oc.inPerson {
@@ -615,8 +618,13 @@ func (p *pass) checkLastMet(ec *eventClaim) {
 			last = e
 		}
 	}
-	if last == nil || last.Span().Overlaps(ec.span) || !last.End.Last().After(ec.span.Last) {
-		return
+	switch {
+	case last == nil:
+		return "", "the ledger holds no such meeting before publication"
+	case last.Span().Overlaps(ec.span):
+		return last.ID, ""
+	case !last.End.Last().After(ec.span.Last):
+		return last.ID, "the ledger's latest meeting is earlier than the claimed one; only a later one would refute it"
 	}
 	d := ec.date
 	p.report(Finding{
@@ -627,4 +635,5 @@ func (p *pass) checkLastMet(ec *eventClaim) {
 		Expected: strings.TrimPrefix(when(last), "on "),
 		Evidence: evidenceOf(last.ID, last.Pos, last.Sources),
 	})
+	return last.ID, ""
 }

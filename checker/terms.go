@@ -85,6 +85,17 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 		return
 	}
 	r := e.Resolve(p.pub, false)
+	edge := "start"
+	if !start {
+		edge = "end"
+	}
+	rec := p.claim("office-term", min(cue, e.Lo), max(cue+1, e.Hi), map[string]string{
+		"person": person.ID, "office": office.ID, "term": edge, "date": spanText(r.Span, r.Prec)})
+	p.settle(rec, office.ID, p.termVerdict(person, office, start, cue, e, r))
+}
+
+// termVerdict judges a term claim; it returns why it could not, or "".
+func (p *pass) termVerdict(person *ledger.Entity, office *ledger.Office, start bool, cue int, e timex.Expr, r timex.Resolved) string {
 	var best *ledger.Term
 	bestGap := 1 << 30
 	for i := range office.Terms {
@@ -106,14 +117,14 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 			claimed = ledger.SpanOf(coarsen(ledger.DayOf(r.Span.First), d.Prec))
 		}
 		if sp.Overlaps(claimed) {
-			return
+			return ""
 		}
 		if g := sp.DaysFrom(claimed); g < bestGap {
 			best, bestGap = t, g
 		}
 	}
 	if best == nil || bestGap > 3*366 {
-		return
+		return "no term of this person in this office begins or ends near that date"
 	}
 	what, d := "began", best.From
 	if !start {
@@ -131,6 +142,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 		f.Fix = &Fix{Offset: p.toks[e.Lo].Start, EndOffset: p.toks[e.Lo].End, Replacement: strconv.Itoa(d.Y)}
 	}
 	p.report(f)
+	return ""
 }
 
 func coarsen(d ledger.Date, prec ledger.Precision) ledger.Date {

@@ -68,13 +68,24 @@ func (p *pass) titles(s *sentence) {
 				}
 			}
 		}
+		values := map[string]string{"person": person.ID}
 		if !p.titleModifier(&tc, s.Lo) {
+			p.settle(p.claim("title", m.lo, next.hi, values), "", "a hedged or longer title (then-, acting, Vice, Deputy …)")
 			continue
 		}
 		tc.initial = tc.start == s.Lo
 		tc.office = p.pickOffice(m.offices, qual, person)
+		lo := tc.start
+		if tc.modLo >= 0 {
+			lo = tc.modLo
+		}
 		if tc.office == nil {
+			p.settle(p.claim("title", lo, next.hi, values), "", "the title names no office of the ledger that this person held")
 			continue
+		}
+		values["office"] = tc.office.ID
+		if tc.former {
+			values["former"] = "true"
 		}
 		cl := p.clauseOf(s, m.lo)
 		if p.hasPub {
@@ -82,7 +93,8 @@ func (p *pass) titles(s *sentence) {
 				tc.refs = append(tc.refs, e.Resolve(p.pub, false).Span)
 			}
 		}
-		p.checkTitle(tc)
+		rec := p.claim("title", lo, next.hi, values)
+		p.settle(rec, tc.office.ID, p.checkTitle(tc))
 	}
 }
 
@@ -160,9 +172,10 @@ func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
 	return s.Range
 }
 
-func (p *pass) checkTitle(tc titleClaim) {
+// checkTitle judges a title claim. It returns why it could not, or "".
+func (p *pass) checkTitle(tc titleClaim) string {
 	if !p.hasPub {
-		return
+		return "no publication date"
 	}
 	o, who := tc.office, tc.person
 	holds, term := o.Holds(who.ID, p.pub)
@@ -181,6 +194,10 @@ func (p *pass) checkTitle(tc titleClaim) {
 			Evidence: evidenceOf(o.ID, term.Pos, term.Sources),
 			Fix:      &Fix{Offset: p.toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
 		})
+	case holds == ledger.Unknown:
+		return "a term boundary in the ledger is too coarse to judge this date"
+	case tc.former && o.EverHeld(who.ID):
+		// A former holder who does not hold it now: right.
 	case !tc.former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
 		// "In 2023, President A …" may use the title of its time: judge it
 		// only if the person held the office on none of the days it names.
@@ -188,12 +205,12 @@ func (p *pass) checkTitle(tc titleClaim) {
 			a, _ := o.Holds(who.ID, r.First)
 			b, _ := o.Holds(who.ID, r.Last)
 			if a != ledger.DoesNotHold || b != ledger.DoesNotHold {
-				return
+				return "the clause dates itself to a day the person held the office"
 			}
 		}
 		last := lastEnded(o, who.ID, p.pub)
 		if last == nil || o.UncertainOn(p.pub) {
-			return
+			return "the ledger cannot tell when the term ended"
 		}
 		rep := "former "
 		if tc.initial {
@@ -209,8 +226,9 @@ func (p *pass) checkTitle(tc titleClaim) {
 			Fix:      &Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
 		})
 	case holds == ledger.DoesNotHold && !o.EverHeld(who.ID):
-		p.wrongOffice(tc, startOff, endOff, titleText)
+		return p.wrongOffice(tc, startOff, endOff, titleText)
 	}
+	return ""
 }
 
 // lastEnded returns the person's term in o that ended most recently on or
@@ -231,14 +249,14 @@ func lastEnded(o *ledger.Office, who string, t time.Time) *ledger.Term {
 
 // wrongOffice reports a title the person never held, when the ledger knows
 // who held it on the publication date.
-func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string) {
+func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string) string {
 	o, who := tc.office, tc.person
 	if o.UncertainOn(p.pub) {
-		return
+		return "a term boundary in the ledger is too coarse to judge this date"
 	}
 	holders := o.HoldersOn(p.pub)
 	if len(holders) == 0 {
-		return
+		return "the ledger names no holder of the office on that day"
 	}
 	var names []string
 	for _, t := range holders {
@@ -266,6 +284,7 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string
 	}
 	f.Message = msg
 	p.report(f)
+	return ""
 }
 
 // heldInBody finds an office in the same body (or, without a body, the same

@@ -318,6 +318,17 @@ func (s *Server) reload() {
 	} else if err != nil {
 		s.log.Printf("%v", err)
 	}
+	if l != nil && len(dirs) > 0 {
+		// The ledger's self-check (--lint-rules), on the workspace's own rule files.
+		for _, f := range checker.LintLedger(l) {
+			src := ruleText(files, f.Path)
+			at := Position{Line: max(f.Line-1, 0), Character: s.character(src, f.Line, f.Column)}
+			byFile[f.Path] = append(byFile[f.Path], Diagnostic{
+				Range: Range{at, at}, Severity: SeverityWarning, Code: f.Rule,
+				CodeDescription: &CodeDescription{Href: report.RuleURI(f.Rule)}, Source: "claimlint", Message: f.Message,
+			})
+		}
+	}
 
 	s.mu.Lock()
 	if l != nil {

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/runner"
+)
+
+func newClaimsCmd() *cobra.Command {
+	var rulePaths []string
+	var cfgPath, published, format string
+	var notCovered bool
+	cmd := &cobra.Command{
+		Use:   "claims [flags] PATH...",
+		Short: "Print every claim read from articles, its resolved values and its verdict",
+		Long: `claims prints what the checker saw: each claim (a title, an event, an anniversary, an
+office term) with its span, its values resolved (dates against the publication date,
+people as entity ids), and its verdict: consistent (with the ledger entry), contradicted
+(with the finding), or not covered (and why). With --not-covered it lists only the claims
+the ledger could not judge, grouped by kind and participants: what the ledger does not
+yet hold.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usageErr("unknown --format %q: want text or json", format)
+			}
+			cfg, err := loadConfig(cfgPath, "")
+			if err != nil {
+				return err
+			}
+			l, err := loadLedger(rulePaths, cfg)
+			if err != nil {
+				return err
+			}
+			var aopt article.Options
+			if published != "" {
+				d, err := ledger.ParseDate(published)
+				if err != nil || d.Prec != ledger.Day {
+					return usageErr("--published %q: want a date YYYY-MM-DD", published)
+				}
+				aopt.Published = d
+			}
+			files, err := runner.Collect(args)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			c := checker.New(l)
+			var all []checker.Claim
+			bad := 0
+			for _, path := range files {
+				src, err := os.ReadFile(path)
+				if err == nil {
+					opt := aopt
+					if d := cfg.PublishedFor(path); !d.IsZero() {
+						opt.Published = d
+					}
+					var a *article.Article
+					if a, err = article.Parse(path, src, opt); err == nil {
+						claims, _ := c.Claims(a)
+						all = append(all, claims...)
+					}
+				}
+				if err != nil {
+					fmt.Fprintln(cmd.ErrOrStderr(), "claimlint: "+err.Error())
+					bad++
+				}
+			}
+			if notCovered {
+				var keep []checker.Claim
+				for _, cl := range all {
+					if cl.Verdict == checker.NotCovered {
+						keep = append(keep, cl)
+					}
+				}
+				all = keep
+			}
+			w := cmd.OutOrStdout()
+			switch {
+			case format == "json" && notCovered:
+				err = writeJSON(w, map[string]any{"groups": groupClaims(all)})
+			case format == "json":
+				if all == nil {
+					all = []checker.Claim{}
+				}
+				err = writeJSON(w, map[string]any{"claims": all})
+			case notCovered:
+				for _, g := range groupClaims(all) {
+					fmt.Fprintf(w, "%s (%d)\n", g.Key, len(g.Claims))
+					for _, cl := range g.Claims {
+						fmt.Fprintf(w, "  %s:%d:%d: %s: %s\n", cl.Path, cl.Line, cl.Column, quote(cl.Text), cl.Reason)
+					}
+				}
+			default:
+				for _, cl := range all {
+					printClaim(w, cl)
+				}
+			}
+			if err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
+			if bad > 0 {
+				return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be read", bad, plural(bad, "file", "files"))}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
+	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
+	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	f.StringVar(&format, "format", "text", "text or json")
+	f.BoolVar(&notCovered, "not-covered", false, "only the claims the ledger could not judge, grouped by kind and participants")
+	return cmd
+}
+
+func quote(s string) string {
+	if r := []rune(s); len(r) > 72 {
+		s = string(r[:71]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func printClaim(w io.Writer, cl checker.Claim) {
+	head := fmt.Sprintf("%s:%d:%d: %s: %s", cl.Path, cl.Line, cl.Column, cl.Kind, cl.Verdict)
+	if cl.Ledger != "" {
+		head += " [" + cl.Ledger + "]"
+	}
+	fmt.Fprintf(w, "%s %s\n", head, quote(cl.Text))
+	keys := make([]string, 0, len(cl.Values))
+	for k := range cl.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var vals []string
+	for _, k := range keys {
+		if cl.Values[k] != "" {
+			vals = append(vals, k+"="+cl.Values[k])
+		}
+	}
+	if len(vals) > 0 {
+		fmt.Fprintf(w, "    %s\n", strings.Join(vals, " "))
+	}
+	for _, f := range cl.Findings {
+		fmt.Fprintf(w, "    %s\n", f)
+	}
+	if cl.Reason != "" {
+		fmt.Fprintf(w, "    why: %s\n", cl.Reason)
+	}
+}
+
+// claimGroup is the claims of one kind about the same participants.
+type claimGroup struct {
+	Key    string          `json:"key"`
+	Claims []checker.Claim `json:"claims"`
+}
+
+// groupClaims groups claims by kind and participants (or person), in a
+// stable order.
+func groupClaims(claims []checker.Claim) []claimGroup {
+	index := map[string]int{}
+	var groups []claimGroup
+	for _, cl := range claims {
+		who := cl.Values["participants"]
+		if who == "" {
+			who = cl.Values["person"]
+		}
+		parts := strings.Split(who, ",")
+		sort.Strings(parts)
+		key := cl.Kind
+		if k := cl.Values["kinds"]; k != "" {
+			key += " (" + k + ")"
+		}
+		if who == "" {
+			key += ": (no participant named)"
+		} else {
+			key += ": " + strings.Join(parts, ", ")
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, claimGroup{Key: key})
+		}
+		groups[i].Claims = append(groups[i].Claims, cl)
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Key < groups[j].Key })
+	return groups
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
