@@ -131,7 +131,8 @@ type pass struct {
 // sentence is one sentence's tokens and the mentions found in it.
 type sentence struct {
 	lex.Range
-	ments []mention
+	ments   []mention
+	clauses []lex.Range
 }
 
 // mention is a run of tokens that names something in the ledger.
@@ -181,12 +182,12 @@ func (m *mention) place() *ledger.Entity {
 func (p *pass) block(b article.Block) {
 	p.toks = lex.Tokenize(p.a.Text, b.Start, b.End)
 	for _, r := range lex.Sentences(p.toks) {
-		s := &sentence{Range: r, ments: p.mentions(r)}
+		s := &sentence{Range: r, ments: p.mentions(r), clauses: lex.Clauses(p.toks, r)}
 		p.titles(s)
 		if !p.hasPub {
 			continue
 		}
-		for _, cl := range lex.Clauses(p.toks, r) {
+		for _, cl := range s.clauses {
 			p.events(s, cl)
 			p.terms(s, cl)
 		}

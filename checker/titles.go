@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -163,11 +164,11 @@ func (p *pass) pickOffice(offices []*ledger.Office, qual, person *ledger.Entity)
 	return cands[0]
 }
 
+// clauseOf returns the clause of s that holds token tok.
 func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
-	for _, cl := range lex.Clauses(p.toks, s.Range) {
-		if tok >= cl.Lo && tok < cl.Hi {
-			return cl
-		}
+	i := sort.Search(len(s.clauses), func(i int) bool { return s.clauses[i].Hi > tok })
+	if i < len(s.clauses) && tok >= s.clauses[i].Lo {
+		return s.clauses[i]
 	}
 	return s.Range
 }

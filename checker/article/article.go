@@ -22,9 +22,9 @@ import (
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-// MaxSize is the largest article read, in bytes. Larger files are refused
-// with an error rather than read into memory.
-const MaxSize = 8 << 20
+// MaxSize is the largest article Parse reads by default, in bytes; Options
+// may allow more. Larger input is refused with an error.
+const MaxSize = 10 << 20
 
 // Meta is what front matter says about an article.
 type Meta struct {
@@ -70,16 +70,22 @@ func (e *Error) Error() string {
 type Options struct {
 	// Published is used when the front matter gives no date.
 	Published ledger.Date
+	// MaxSize overrides MaxSize when positive.
+	MaxSize int64
 }
 
 // Parse reads an article. The kind (Markdown or plain text) follows the
 // path's extension: .md and .markdown are Markdown, anything else is text.
 func Parse(path string, src []byte, opt Options) (*Article, error) {
+	limit := int64(MaxSize)
+	if opt.MaxSize > 0 {
+		limit = opt.MaxSize
+	}
+	if int64(len(src)) > limit {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d: not checked", len(src), limit)}
+	}
 	a := &Article{Path: path, Src: src}
 	a.indexLines()
-	if len(src) > MaxSize {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", len(src), MaxSize)}
-	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l, c := a.Position(i)
 		return nil, &Error{Path: path, Line: l, Col: c, Msg: "binary file (NUL byte): not an article"}

@@ -6,6 +6,7 @@ package runner
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,9 +48,20 @@ func IsArticle(name string) bool {
 }
 
 // Collect expands paths into article files: a file is taken as it is, a
-// folder is walked for .md and .txt files, skipping hidden folders. The
-// result is sorted and free of duplicates.
+// folder is walked for .md and .txt files, skipping hidden folders and not
+// following links to folders. The result is sorted and free of duplicates.
+// A path that cannot be read is an error, and the others are still
+// collected: CollectAll returns both.
 func Collect(paths []string) ([]string, error) {
+	files, errs := CollectAll(paths)
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return files, nil
+}
+
+// CollectAll is Collect that goes on past a bad path, returning every error.
+func CollectAll(paths []string) ([]string, []error) {
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
@@ -59,10 +71,12 @@ func Collect(paths []string) ([]string, error) {
 			out = append(out, p)
 		}
 	}
+	var errs []error
 	for _, root := range paths {
 		st, err := os.Stat(root)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		if !st.IsDir() {
 			add(root)
@@ -78,17 +92,17 @@ func Collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && IsArticle(p) {
-				add(p)
+			if IsArticle(p) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
+				add(p) // a link to a file is read; a broken one is reported when read
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, errs
 }
 
 // Options control a run.
@@ -96,10 +110,20 @@ type Options struct {
 	Article     article.Options
 	Workers     int  // 0: one per CPU
 	KeepSources bool // keep each article's bytes in Result.Sources
+	// MaxSize is the largest article read, in bytes; larger files are
+	// reported, never read. 0: DefaultMaxSize.
+	MaxSize int64
 }
+
+// DefaultMaxSize is the default --max-file-size: 10 MB.
+const DefaultMaxSize = 10 << 20
 
 // Run checks inputs with c, using up to Workers goroutines.
 func Run(c *checker.Checker, inputs []Input, opt Options) Result {
+	maxSize := opt.MaxSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -121,7 +145,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 				if !inputs[i].Published.IsZero() {
 					aopt.Published = inputs[i].Published
 				}
-				outs[i].findings, outs[i].src, outs[i].err = checkOne(c, inputs[i], aopt)
+				outs[i].findings, outs[i].src, outs[i].err = checkOne(c, inputs[i], aopt, maxSize)
 				if !opt.KeepSources {
 					outs[i].src = nil
 				}
@@ -152,7 +176,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	return res
 }
 
-func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Finding, []byte, error) {
+func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64) ([]checker.Finding, []byte, error) {
 	data := in.Data
 	if data == nil {
 		st, err := os.Stat(in.Path)
@@ -162,14 +186,28 @@ func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Find
 		if st.IsDir() {
 			return nil, nil, fmt.Errorf("%s is a folder, not an article", in.Path)
 		}
-		if st.Size() > article.MaxSize {
-			return nil, nil, &article.Error{Path: in.Path, Msg: fmt.Sprintf("file is %d bytes; articles over %d bytes are not read", st.Size(), article.MaxSize)}
+		if !st.Mode().IsRegular() {
+			return nil, nil, fmt.Errorf("%s is not a regular file (a device, pipe or socket); not read", in.Path)
 		}
-		data, err = os.ReadFile(in.Path)
+		if st.Size() > maxSize {
+			return nil, nil, tooLarge(in.Path, st.Size(), maxSize)
+		}
+		f, err := os.Open(in.Path)
 		if err != nil {
 			return nil, nil, err
 		}
+		// Read at most one byte past the limit: a file that grows meanwhile
+		// is still refused, not read whole.
+		data, err = io.ReadAll(io.LimitReader(f, maxSize+1))
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
+		}
 	}
+	if int64(len(data)) > maxSize {
+		return nil, nil, tooLarge(in.Path, int64(len(data)), maxSize)
+	}
+	opt.MaxSize = maxSize
 	a, err := article.Parse(in.Path, data, opt)
 	if err != nil {
 		var ae *article.Error
@@ -179,4 +217,8 @@ func checkOne(c *checker.Checker, in Input, opt article.Options) ([]checker.Find
 		return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
 	}
 	return c.Check(a), data, nil
+}
+
+func tooLarge(path string, size, max int64) error {
+	return &article.Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, over --max-file-size %d: skipped, not checked", size, max)}
 }

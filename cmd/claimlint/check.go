@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,6 +41,7 @@ type checkOptions struct {
 	stdinName     string
 	lintRules     bool
 	selfTest      bool
+	maxFileSize   string
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
@@ -58,6 +60,7 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.diff, "diff", false, "print the certain replacements as a unified diff instead of writing them")
 	f.StringVar(&o.stdinName, "stdin-filename", "", "read one article from standard input and report it as PATH")
 	f.BoolVar(&o.lintRules, "lint-rules", false, "also check the rule files themselves (ledger-* findings)")
+	f.StringVar(&o.maxFileSize, "max-file-size", "10MB", "skip, with an error, articles larger than this (bytes, or with KB, MB, GB)")
 	f.BoolVar(&o.selfTest, "self-test", false, "run the tests: entries of the rule files before checking; a failure is a rule-file error (exit 2)")
 }
 
@@ -162,6 +165,10 @@ func version() string {
 
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	maxSize, err := parseSize(o.maxFileSize)
+	if err != nil {
+		return usageErr("--max-file-size %q: %v", o.maxFileSize, err)
+	}
 	var stdinData []byte
 	if o.stdinName != "" {
 		if len(args) > 1 || len(args) == 1 && args[0] != "-" {
@@ -170,8 +177,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		if o.fix {
 			return usageErr("--fix writes files; with --stdin-filename use --diff")
 		}
-		var err error
-		stdinData, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), article.MaxSize+1))
+		stdinData, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxSize+1))
 		if err != nil {
 			return usageErr("read standard input: %v", err)
 		}
@@ -244,20 +250,20 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		paths = []string{"."}
 	}
 	var inputs []runner.Input
+	var pathErrs []error
 	if o.stdinName != "" {
 		inputs = []runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}}
 	} else {
-		files, err := runner.Collect(paths)
-		if err != nil {
-			return usageErr("%v", err)
-		}
+		var files []string
+		files, pathErrs = runner.CollectAll(paths)
 		for _, f := range files {
 			if cfg.Selected(f) {
 				inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
 			}
 		}
 	}
-	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff})
+	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize})
+	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
 	}
@@ -396,6 +402,26 @@ func applyFixes(stdout, stderr io.Writer, diff bool, root string, sources map[st
 		}
 	}
 	return remaining, errs
+}
+
+// parseSize reads 10MB, 512KB, 1GB or a number of bytes.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSuffix(t, u.suffix), u.m
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("want a size such as 10MB, 512KB or 1048576")
+	}
+	return n * mult, nil
 }
 
 // applySeverity applies the config's per-rule severities; "off" drops a rule.
