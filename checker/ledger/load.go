@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -38,8 +39,11 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
-func (l ErrorList) sort() {
-	sort.SliceStable(l, func(i, j int) bool {
+// sort orders the list by position and drops repeats (an alias expanded
+// many times repeats its errors).
+func (l *ErrorList) sort() {
+	sort.SliceStable(*l, func(i, j int) bool {
+		l := *l
 		a, b := l[i].Pos, l[j].Pos
 		if a.File != b.File {
 			return a.File < b.File
@@ -49,6 +53,14 @@ func (l ErrorList) sort() {
 		}
 		return a.Col < b.Col
 	})
+	out := (*l)[:0]
+	for i, e := range *l {
+		if i > 0 && e == (*l)[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	*l = out
 }
 
 // File is a rule file's name, as it should appear in messages, and content.
@@ -125,10 +137,12 @@ func Load(files []File) (*Ledger, error) {
 			offices:  map[string]*Office{},
 			events:   map[string]*Event{},
 		},
-		ids: map[string]Pos{},
+		ids:  map[string]Pos{},
+		data: map[string][]byte{},
 	}
 	var docs []fileDoc
 	for _, f := range files {
+		l.data[f.Name] = f.Data
 		var d ruleFile
 		if err := yaml.Load(f.Data, &d, yaml.WithKnownFields()); err != nil {
 			l.yamlErr(f.Name, err)
@@ -282,7 +296,7 @@ type str struct {
 func (s *str) UnmarshalYAML(n *yaml.Node) error {
 	s.Line, s.Col, s.set = n.Line, n.Column, true
 	if n.Kind != yaml.ScalarNode {
-		return &yaml.LoadError{Message: "expected a single value here", Mark: mark(n)}
+		return errors.New("expected a single value here, not a list or mapping")
 	}
 	s.V = n.Value
 	return nil
@@ -315,6 +329,7 @@ type loader struct {
 	errs ErrorList
 	ids  map[string]Pos
 	refs []ref
+	data map[string][]byte // each file's text, for hints in messages
 }
 
 // ref is an id that must name an entity of one of kinds.
@@ -353,7 +368,19 @@ func (l *loader) yamlOne(file string, e *yaml.LoadError) {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown key %q", m[1])
 	}
+	if strings.Contains(msg, "cannot start any token") && l.charAt(file, e.Mark.Line, e.Mark.Column) == '\t' {
+		msg = "a tab character: YAML indents with spaces only"
+	}
 	l.errorf(Pos{File: file, Line: e.Mark.Line, Col: e.Mark.Column}, "%s", msg)
+}
+
+// charAt returns the byte at a 1-based line and column of a file, or 0.
+func (l *loader) charAt(file string, line, col int) byte {
+	lines := bytes.Split(l.data[file], []byte("\n"))
+	if line < 1 || line > len(lines) || col < 1 || col > len(lines[line-1]) {
+		return 0
+	}
+	return lines[line-1][col-1]
 }
 
 func (l *loader) itemErr(file string, err error) {
@@ -450,11 +477,10 @@ func (l *loader) entity(file string, it item[entityY]) {
 		l.errorf(l.at(file, y.Kind), "unknown entity kind %q (want one of %s)", e.Kind, strings.Join(entityKinds, ", "))
 	}
 	l.need(file, y.Name, it.Line, it.Col, what, "name")
-	if e.Name != "" {
-		e.Aliases = append(e.Aliases, e.Name)
-	}
-	for _, a := range values(y.Aliases) {
-		if !slices.Contains(e.Aliases, a) {
+	seen := map[string]bool{}
+	for _, a := range append([]string{e.Name}, values(y.Aliases)...) {
+		if a != "" && !seen[a] {
+			seen[a] = true
 			e.Aliases = append(e.Aliases, a)
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,4 +120,19 @@ func TestNeovimClient(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("Neovim's diagnostics:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// runCmd runs a program in dir and returns its exit status.
+func runCmd(dir, name string, args []string, stdout, stderr io.Writer) int {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
 }
