@@ -54,15 +54,7 @@ func Tokenize(text []byte, start, end int) []Token {
 		switch {
 		case unicode.IsSpace(r):
 			i += n
-		case unicode.IsLetter(r):
-			j := scanWord(text, i, end)
-			toks = append(toks, mk(text, i, j, Word))
-			i = j
-			if p := possessive(text, i, end); p > i {
-				toks = append(toks, mk(text, i, p, Possessive))
-				i = p
-			}
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			j := scanNumber(text, i, end)
 			kind := Number
 			if k := scanLetters(text, j, end); k > j {
@@ -76,6 +68,15 @@ func Tokenize(text []byte, start, end int) []Token {
 			}
 			toks = append(toks, mk(text, i, j, kind))
 			i = j
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			// Letters, and digits other than 0-9 (٣, ३), read as a word.
+			j := scanWord(text, i, end)
+			toks = append(toks, mk(text, i, j, Word))
+			i = j
+			if p := possessive(text, i, end); p > i {
+				toks = append(toks, mk(text, i, p, Possessive))
+				i = p
+			}
 		default:
 			toks = append(toks, mk(text, i, i+n, Punct))
 			i += n

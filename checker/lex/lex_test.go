@@ -99,3 +99,17 @@ func TestTrieLongestMatchOnWholeWords(t *testing.T) {
 	n, _ = tr.Longest(toks, 6) // "Putinism" is not "Putin"
 	assert.Equal(t, 0, n)
 }
+
+// TestTokenizeAlwaysAdvances: found by fuzzing, a digit outside 0-9 (Arabic-
+// Indic ٣) made an empty token and the tokenizer never moved on.
+func TestTokenizeAlwaysAdvances(t *testing.T) {
+	for _, s := range []string{"٣", "x ٣٤ y", "४२nd", "\u0301", "a\u0301b", "\xff\xfe", "𝟘𝟙"} {
+		toks := Tokenize([]byte(s), 0, len(s))
+		end := 0
+		for _, tok := range toks {
+			assert.Greater(t, tok.End, tok.Start, "%q: empty token", s)
+			assert.GreaterOrEqual(t, tok.Start, end, "%q: tokens overlap", s)
+			end = tok.End
+		}
+	}
+}

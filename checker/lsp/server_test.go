@@ -95,3 +95,55 @@ func TestPositionEncodings(t *testing.T) {
 		assert.Equal(t, Position{Line: 1, Character: 1}, s.position(text, len(text)-2), enc)
 	}
 }
+
+// TestRapidEdits sends many versions of a document as fast as it can, with
+// the rules changing underneath: the last diagnostics published are those
+// of the last version (run under -race in .ci/run).
+func TestRapidEdits(t *testing.T) {
+	server, client := net.Pipe()
+	opt := Options{DefaultRules: []ledger.File{{Name: "r.yaml", Data: []byte(rules)}}}
+	go Serve(context.Background(), server, opt)
+	got := make(chan PublishDiagnosticsParams, 1000)
+	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(client, jsonrpc2.VSCodeObjectCodec{}),
+		jsonrpc2.HandlerWithError(func(ctx context.Context, c *jsonrpc2.Conn, r *jsonrpc2.Request) (any, error) {
+			if r.Method == "textDocument/publishDiagnostics" {
+				var p PublishDiagnosticsParams
+				if err := json.Unmarshal(*r.Params, &p); err == nil {
+					got <- p
+				}
+			}
+			return nil, nil
+		}))
+	ctx := context.Background()
+	require.NoError(t, conn.Call(ctx, "initialize", map[string]any{"rootUri": "file:///nonexistent", "capabilities": map[string]any{}}, nil))
+	uri := "file:///nonexistent/a.md"
+	wrong := "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"
+	right := "---\npublished: 2025-02-25\n---\nPutin called Xi on Monday.\n"
+	require.NoError(t, conn.Notify(ctx, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": wrong}}))
+	const last = 200
+	for v := 2; v <= last; v++ {
+		text := wrong
+		if v%2 == 0 {
+			text = right
+		}
+		require.NoError(t, conn.Notify(ctx, "textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": v}, "contentChanges": []any{map[string]any{"text": text}}}))
+	}
+	// The last version (even: right) must be the last published, with no
+	// diagnostics; no version may be published after a later one.
+	deadline := time.After(10 * time.Second)
+	seen := 0
+	for {
+		select {
+		case p := <-got:
+			require.NotNil(t, p.Version)
+			require.Greater(t, *p.Version, seen, "version %d published after %d", *p.Version, seen)
+			seen = *p.Version
+			if seen == last {
+				assert.Empty(t, p.Diagnostics)
+				return
+			}
+		case <-deadline:
+			t.Fatalf("the last version was never published (last seen: %d)", seen)
+		}
+	}
+}
