@@ -123,6 +123,9 @@ type pass struct {
 	// topic is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
 	topic *ledger.Event
+	// lower is the article's text in lower case, made when a wording
+	// rule needs it.
+	lower []byte
 	// record keeps every claim read, with its verdict (claimlint claims).
 	record bool
 	claims []*Claim
@@ -182,7 +185,11 @@ func (m *mention) place() *ledger.Entity {
 func (p *pass) block(b article.Block) {
 	p.toks = lex.Tokenize(p.a.Text, b.Start, b.End)
 	for _, r := range lex.Sentences(p.toks) {
-		s := &sentence{Range: r, ments: p.mentions(r), clauses: lex.Clauses(p.toks, r)}
+		ments := p.mentions(r)
+		if len(ments) == 0 {
+			continue // every check starts from something the ledger names
+		}
+		s := &sentence{Range: r, ments: ments, clauses: lex.Clauses(p.toks, r)}
 		p.titles(s)
 		if !p.hasPub {
 			continue

@@ -3,6 +3,8 @@ package checker
 import (
 	_ "embed"
 	"fmt"
+	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -76,4 +78,27 @@ func RuleByID(id string) (Rule, bool) {
 		}
 	}
 	return Rule{}, false
+}
+
+// CueWords lists the English words the extractor looks for besides the
+// ledger's names: event words, and the words of term and anniversary cues.
+// The benchmark harness gives them to ripgrep as patterns.
+func CueWords() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for w := range cueKinds {
+		add(w)
+	}
+	for _, c := range termCues {
+		add(strings.Join(c.words, " "))
+	}
+	add("anniversary")
+	sort.Strings(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"fmt"
 
 	"strconv"
@@ -27,6 +28,15 @@ var termCues = []struct {
 	{[]string{"was", "replaced"}, false},
 }
 
+// termFirst holds the first word of every term cue, to skip most tokens at once.
+var termFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range termCues {
+		m[c.words[0]] = true
+	}
+	return m
+}()
+
 // terms checks "X took office in …", "X stepped down as … in …" against the
 // person's terms in the office the clause names.
 func (p *pass) terms(s *sentence, cl lex.Range) {
@@ -35,6 +45,9 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	}
 	cue, start := -1, false
 	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
+		if !termFirst[p.toks[i].Norm] {
+			continue
+		}
 		for _, c := range termCues {
 			if p.seq(i, cl.Hi, c.words...) == i+len(c.words) && !p.toks[i].Quoted {
 				cue, start = i, c.start
@@ -168,22 +181,42 @@ func (p *pass) wording() {
 				continue
 			}
 		}
-		for _, b := range p.a.Blocks {
-			text := p.a.Text[b.Start:b.End]
-			for _, m := range w.Pattern.FindAllSubmatchIndex(text, -1) {
-				f := Finding{
-					Rule: "wording", Severity: w.Severity,
-					Offset: b.Start + m[0], EndOffset: b.Start + m[1],
-					Message:  w.Message,
-					Evidence: evidenceOf(w.ID, w.Pos, nil),
+		// One pass over the article's prose (non-prose is blanked to spaces,
+		// so no match spans a code block); submatches only where a
+		// replacement needs them. An article without the pattern's
+		// required text is skipped at once.
+		text := p.a.Text
+		if w.Literal != "" {
+			hay := text
+			if w.Fold {
+				if p.lower == nil {
+					p.lower = bytes.ToLower(text)
 				}
-				if w.HasFix {
-					rep := string(w.Pattern.Expand(nil, []byte(w.Replacement), text, m))
-					f.Fix = &Fix{Offset: f.Offset, EndOffset: f.EndOffset, Replacement: rep}
-					f.Expected = rep
-				}
-				p.report(f)
+				hay = p.lower
 			}
+			if !bytes.Contains(hay, []byte(w.Literal)) {
+				continue
+			}
+		}
+		for _, m := range w.Pattern.FindAllIndex(text, -1) {
+			f := Finding{
+				Rule: "wording", Severity: w.Severity,
+				Offset: m[0], EndOffset: m[1],
+				Message:  w.Message,
+				Evidence: evidenceOf(w.ID, w.Pos, nil),
+			}
+			if w.HasFix {
+				sub := w.Pattern.FindSubmatchIndex(text[m[0]:m[1]])
+				for i := range sub {
+					if sub[i] >= 0 {
+						sub[i] += m[0]
+					}
+				}
+				rep := string(w.Pattern.Expand(nil, []byte(w.Replacement), text, sub))
+				f.Fix = &Fix{Offset: f.Offset, EndOffset: f.EndOffset, Replacement: rep}
+				f.Expected = rep
+			}
+			p.report(f)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -191,6 +192,9 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 
 func (a *Article) readMeta(y []byte, base int) error {
 	baseLine, _ := a.Position(base)
+	if a.simpleMeta(y, baseLine) {
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Load(y, &doc); err != nil {
 		var le *yaml.LoadError
@@ -232,6 +236,60 @@ func (a *Article) readMeta(y []byte, base int) error {
 		}
 	}
 	return nil
+}
+
+// simpleMeta reads front matter made only of "key: plain value" lines, the
+// usual case, without a YAML parser. It returns false, having set nothing,
+// when any line is more than that (quotes, lists, blocks, comments…): the
+// YAML parser reads those.
+func (a *Article) simpleMeta(y []byte, baseLine int) bool {
+	type kv struct {
+		key, val string
+		line, col int
+	}
+	var kvs []kv
+	for i, raw := range bytes.Split(y, []byte("\n")) {
+		line := strings.TrimRight(string(raw), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || k == "" || strings.ContainsAny(k, " \t#'\"{}[]&*!|>%@`-") && !isKey(k) {
+			return false
+		}
+		val := strings.TrimSpace(v)
+		if val == "" || strings.ContainsAny(val[:1], "'\"[{&*!|>%@`#") || strings.Contains(val, " #") || strings.Contains(val, ": ") {
+			return false
+		}
+		kvs = append(kvs, kv{k, val, baseLine + i, len(k) + 1 + (len(v) - len(strings.TrimLeft(v, " \t"))) + 1})
+	}
+	for _, e := range kvs {
+		switch e.key {
+		case "published", "date":
+			d, err := parsePublished(e.val)
+			if err != nil {
+				return false // let the YAML path report it, at its position
+			}
+			a.Meta.Published, a.Meta.DateFrom = d, "front matter"
+		case "outlet":
+			a.Meta.Outlet = e.val
+		case "url":
+			a.Meta.URL = e.val
+		case "title":
+			a.Meta.Title = e.val
+		}
+	}
+	return true
+}
+
+// isKey reports whether k is a plain key: letters, digits, - and _.
+func isKey(k string) bool {
+	for _, r := range k {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func parsePublished(s string) (ledger.Date, error) {

@@ -144,6 +144,10 @@ type Wording struct {
 	HasFix        bool
 	Severity      string
 	Pos           Pos
+	// Literal is text every match must contain (lower case when Fold):
+	// an article without it is skipped without running the pattern.
+	Literal string
+	Fold    bool
 }
 
 // Spec is a test written in a rule file: an article snippet, its

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -705,6 +706,7 @@ func (l *loader) wording(file string, it item[wordingY]) {
 			l.errorf(l.at(file, y.Pattern), "pattern %q matches empty text", y.Pattern.V)
 		} else {
 			w.Pattern = re
+			w.Literal, w.Fold = requiredLiteral(y.Pattern.V)
 		}
 	}
 	l.need(file, y.Message, it.Line, it.Col, what, "message")
@@ -761,6 +763,35 @@ func (l *loader) spec(file string, it item[specY]) {
 		l.errorf(Pos{file, w.Line, w.Column}, "want: a list of {rule, message}, or none")
 	}
 	l.led.Tests = append(l.led.Tests, sp)
+}
+
+// requiredLiteral finds the longest literal that every match of pattern
+// contains: a literal at the top of the pattern, or one part of a top-level
+// concatenation. It returns "" when there is none (an alternation, say).
+func requiredLiteral(pattern string) (string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return "", false
+	}
+	re = re.Simplify()
+	best, fold := "", false
+	consider := func(r *syntax.Regexp) {
+		if r.Op == syntax.OpLiteral && len(string(r.Rune)) > len(best) {
+			best, fold = string(r.Rune), r.Flags&syntax.FoldCase != 0
+		}
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		consider(re)
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			consider(sub)
+		}
+	}
+	if fold {
+		best = strings.ToLower(best)
+	}
+	return best, fold
 }
 
 func (l *loader) resolveRefs() {

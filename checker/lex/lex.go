@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind is a token's class.
@@ -46,8 +47,11 @@ func (t Token) Is(words ...string) bool {
 }
 
 // Tokenize splits text[start:end] into tokens. Offsets are into text.
+//
+// A token's Text views text's bytes rather than copying them: text must not
+// change while the tokens are in use (an article's text never does).
 func Tokenize(text []byte, start, end int) []Token {
-	var toks []Token
+	toks := make([]Token, 0, (end-start)/5+4) // about one token in five bytes of prose
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRune(text[i:end])
@@ -87,13 +91,24 @@ func Tokenize(text []byte, start, end int) []Token {
 }
 
 func mk(text []byte, i, j int, k Kind) Token {
-	s := string(text[i:j])
+	s := unsafe.String(&text[i], j-i) // a view, not a copy: see Tokenize
 	r, _ := utf8.DecodeRuneInString(s)
 	return Token{Start: i, End: j, Kind: k, Text: s, Norm: Normalize(s), Upper: unicode.IsUpper(r)}
 }
 
 // Normalize lower-cases s and writes curly apostrophes as straight ones.
+// Lower-case ASCII, most of any text, is returned as it is.
 func Normalize(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 }
 

@@ -13,7 +13,7 @@ type node[V any] struct {
 // Add files v under the phrase, which is tokenized the way text is.
 // It reports false when the phrase has no tokens.
 func (t *Trie[V]) Add(phrase string, v V) bool {
-	toks := Tokenize([]byte(phrase), 0, len(phrase))
+	toks := Tokenize([]byte(phrase), 0, len(phrase)) // a private copy, never changed
 	if len(toks) == 0 {
 		return false
 	}

@@ -6,6 +6,7 @@ package runner
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -103,6 +104,27 @@ func CollectAll(paths []string) ([]string, []error) {
 	}
 	sort.Strings(out)
 	return out, errs
+}
+
+// Shard keeps the files of shard k of n (1-based): those whose path,
+// relative to root with forward slashes, hashes to k-1 modulo n. Every file
+// falls in exactly one shard, whatever the working directory.
+func Shard(files []string, root string, k, n int) []string {
+	var out []string
+	for _, f := range files {
+		rel := f
+		if abs, err := filepath.Abs(f); err == nil {
+			if r, err := filepath.Rel(root, abs); err == nil {
+				rel = r
+			}
+		}
+		h := fnv.New32a()
+		h.Write([]byte(filepath.ToSlash(rel)))
+		if int(h.Sum32()%uint32(n)) == k-1 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Options control a run.

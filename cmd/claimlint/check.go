@@ -42,6 +42,7 @@ type checkOptions struct {
 	lintRules     bool
 	selfTest      bool
 	maxFileSize   string
+	shard         string
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
@@ -60,6 +61,7 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.diff, "diff", false, "print the certain replacements as a unified diff instead of writing them")
 	f.StringVar(&o.stdinName, "stdin-filename", "", "read one article from standard input and report it as PATH")
 	f.BoolVar(&o.lintRules, "lint-rules", false, "also check the rule files themselves (ledger-* findings)")
+	f.StringVar(&o.shard, "shard", "", "check only shard K of N (K/N): a deterministic share of the files, by path")
 	f.StringVar(&o.maxFileSize, "max-file-size", "10MB", "skip, with an error, articles larger than this (bytes, or with KB, MB, GB)")
 	f.BoolVar(&o.selfTest, "self-test", false, "run the tests: entries of the rule files before checking; a failure is a rule-file error (exit 2)")
 }
@@ -169,6 +171,10 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return usageErr("--max-file-size %q: %v", o.maxFileSize, err)
 	}
+	shardK, shardN, err := parseShard(o.shard)
+	if err != nil {
+		return usageErr("--shard %q: %v", o.shard, err)
+	}
 	var stdinData []byte
 	if o.stdinName != "" {
 		if len(args) > 1 || len(args) == 1 && args[0] != "-" {
@@ -256,6 +262,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	} else {
 		var files []string
 		files, pathErrs = runner.CollectAll(paths)
+		if shardN > 1 {
+			files = runner.Shard(files, repoRoot(), shardK, shardN)
+		}
 		for _, f := range files {
 			if cfg.Selected(f) {
 				inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
@@ -402,6 +411,20 @@ func applyFixes(stdout, stderr io.Writer, diff bool, root string, sources map[st
 		}
 	}
 	return remaining, errs
+}
+
+// parseShard reads K/N, 1 <= K <= N; "" is the whole run (1/1).
+func parseShard(s string) (int, int, error) {
+	if s == "" {
+		return 1, 1, nil
+	}
+	ks, ns, ok := strings.Cut(s, "/")
+	k, err1 := strconv.Atoi(ks)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n {
+		return 0, 0, fmt.Errorf("want K/N with 1 <= K <= N, such as 2/8")
+	}
+	return k, n, nil
 }
 
 // parseSize reads 10MB, 512KB, 1GB or a number of bytes.

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/report"
+)
+
+func newMergeCmd() *cobra.Command {
+	var formats []string
+	cmd := &cobra.Command{
+		Use:   "merge [--format NAME[:PATH]]... FILE...",
+		Short: "Combine the JSON outputs of several runs (shards) into one report",
+		Long: `merge reads the --format json outputs of several claimlint runs, such as the shards
+of --shard K/N, and writes them as one run: findings sorted as a single run sorts
+them, counts added up, in any output format (text by default, sarif, github, …).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			outs, err := parseOutputs(formats)
+			if err != nil {
+				return err
+			}
+			run := &report.Run{Root: repoRoot(), Version: version()}
+			for _, path := range args {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					return usageErr("%v", err)
+				}
+				var doc struct {
+					Findings []checker.Finding `json:"findings"`
+					Summary  report.Summary    `json:"summary"`
+				}
+				dec := json.NewDecoder(bytes.NewReader(data))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&doc); err != nil {
+					return usageErr("%s: not the --format json output of claimlint: %v", path, err)
+				}
+				run.Findings = append(run.Findings, doc.Findings...)
+				run.Files += doc.Summary.Files
+			}
+			checker.SortFindings(run.Findings)
+			for _, out := range outs {
+				if out.path == "" {
+					err = out.format.Write(cmd.OutOrStdout(), run)
+				} else {
+					var buf bytes.Buffer
+					if err = out.format.Write(&buf, run); err == nil {
+						err = writeFile(out.path, buf.Bytes())
+					}
+				}
+				if err != nil {
+					return &exitError{code: 2, msg: fmt.Sprintf("write %s: %v", out.format.Name, err)}
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")
+	return cmd
+}
