@@ -244,7 +244,7 @@ func (a *Article) readMeta(y []byte, base int) error {
 // YAML parser reads those.
 func (a *Article) simpleMeta(y []byte, baseLine int) bool {
 	type kv struct {
-		key, val string
+		key, val  string
 		line, col int
 	}
 	var kvs []kv

@@ -140,8 +140,33 @@ type Options struct {
 // DefaultMaxSize is the default --max-file-size: 10 MB.
 const DefaultMaxSize = 10 << 20
 
-// Run checks inputs with c, using up to Workers goroutines.
+// Run checks inputs with c, using up to Workers goroutines, and returns
+// every finding, sorted.
 func Run(c *checker.Checker, inputs []Input, opt Options) Result {
+	var res Result
+	if opt.KeepSources {
+		res.Sources = map[string][]byte{}
+	}
+	Stream(c, inputs, opt, func(in Input, findings []checker.Finding, src []byte, err error) {
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			return
+		}
+		if opt.KeepSources {
+			res.Sources[in.Path] = src
+		}
+		res.Files++
+		res.Findings = append(res.Findings, findings...)
+	})
+	checker.SortFindings(res.Findings)
+	return res
+}
+
+// Stream checks inputs with c on up to Workers goroutines and calls emit
+// once per input, in input order, from one goroutine. At most a few inputs
+// per worker are in flight, so memory does not grow with the corpus: a
+// caller that writes each result out and drops it runs in flat memory.
+func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input, findings []checker.Finding, src []byte, err error)) {
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
@@ -150,13 +175,20 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type out struct {
+	type result struct {
 		findings []checker.Finding
 		src      []byte
 		err      error
 	}
-	outs := make([]out, len(inputs))
+	// A ring of window slots: input i uses slot i%window, free again since
+	// input i+window is dispatched only after input i is emitted.
+	window := 4 * workers
+	slots := make([]chan result, window)
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
 	next := make(chan int)
+	ahead := make(chan struct{}, window) // inputs dispatched but not yet emitted
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(inputs), 1)); w++ {
 		wg.Add(1)
@@ -167,35 +199,28 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 				if !inputs[i].Published.IsZero() {
 					aopt.Published = inputs[i].Published
 				}
-				outs[i].findings, outs[i].src, outs[i].err = checkOne(c, inputs[i], aopt, maxSize)
+				var r result
+				r.findings, r.src, r.err = checkOne(c, inputs[i], aopt, maxSize)
 				if !opt.KeepSources {
-					outs[i].src = nil
+					r.src = nil
 				}
+				slots[i%window] <- r
 			}
 		}()
 	}
+	go func() {
+		for i := range inputs {
+			ahead <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
 	for i := range inputs {
-		next <- i
+		r := <-slots[i%window]
+		emit(inputs[i], r.findings, r.src, r.err)
+		<-ahead
 	}
-	close(next)
 	wg.Wait()
-	var res Result
-	if opt.KeepSources {
-		res.Sources = map[string][]byte{}
-	}
-	for i, o := range outs {
-		if o.err != nil {
-			res.Errors = append(res.Errors, o.err)
-			continue
-		}
-		if opt.KeepSources {
-			res.Sources[inputs[i].Path] = o.src
-		}
-		res.Files++
-		res.Findings = append(res.Findings, o.findings...)
-	}
-	checker.SortFindings(res.Findings)
-	return res
 }
 
 func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64) ([]checker.Finding, []byte, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -271,7 +272,11 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			}
 		}
 	}
-	res := runner.Run(checker.New(l), inputs, runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize})
+	ropt := runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize}
+	if o.streamable(outs) {
+		return streamCheck(stdout, stderr, checker.New(l), inputs, ropt, pathErrs, cfg, failLevel)
+	}
+	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
@@ -355,6 +360,75 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		if checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel) {
 			return &exitError{code: 1}
 		}
+	}
+	return nil
+}
+
+// streamable reports whether findings can be written file by file as they
+// are found, in flat memory: text on standard output, and no mode that needs
+// every finding at once (baselines, changed lines, fixes, the ledger's lint).
+func (o *checkOptions) streamable(outs []output) bool {
+	if o.fix || o.diff || o.baseline != "" || o.writeBaseline != "" || o.newFromRev != "" ||
+		o.newFromPatch != "" || o.lintRules || o.stdinName != "" {
+		return false
+	}
+	for _, out := range outs {
+		if out.format.Name != "text" || out.path != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// streamCheck checks inputs and writes each file's findings as soon as it
+// and every file before it are done: the same output, in the same order, as
+// a run that holds them all, without holding them.
+func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.Input, opt runner.Options,
+	pathErrs []error, cfg *config.Config, failLevel string) error {
+	for _, e := range pathErrs {
+		fmt.Fprintln(stderr, "claimlint: "+e.Error())
+	}
+	w := bufio.NewWriter(stdout)
+	var s report.Summary
+	bad, failed := len(pathErrs), false
+	var werr error
+	runner.Stream(c, inputs, opt, func(in runner.Input, fs []checker.Finding, _ []byte, err error) {
+		if err != nil {
+			w.Flush()
+			fmt.Fprintln(stderr, "claimlint: "+err.Error())
+			bad++
+			return
+		}
+		s.Files++
+		fs = applySeverity(fs, cfg)
+		for _, f := range fs {
+			switch f.Severity {
+			case checker.Error:
+				s.Errors++
+			case checker.Warning:
+				s.Warnings++
+			default:
+				s.Infos++
+			}
+			failed = failed || checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel)
+		}
+		if err := report.Text(w, fs); err != nil && werr == nil {
+			werr = err
+		}
+	})
+	if err := w.Flush(); err != nil && werr == nil {
+		werr = err
+	}
+	if werr != nil {
+		return &exitError{code: 2, msg: werr.Error()}
+	}
+	fmt.Fprintf(stderr, "claimlint: %d %s checked: %d %s, %d %s, %d info\n", s.Files, plural(s.Files, "file", "files"),
+		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
+	if bad > 0 {
+		return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be checked", bad, plural(bad, "file", "files"))}
+	}
+	if failed {
+		return &exitError{code: 1}
 	}
 	return nil
 }
