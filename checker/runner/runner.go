@@ -132,6 +132,8 @@ type Options struct {
 	Article     article.Options
 	Workers     int  // 0: one per CPU
 	KeepSources bool // keep each article's bytes in Result.Sources
+	// Cache, when set, keeps each article's findings between runs.
+	Cache *Cache
 	// MaxSize is the largest article read, in bytes; larger files are
 	// reported, never read. 0: DefaultMaxSize.
 	MaxSize int64
@@ -200,7 +202,7 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 					aopt.Published = inputs[i].Published
 				}
 				var r result
-				r.findings, r.src, r.err = checkOne(c, inputs[i], aopt, maxSize)
+				r.findings, r.src, r.err = checkOne(c, inputs[i], aopt, maxSize, opt.Cache)
 				if !opt.KeepSources {
 					r.src = nil
 				}
@@ -223,7 +225,7 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 	wg.Wait()
 }
 
-func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64) ([]checker.Finding, []byte, error) {
+func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, cache *Cache) ([]checker.Finding, []byte, error) {
 	data := in.Data
 	if data == nil {
 		st, err := os.Stat(in.Path)
@@ -255,6 +257,11 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64) 
 		return nil, nil, tooLarge(in.Path, int64(len(data)), maxSize)
 	}
 	opt.MaxSize = maxSize
+	if cache != nil {
+		if fs, ok := cache.get(in.Path, data, opt.Published); ok {
+			return fs, data, nil
+		}
+	}
 	a, err := article.Parse(in.Path, data, opt)
 	if err != nil {
 		var ae *article.Error
@@ -263,7 +270,11 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64) 
 		}
 		return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
 	}
-	return c.Check(a), data, nil
+	fs := c.Check(a)
+	if cache != nil {
+		cache.put(in.Path, data, opt.Published, fs)
+	}
+	return fs, data, nil
 }
 
 func tooLarge(path string, size, max int64) error {

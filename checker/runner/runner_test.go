@@ -95,3 +95,38 @@ func TestRunRefusesHugeFiles(t *testing.T) {
 	require.Len(t, res.Errors, 1)
 	assert.Regexp(t, `huge.txt: file is 10485761 bytes, over --max-file-size 10485760: skipped, not checked`, res.Errors[0].Error())
 }
+
+// TestCacheNeverChangesResults runs a corpus with and without the cache,
+// twice: the findings are the same each time, and the second cached run
+// reads them back.
+func TestCacheNeverChangesResults(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []Input
+	for i, body := range []string{
+		"Former President Vladimir Putin spoke.",
+		"President Vladimir Putin spoke.",
+		"Nothing here.",
+	} {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.md", i))
+		write(t, p, "---\npublished: 2025-03-01\n---\n"+body+"\n")
+		inputs = append(inputs, Input{Path: p})
+	}
+	c := testChecker(t)
+	plain := Run(c, inputs, Options{})
+	cache := NewCache(filepath.Join(t.TempDir(), "cache"), []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML)}}, "test")
+	first := Run(c, inputs, Options{Cache: cache})
+	second := Run(c, inputs, Options{Cache: cache})
+	assert.Equal(t, plain.Findings, first.Findings)
+	assert.Equal(t, plain.Findings, second.Findings)
+	require.Len(t, plain.Findings, 1)
+	assert.Equal(t, 1, second.Findings[0].ByteCol, "byte columns survive the cache")
+
+	// A hit needs the same text: an edit is a miss, and is checked.
+	write(t, inputs[1].Path, "---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n")
+	third := Run(c, inputs, Options{Cache: cache})
+	assert.Len(t, third.Findings, 2)
+	// Other rules are other entries.
+	other := NewCache(cache.Dir, []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML + "\n")}}, "test")
+	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), ledger.Date{})
+	assert.False(t, hit)
+}

@@ -44,6 +44,7 @@ type checkOptions struct {
 	selfTest      bool
 	maxFileSize   string
 	shard         string
+	noCache       bool
 }
 
 func (o *checkOptions) register(cmd *cobra.Command) {
@@ -62,6 +63,7 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.diff, "diff", false, "print the certain replacements as a unified diff instead of writing them")
 	f.StringVar(&o.stdinName, "stdin-filename", "", "read one article from standard input and report it as PATH")
 	f.BoolVar(&o.lintRules, "lint-rules", false, "also check the rule files themselves (ledger-* findings)")
+	f.BoolVar(&o.noCache, "no-cache", false, "do not read or write the result cache (claimlint cache clean empties it)")
 	f.StringVar(&o.shard, "shard", "", "check only shard K of N (K/N): a deterministic share of the files, by path")
 	f.StringVar(&o.maxFileSize, "max-file-size", "10MB", "skip, with an error, articles larger than this (bytes, or with KB, MB, GB)")
 	f.BoolVar(&o.selfTest, "self-test", false, "run the tests: entries of the rule files before checking; a failure is a rule-file error (exit 2)")
@@ -105,6 +107,12 @@ func loadConfig(path, dir string) (*config.Config, error) {
 // loadLedger reads the rule files named by flags, the config, or the
 // embedded defaults, in that order.
 func loadLedger(flagRules []string, cfg *config.Config) (*ledger.Ledger, error) {
+	l, _, err := loadLedgerFiles(flagRules, cfg)
+	return l, err
+}
+
+// loadLedgerFiles is loadLedger that also returns the rule files read.
+func loadLedgerFiles(flagRules []string, cfg *config.Config) (*ledger.Ledger, []ledger.File, error) {
 	var files []ledger.File
 	var err error
 	paths := flagRules
@@ -119,17 +127,17 @@ func loadLedger(flagRules []string, cfg *config.Config) (*ledger.Ledger, error) 
 		files, err = ledger.ReadFS(rules.FS, ".", "rules")
 	}
 	if err != nil {
-		return nil, usageErr("%v", err)
+		return nil, nil, usageErr("%v", err)
 	}
 	l, err := ledger.Load(files)
 	if err != nil {
 		var list ledger.ErrorList
 		if errors.As(err, &list) {
-			return nil, &exitError{code: 2, msg: fmt.Sprintf("%d problem(s) in the rule files:\n%s", len(list), list.Error())}
+			return nil, nil, &exitError{code: 2, msg: fmt.Sprintf("%d problem(s) in the rule files:\n%s", len(list), list.Error())}
 		}
-		return nil, usageErr("%v", err)
+		return nil, nil, usageErr("%v", err)
 	}
-	return l, nil
+	return l, files, nil
 }
 
 // output is one --format NAME[:PATH].
@@ -156,6 +164,27 @@ func parseOutputs(specs []string) ([]output, error) {
 		outs = append(outs, output{f, path})
 	}
 	return outs, nil
+}
+
+// programID identifies the code of this claimlint for the result cache: the
+// commit it was built from when the build says the tree was clean, else a
+// hash of the executable itself.
+func programID() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		var rev, modified string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" && modified == "false" {
+			return "rev:" + rev
+		}
+	}
+	return runner.ProgramHash()
 }
 
 // version is the module version claimlint was built from, or "dev".
@@ -234,7 +263,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if o.newFromRev != "" && o.newFromPatch != "" {
 		return usageErr("--new-from-rev and --new-from-patch: give one")
 	}
-	l, err := loadLedger(o.rules, cfg)
+	l, ruleFiles, err := loadLedgerFiles(o.rules, cfg)
 	if err != nil {
 		return err
 	}
@@ -273,6 +302,11 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	ropt := runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize}
+	if !o.noCache && o.stdinName == "" {
+		if dir, err := runner.DefaultCacheDir(); err == nil {
+			ropt.Cache = runner.NewCache(dir, ruleFiles, programID())
+		}
+	}
 	if o.streamable(outs) {
 		return streamCheck(stdout, stderr, checker.New(l), inputs, ropt, pathErrs, cfg, failLevel)
 	}

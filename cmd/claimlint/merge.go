@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/report"
+	"github.com/claimlint/claimlint/checker/runner"
 )
 
 func newMergeCmd() *cobra.Command {
@@ -62,5 +63,26 @@ them, counts added up, in any output format (text by default, sarif, github, …
 		},
 	}
 	cmd.Flags().StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")
+	return cmd
+}
+
+func newCacheCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "cache", Short: "Manage the result cache"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "clean",
+		Short: "Empty the result cache",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, err := runner.DefaultCacheDir()
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			if err := (&runner.Cache{Dir: dir}).Clean(); err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "emptied %s\n", dir)
+			return nil
+		},
+	})
 	return cmd
 }
