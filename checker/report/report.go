@@ -22,19 +22,41 @@ type Summary struct {
 
 // Summarize counts findings.
 func Summarize(files int, fs []checker.Finding) Summary {
-	s := Summary{Files: files, Findings: len(fs), ByRule: map[string]int{}}
+	s := Summary{Files: files, ByRule: map[string]int{}}
 	for _, f := range fs {
-		switch f.Severity {
-		case checker.Error:
-			s.Errors++
-		case checker.Warning:
-			s.Warnings++
-		default:
-			s.Infos++
-		}
-		s.ByRule[f.Rule]++
+		s.Add(f)
 	}
 	return s
+}
+
+// Add counts one finding.
+func (s *Summary) Add(f checker.Finding) {
+	s.Findings++
+	switch f.Severity {
+	case checker.Error:
+		s.Errors++
+	case checker.Warning:
+		s.Warnings++
+	default:
+		s.Infos++
+	}
+	if s.ByRule == nil {
+		s.ByRule = map[string]int{}
+	}
+	s.ByRule[f.Rule]++
+}
+
+// Line is the one-line summary claimlint writes to standard error.
+func (s Summary) Line() string {
+	return fmt.Sprintf("%d %s checked: %d %s, %d %s, %d info", s.Files, plural(s.Files, "file", "files"),
+		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Text writes path:line:col: severity: message [rule], one finding a line.

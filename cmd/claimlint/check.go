@@ -187,6 +187,53 @@ func programID() string {
 	return runner.ProgramHash()
 }
 
+// writeOutputs writes a run in each output format, to stdout or to its file.
+func writeOutputs(stdout io.Writer, outs []output, run *report.Run) error {
+	for _, out := range outs {
+		var err error
+		if out.path == "" {
+			err = out.format.Write(stdout, run)
+		} else {
+			var buf bytes.Buffer
+			if err = out.format.Write(&buf, run); err == nil {
+				err = writeFile(out.path, buf.Bytes())
+			}
+		}
+		if err != nil {
+			return &exitError{code: 2, msg: fmt.Sprintf("write %s: %v", out.format.Name, err)}
+		}
+	}
+	return nil
+}
+
+// publishedFlag reads --published into article options.
+func publishedFlag(s string) (article.Options, error) {
+	var opt article.Options
+	if s != "" {
+		d, err := ledger.ParseDate(s)
+		if err != nil || d.Prec != ledger.Day {
+			return opt, usageErr("--published %q: want a date YYYY-MM-DD", s)
+		}
+		opt.Published = d
+	}
+	return opt, nil
+}
+
+// pathsOrConfig is the paths to check: the arguments, else the config's
+// paths:, else the working directory.
+func pathsOrConfig(args []string, cfg *config.Config) []string {
+	paths := args
+	if len(paths) == 0 && cfg != nil {
+		for _, p := range cfg.Paths {
+			paths = append(paths, cfg.Resolve(p))
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return paths
+}
+
 // version is the module version claimlint was built from, or "dev".
 func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
@@ -242,13 +289,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	var aopt article.Options
-	if o.published != "" {
-		d, err := ledger.ParseDate(o.published)
-		if err != nil || d.Prec != ledger.Day {
-			return usageErr("--published %q: want a date YYYY-MM-DD", o.published)
-		}
-		aopt.Published = d
+	aopt, err := publishedFlag(o.published)
+	if err != nil {
+		return err
 	}
 	failLevel := o.failLevel
 	if failLevel == "" && cfg != nil {
@@ -276,15 +319,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			return &exitError{code: 2, msg: fmt.Sprintf("%d rule-file %s failed (--self-test):\n%s", len(fails), plural(len(fails), "test", "tests"), strings.Join(lines, "\n"))}
 		}
 	}
-	paths := args
-	if len(paths) == 0 && cfg != nil {
-		for _, p := range cfg.Paths {
-			paths = append(paths, cfg.Resolve(p))
-		}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
+	paths := pathsOrConfig(args, cfg)
 	var inputs []runner.Input
 	var pathErrs []error
 	if o.stdinName != "" {
@@ -371,22 +406,10 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 
 	run := &report.Run{Findings: findings, Files: res.Files, Root: root, Version: version()}
-	for _, out := range outs {
-		if out.path == "" {
-			err = out.format.Write(stdout, run)
-		} else {
-			var buf bytes.Buffer
-			if err = out.format.Write(&buf, run); err == nil {
-				err = writeFile(out.path, buf.Bytes())
-			}
-		}
-		if err != nil {
-			return &exitError{code: 2, msg: fmt.Sprintf("write %s: %v", out.format.Name, err)}
-		}
+	if err := writeOutputs(stdout, outs, run); err != nil {
+		return err
 	}
-	s := report.Summarize(res.Files, findings)
-	fmt.Fprintf(stderr, "claimlint: %d %s checked: %d %s, %d %s, %d info\n", s.Files, plural(s.Files, "file", "files"),
-		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
+	fmt.Fprintln(stderr, "claimlint: "+report.Summarize(res.Files, findings).Line())
 	if len(res.Errors) > 0 {
 		return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be checked", len(res.Errors), plural(len(res.Errors), "file", "files"))}
 	}
@@ -436,14 +459,7 @@ func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.I
 		s.Files++
 		fs = applySeverity(fs, cfg)
 		for _, f := range fs {
-			switch f.Severity {
-			case checker.Error:
-				s.Errors++
-			case checker.Warning:
-				s.Warnings++
-			default:
-				s.Infos++
-			}
+			s.Add(f)
 			failed = failed || checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel)
 		}
 		if err := report.Text(w, fs); err != nil && werr == nil {
@@ -456,8 +472,7 @@ func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.I
 	if werr != nil {
 		return &exitError{code: 2, msg: werr.Error()}
 	}
-	fmt.Fprintf(stderr, "claimlint: %d %s checked: %d %s, %d %s, %d info\n", s.Files, plural(s.Files, "file", "files"),
-		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), s.Infos)
+	fmt.Fprintln(stderr, "claimlint: "+s.Line())
 	if bad > 0 {
 		return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be checked", bad, plural(bad, "file", "files"))}
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/runner"
 )
 
@@ -42,13 +41,9 @@ yet hold.`,
 			if err != nil {
 				return err
 			}
-			var aopt article.Options
-			if published != "" {
-				d, err := ledger.ParseDate(published)
-				if err != nil || d.Prec != ledger.Day {
-					return usageErr("--published %q: want a date YYYY-MM-DD", published)
-				}
-				aopt.Published = d
+			aopt, err := publishedFlag(published)
+			if err != nil {
+				return err
 			}
 			files, err := runner.Collect(args)
 			if err != nil {

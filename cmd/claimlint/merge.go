@@ -46,20 +46,7 @@ them, counts added up, in any output format (text by default, sarif, github, …
 				run.Files += doc.Summary.Files
 			}
 			checker.SortFindings(run.Findings)
-			for _, out := range outs {
-				if out.path == "" {
-					err = out.format.Write(cmd.OutOrStdout(), run)
-				} else {
-					var buf bytes.Buffer
-					if err = out.format.Write(&buf, run); err == nil {
-						err = writeFile(out.path, buf.Bytes())
-					}
-				}
-				if err != nil {
-					return &exitError{code: 2, msg: fmt.Sprintf("write %s: %v", out.format.Name, err)}
-				}
-			}
-			return nil
+			return writeOutputs(cmd.OutOrStdout(), outs, run)
 		},
 	}
 	cmd.Flags().StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")

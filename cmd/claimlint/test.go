@@ -38,24 +38,11 @@ when there is one.`,
 			if err != nil {
 				return err
 			}
-			var aopt article.Options
-			if published != "" {
-				d, err := ledger.ParseDate(published)
-				if err != nil || d.Prec != ledger.Day {
-					return usageErr("--published %q: want a date YYYY-MM-DD", published)
-				}
-				aopt.Published = d
+			aopt, err := publishedFlag(published)
+			if err != nil {
+				return err
 			}
-			paths := args
-			if len(paths) == 0 && cfg != nil {
-				for _, p := range cfg.Paths {
-					paths = append(paths, cfg.Resolve(p))
-				}
-			}
-			if len(paths) == 0 {
-				paths = []string{"."}
-			}
-			files, err := runner.Collect(paths)
+			files, err := runner.Collect(pathsOrConfig(args, cfg))
 			if err != nil {
 				return usageErr("%v", err)
 			}
