@@ -155,6 +155,9 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 	default:
 		return "no cue (marks, approaches) and no year to date it"
 	}
+	if right < 1 {
+		return "the date named is before the anchor event: no anniversary to count"
+	}
 	f.Expected = ordinalName(right) + " anniversary"
 	if _, isWord := ordinalWords[p.toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
 		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: matchCase(ordinalName(right), p.toks[ordTok])}

@@ -495,3 +495,18 @@ events:
 		`bad.yaml:31:5: event e2 on 2023-05-01: Ann Example held none of their offices in the ledger that day [ledger-participant]`,
 	}, lines)
 }
+
+// TestReviewFindings pins bugs a review found.
+func TestReviewFindings(t *testing.T) {
+	runCases(t, []checkCase{
+		{name: "enabling one rule ends only that rule's disable", pub: "2025-02-24",
+			text: "<!-- claimlint-disable event-date,title-at-date -- a quoted wire -->\nPutin called Xi on Friday.\n<!-- claimlint-enable title-at-date -->\nPutin called Xi on Friday, again."},
+		{name: "an anniversary counted before its anchor", pub: "2025-02-24",
+			text: "Officials marked the 4th anniversary of the invasion in 2019."},
+	})
+	c := testChecker(t)
+	got := run(t, c, "2026-02-05", "", "In May, Xi and Putin last met in person.")
+	require.Len(t, got, 1, dump(got))
+	assert.Less(t, got[0].Offset, got[0].EndOffset, "a span never ends before it starts")
+	assert.NotEmpty(t, got[0].Found)
+}

@@ -46,8 +46,8 @@ type Finding struct {
 
 	// ByteCol and EndByteCol are the 1-based columns in bytes, for formats
 	// that count them (reviewdog).
-	ByteCol    int `json:"-"`
-	EndByteCol int `json:"-"`
+	ByteCol    int `json:"byteColumn"`
+	EndByteCol int `json:"endByteColumn"`
 }
 
 // Evidence is the ledger entry that contradicts the text.

@@ -629,7 +629,7 @@ func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
 	d := ec.date
 	p.report(Finding{
 		Rule: "ordinal", Severity: Error,
-		Offset: p.toks[oc.lo].Start, EndOffset: p.toks[d.Hi-1].End,
+		Offset: p.toks[min(oc.lo, d.Lo)].Start, EndOffset: p.toks[max(oc.hi, d.Hi)-1].End,
 		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.names(ec.parts), when(last), last.ID,
 			p.text(d.Lo, d.Hi), spanText(ec.span, ec.prec)),
 		Expected: strings.TrimPrefix(when(last), "on "),

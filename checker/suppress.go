@@ -23,11 +23,20 @@ type directive struct {
 	rules             []string
 	line              int // the directive's own line
 	offset, endOffset int
-	from, to          int // the lines it silences
+	from, to          int            // the lines it silences
+	until             map[string]int // for a disable: each rule's last silenced line
 	used, bad         bool
 }
 
 var directiveRE = regexp.MustCompile(`^[ \t]*<!--[ \t]*claimlint-(disable-next-line|disable|enable)\b(.*?)-->[ \t]*\r?$`)
+
+// last is the last line a directive silences for a rule.
+func (d *directive) last(rule string) int {
+	if end, ok := d.until[rule]; ok {
+		return end
+	}
+	return d.to
+}
 
 // suppress applies the article's directives to its findings and adds a
 // finding for each bad or unused directive.
@@ -41,7 +50,7 @@ func (p *pass) suppress() []Finding {
 	for _, f := range fs {
 		silenced := false
 		for _, d := range ds {
-			if !d.bad && d.kind != "enable" && slices.Contains(d.rules, f.Rule) && f.Line >= d.from && f.Line <= d.to {
+			if !d.bad && d.kind != "enable" && slices.Contains(d.rules, f.Rule) && f.Line >= d.from && f.Line <= d.last(f.Rule) {
 				d.used, silenced = true, true
 			}
 		}
@@ -134,7 +143,9 @@ func (p *pass) directives() []*directive {
 			}
 		case "disable":
 			d.from, d.to = i+2, len(lines)
+			d.until = map[string]int{}
 			for _, r := range d.rules {
+				d.until[r] = len(lines)
 				open[r] = d
 			}
 		case "enable":
@@ -144,7 +155,7 @@ func (p *pass) directives() []*directive {
 					bad("claimlint-enable %s has no claimlint-disable %s before it", r, r)
 					break
 				}
-				dis.to = min(dis.to, i)
+				dis.until[r] = min(dis.until[r], i) // only this rule ends here
 				delete(open, r)
 			}
 		}

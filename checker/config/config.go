@@ -173,7 +173,11 @@ func (l *loader) globs(n *yaml.Node) []string {
 	gs := l.strings(n)
 	for i, g := range gs {
 		if !doublestar.ValidatePattern(g) {
-			l.errorf(n.Content[min(i, len(n.Content)-1)], "bad glob %q", g)
+			at := n // a single glob written as a plain value
+			if n.Kind == yaml.SequenceNode && i < len(n.Content) {
+				at = n.Content[i]
+			}
+			l.errorf(at, "bad glob %q", g)
 		}
 	}
 	return gs

@@ -39,3 +39,12 @@ func TestLoad(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, p, found)
 }
+
+// TestBadGlobAsPlainValue: one bad glob written as a plain value is an error
+// with its position, not a panic (found in review).
+func TestBadGlobAsPlainValue(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	require.NoError(t, os.WriteFile(p, []byte("include: \"[bad\"\n"), 0o644))
+	_, err := Load(p, nil)
+	assert.ErrorContains(t, err, `:1:10: bad glob "[bad"`)
+}

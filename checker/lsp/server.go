@@ -63,6 +63,7 @@ type Server struct {
 	ruleDiags map[string]bool // rule files that have diagnostics published
 	shutdown  bool
 	exited    chan struct{}
+	exitOnce  sync.Once
 }
 
 type document struct {
@@ -131,7 +132,7 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		s.mu.Unlock()
 		return nil, nil
 	case "exit":
-		close(s.exited)
+		s.exitOnce.Do(func() { close(s.exited) })
 		return nil, nil
 	case "textDocument/didOpen":
 		var p didOpenParams

@@ -72,14 +72,12 @@ func (c *Cache) get(path string, data []byte, published ledger.Date) ([]checker.
 	if err != nil {
 		return nil, false
 	}
-	var cfs []cachedFinding
-	if err := json.Unmarshal(b, &cfs); err != nil {
+	var fs []checker.Finding
+	if err := json.Unmarshal(b, &fs); err != nil {
 		return nil, false // a damaged entry is a miss
 	}
-	fs := make([]checker.Finding, len(cfs))
-	for i, cf := range cfs {
-		fs[i] = cf.Finding
-		fs[i].Path, fs[i].ByteCol, fs[i].EndByteCol = path, cf.ByteCol, cf.EndByteCol
+	for i := range fs {
+		fs[i].Path = path
 	}
 	return fs, true
 }
@@ -88,12 +86,12 @@ func (c *Cache) get(path string, data []byte, published ledger.Date) ([]checker.
 // cache only saves time.
 func (c *Cache) put(path string, data []byte, published ledger.Date, fs []checker.Finding) {
 	key := c.key(path, data, published)
-	cfs := make([]cachedFinding, len(fs))
+	stored := make([]checker.Finding, len(fs))
 	for i, f := range fs {
 		f.Path = "" // set back on reading: the same text under another name has the same findings
-		cfs[i] = cachedFinding{Finding: f, ByteCol: f.ByteCol, EndByteCol: f.EndByteCol}
+		stored[i] = f
 	}
-	b, err := json.Marshal(cfs)
+	b, err := json.Marshal(stored)
 	if err != nil {
 		return
 	}
@@ -110,13 +108,6 @@ func (c *Cache) put(path string, data []byte, published ledger.Date, fs []checke
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
 		os.Remove(tmp.Name())
 	}
-}
-
-// cachedFinding is a Finding with the byte columns that JSON leaves out.
-type cachedFinding struct {
-	checker.Finding
-	ByteCol    int `json:"byteCol"`
-	EndByteCol int `json:"endByteCol"`
 }
 
 // Clean removes every entry.

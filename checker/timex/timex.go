@@ -286,6 +286,14 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 			} else if future && d.Before(pub) {
 				y++
 			}
+			// February 29 exists only in leap years: go on to the nearest one.
+			for step := 0; step < 8 && day(y, e.Month, e.Day).Month() != e.Month; step++ {
+				if future {
+					y++
+				} else {
+					y--
+				}
+			}
 		}
 		last := e.Day
 		if e.Day2 > 0 {

@@ -85,3 +85,13 @@ func TestFixTokenIsTheDay(t *testing.T) {
 	assert.Equal(t, "Friday", toks[es[0].DayTok].Text)
 	assert.Equal(t, "4", toks[es[1].DayTok].Text)
 }
+
+// TestLeapDay: "February 29" with no year, written in a year without one,
+// is the nearest leap day, never March 1 (found in review).
+func TestLeapDay(t *testing.T) {
+	s := "on February 29"
+	toks := lex.Tokenize([]byte(s), 0, len(s))
+	e := Find(toks, 0, len(toks))[0]
+	assert.Equal(t, d("2024-02-29"), e.Resolve(d("2025-06-01"), false).Span.First)
+	assert.Equal(t, d("2028-02-29"), e.Resolve(d("2025-06-01"), true).Span.First)
+}

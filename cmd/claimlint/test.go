@@ -53,7 +53,11 @@ when there is one.`,
 				src, err := os.ReadFile(path)
 				if err == nil {
 					var a *article.Article
-					a, err = article.Parse(path, src, aopt)
+					opt := aopt
+					if d := cfg.PublishedFor(path); !d.IsZero() {
+						opt.Published = d // as check does
+					}
+					a, err = article.Parse(path, src, opt)
 					if err == nil {
 						var ws []expect.Want
 						ws, err = expect.Parse(path, src)
