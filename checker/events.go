@@ -755,7 +755,7 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 		case before(1, "by") && before(2, "initiated", "requested", "placed", "made"):
 		case after("initiated", "requested"):
 		case before(1, "of") && before(2, "request") && before(3, "the") && before(4, "at"):
-		case before(1, "at") && after() == false && m.hi+1 < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && p.toks[m.hi+1].Is("request", "invitation"):
+		case before(1, "at") && m.hi+1 < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && p.toks[m.hi+1].Is("request", "invitation"):
 		default:
 			continue
 		}

@@ -65,15 +65,15 @@ func LintLedger(l *ledger.Ledger) []Finding {
 			}
 		}
 		if len(dated) > 0 && len(dated) == len(e.Sources) {
-			after := true
-			for _, s := range dated {
-				if !e.Start.First().After(s.Date.Last()) {
-					after = false
+			latest := dated[0].Date
+			for _, s := range dated[1:] {
+				if s.Date.Last().After(latest.Last()) {
+					latest = s.Date
 				}
 			}
-			if after {
+			if e.Start.First().After(latest.Last()) {
 				add("ledger-source-date", e.Pos, e.ID, "event %s is dated %s, after every source that backs it (the latest is %s)",
-					e.ID, e.Start, dated[len(dated)-1].Date)
+					e.ID, e.Start, latest)
 			}
 		}
 		if e.Start.Prec == ledger.Day {

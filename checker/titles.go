@@ -182,7 +182,6 @@ func (p *pass) checkTitle(tc titleClaim) string {
 	holds, term := o.Holds(who.ID, p.pub)
 	startOff := p.toks[tc.start].Start
 	endOff := p.toks[tc.personHi-1].End
-	titleText := p.text(tc.start, tc.phrase.hi)
 	switch {
 	case tc.former && holds == ledger.Holds:
 		modEnd := p.toks[tc.start].Start
@@ -227,7 +226,7 @@ func (p *pass) checkTitle(tc titleClaim) string {
 			Fix:      &Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
 		})
 	case holds == ledger.DoesNotHold && !o.EverHeld(who.ID):
-		return p.wrongOffice(tc, startOff, endOff, titleText)
+		return p.wrongOffice(tc, startOff, endOff)
 	}
 	return ""
 }
@@ -250,7 +249,7 @@ func lastEnded(o *ledger.Office, who string, t time.Time) *ledger.Term {
 
 // wrongOffice reports a title the person never held, when the ledger knows
 // who held it on the publication date.
-func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int, titleText string) string {
+func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 	o, who := tc.office, tc.person
 	if o.UncertainOn(p.pub) {
 		return "a term boundary in the ledger is too coarse to judge this date"

@@ -192,7 +192,7 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 
 func (a *Article) readMeta(y []byte, base int) error {
 	baseLine, _ := a.Position(base)
-	if a.simpleMeta(y, baseLine) {
+	if a.simpleMeta(y) {
 		return nil
 	}
 	var doc yaml.Node
@@ -242,13 +242,10 @@ func (a *Article) readMeta(y []byte, base int) error {
 // usual case, without a YAML parser. It returns false, having set nothing,
 // when any line is more than that (quotes, lists, blocks, comments…): the
 // YAML parser reads those.
-func (a *Article) simpleMeta(y []byte, baseLine int) bool {
-	type kv struct {
-		key, val  string
-		line, col int
-	}
+func (a *Article) simpleMeta(y []byte) bool {
+	type kv struct{ key, val string }
 	var kvs []kv
-	for i, raw := range bytes.Split(y, []byte("\n")) {
+	for _, raw := range bytes.Split(y, []byte("\n")) {
 		line := strings.TrimRight(string(raw), "\r")
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -261,7 +258,7 @@ func (a *Article) simpleMeta(y []byte, baseLine int) bool {
 		if val == "" || strings.ContainsAny(val[:1], "'\"[{&*!|>%@`#") || strings.Contains(val, " #") || strings.Contains(val, ": ") {
 			return false
 		}
-		kvs = append(kvs, kv{k, val, baseLine + i, len(k) + 1 + (len(v) - len(strings.TrimLeft(v, " \t"))) + 1})
+		kvs = append(kvs, kv{k, val})
 	}
 	for _, e := range kvs {
 		switch e.key {

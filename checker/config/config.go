@@ -14,6 +14,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v4"
 
+	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -231,6 +232,25 @@ func (c *Config) Selected(path string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(c.Exclude, func(g string) bool { ok, _ := doublestar.Match(g, r); return ok })
+}
+
+// Apply gives findings the severities of severity:, dropping rules set to
+// off. A nil config changes nothing.
+func (c *Config) Apply(fs []checker.Finding) []checker.Finding {
+	if c == nil || len(c.Severity) == 0 {
+		return fs
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if s, ok := c.Severity[f.Rule]; ok {
+			if s == "off" {
+				continue
+			}
+			f.Severity = s
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // PublishedFor returns the date published: gives a file, if any.

@@ -33,6 +33,7 @@ import (
 	"github.com/claimlint/claimlint/checker/config"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
+	"github.com/claimlint/claimlint/checker/runner"
 )
 
 // Options configure a server.
@@ -439,22 +440,13 @@ func (s *Server) close(uri string) {
 	}
 }
 
-// isArticle reports whether claimlint checks a document of this name.
-func isArticle(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".txt":
-		return true
-	}
-	return false
-}
-
 // schedule checks a document in the background. A result is published only
 // if the document is still at the version, and the rules at the generation,
 // that were checked: a slow check of version N never overwrites N+1.
 func (s *Server) schedule(uri string) {
 	s.mu.Lock()
 	d := s.docs[uri]
-	if d == nil || !isArticle(d.path) || s.chk == nil {
+	if d == nil || !runner.IsArticle(d.path) || s.chk == nil {
 		s.mu.Unlock()
 		return
 	}
@@ -489,18 +481,7 @@ func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Conf
 		}
 		return nil, []Diagnostic{{Range: Range{at, at}, Severity: SeverityError, Code: "input", Source: "claimlint", Message: err.Error()}}
 	}
-	var findings []checker.Finding
-	for _, f := range chk.Check(a) {
-		if cfg != nil {
-			if sev, ok := cfg.Severity[f.Rule]; ok {
-				if sev == "off" {
-					continue
-				}
-				f.Severity = sev
-			}
-		}
-		findings = append(findings, f)
-	}
+	findings := cfg.Apply(chk.Check(a))
 	diags := make([]Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, s.diagnostic(text, f))

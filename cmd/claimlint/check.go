@@ -355,7 +355,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		findings = append(findings, checker.LintLedger(l)...)
 		checker.SortFindings(findings)
 	}
-	findings = applySeverity(findings, cfg)
+	findings = cfg.Apply(findings)
 
 	root := repoRoot()
 	if o.newFromRev != "" || o.newFromPatch != "" {
@@ -457,7 +457,7 @@ func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.I
 			return
 		}
 		s.Files++
-		fs = applySeverity(fs, cfg)
+		fs = cfg.Apply(fs)
 		for _, f := range fs {
 			s.Add(f)
 			failed = failed || checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel)
@@ -568,24 +568,6 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a size such as 10MB, 512KB or 1048576")
 	}
 	return n * mult, nil
-}
-
-// applySeverity applies the config's per-rule severities; "off" drops a rule.
-func applySeverity(fs []checker.Finding, cfg *config.Config) []checker.Finding {
-	if cfg == nil || len(cfg.Severity) == 0 {
-		return fs
-	}
-	out := fs[:0:0]
-	for _, f := range fs {
-		if s, ok := cfg.Severity[f.Rule]; ok {
-			if s == "off" {
-				continue
-			}
-			f.Severity = s
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // repoRoot is the top of the git repository around the working directory,
