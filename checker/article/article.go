@@ -217,22 +217,11 @@ func (a *Article) readMeta(y []byte, base int) error {
 		at := func(msg string) error {
 			return &Error{Path: a.Path, Line: baseLine + v.Line - 1, Col: v.Column, Msg: msg}
 		}
-		switch k.Value {
-		case "published", "date":
-			if v.Kind != yaml.ScalarNode {
-				return at("front matter: published must be a date, YYYY-MM-DD")
-			}
-			d, err := parsePublished(v.Value)
-			if err != nil {
-				return at("front matter: " + err.Error())
-			}
-			a.Meta.Published, a.Meta.DateFrom = d, "front matter"
-		case "outlet":
-			a.Meta.Outlet = v.Value
-		case "url":
-			a.Meta.URL = v.Value
-		case "title":
-			a.Meta.Title = v.Value
+		if (k.Value == "published" || k.Value == "date") && v.Kind != yaml.ScalarNode {
+			return at("front matter: published must be a date, YYYY-MM-DD")
+		}
+		if err := a.setMeta(k.Value, v.Value); err != nil {
+			return at("front matter: " + err.Error())
 		}
 	}
 	return nil
@@ -260,23 +249,33 @@ func (a *Article) simpleMeta(y []byte) bool {
 		}
 		kvs = append(kvs, kv{k, val})
 	}
+	meta := a.Meta
 	for _, e := range kvs {
-		switch e.key {
-		case "published", "date":
-			d, err := parsePublished(e.val)
-			if err != nil {
-				return false // let the YAML path report it, at its position
-			}
-			a.Meta.Published, a.Meta.DateFrom = d, "front matter"
-		case "outlet":
-			a.Meta.Outlet = e.val
-		case "url":
-			a.Meta.URL = e.val
-		case "title":
-			a.Meta.Title = e.val
+		if err := a.setMeta(e.key, e.val); err != nil {
+			a.Meta = meta // let the YAML path report it, at its position
+			return false
 		}
 	}
 	return true
+}
+
+// setMeta sets the front-matter field key, if claimlint reads it.
+func (a *Article) setMeta(key, val string) error {
+	switch key {
+	case "published", "date":
+		d, err := parsePublished(val)
+		if err != nil {
+			return err
+		}
+		a.Meta.Published, a.Meta.DateFrom = d, "front matter"
+	case "outlet":
+		a.Meta.Outlet = val
+	case "url":
+		a.Meta.URL = val
+	case "title":
+		a.Meta.Title = val
+	}
+	return nil
 }
 
 // isKey reports whether k is a plain key: letters, digits, - and _.

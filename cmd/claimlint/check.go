@@ -206,6 +206,21 @@ func writeOutputs(stdout io.Writer, outs []output, run *report.Run) error {
 	return nil
 }
 
+// setup reads what the commands that check articles share: the config, the
+// ledger, and --published.
+func setup(cfgPath string, rulePaths []string, published string) (*config.Config, *ledger.Ledger, article.Options, error) {
+	cfg, err := loadConfig(cfgPath, "")
+	if err != nil {
+		return nil, nil, article.Options{}, err
+	}
+	l, err := loadLedger(rulePaths, cfg)
+	if err != nil {
+		return nil, nil, article.Options{}, err
+	}
+	aopt, err := publishedFlag(published)
+	return cfg, l, aopt, err
+}
+
 // publishedFlag reads --published into article options.
 func publishedFlag(s string) (article.Options, error) {
 	var opt article.Options

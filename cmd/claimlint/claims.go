@@ -33,15 +33,7 @@ yet hold.`,
 			if format != "text" && format != "json" {
 				return usageErr("unknown --format %q: want text or json", format)
 			}
-			cfg, err := loadConfig(cfgPath, "")
-			if err != nil {
-				return err
-			}
-			l, err := loadLedger(rulePaths, cfg)
-			if err != nil {
-				return err
-			}
-			aopt, err := publishedFlag(published)
+			cfg, l, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
 			}

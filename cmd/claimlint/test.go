@@ -30,15 +30,7 @@ unmet expectation and every unexpected finding is a failure; the exit status is 
 when there is one.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cfgPath, "")
-			if err != nil {
-				return err
-			}
-			l, err := loadLedger(rulePaths, cfg)
-			if err != nil {
-				return err
-			}
-			aopt, err := publishedFlag(published)
+			cfg, l, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
 			}
