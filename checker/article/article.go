@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -51,7 +52,15 @@ type Article struct {
 	Blocks []Block
 	Meta   Meta
 	lines  []int // offset of each line's first byte
+
+	// runes[k] counts the code points before byte k*runeBlock, built the
+	// first time a column is asked for far into a long line, so that a
+	// column costs at most one block's scan however long the line.
+	runesOnce sync.Once
+	runes     []int
 }
+
+const runeBlock = 1024
 
 // Error is a problem reading an article, at a position.
 type Error struct {
@@ -144,7 +153,36 @@ func (a *Article) Position(off int) (line, col int) {
 	}
 	i := sort.Search(len(a.lines), func(i int) bool { return a.lines[i] > off }) - 1
 	start := a.lines[i]
-	return i + 1, utf8.RuneCount(a.Src[start:off]) + 1
+	if off-start <= 4*runeBlock {
+		return i + 1, utf8.RuneCount(a.Src[start:off]) + 1
+	}
+	return i + 1, a.runesBefore(off) - a.runesBefore(start) + 1
+}
+
+// runesBefore counts the code points in Src[:off], off being at the start of
+// one (articles are valid UTF-8).
+func (a *Article) runesBefore(off int) int {
+	a.runesOnce.Do(func() {
+		a.runes = make([]int, len(a.Src)/runeBlock+1)
+		n := 0
+		for k := range a.runes {
+			a.runes[k] = n
+			end := min((k+1)*runeBlock, len(a.Src))
+			n += runeStarts(a.Src[k*runeBlock : end])
+		}
+	})
+	k := off / runeBlock
+	return a.runes[k] + runeStarts(a.Src[k*runeBlock:off])
+}
+
+func runeStarts(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if utf8.RuneStart(c) {
+			n++
+		}
+	}
+	return n
 }
 
 // ByteColumn is the 1-based column of a byte offset, counted in bytes.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,6 +55,29 @@ func TestPositionsCountCodePoints(t *testing.T) {
 	assert.Equal(t, 5, col) // BOM, é, space, “ come before it
 	line, col = a.Position(strings.Index(src, "second"))
 	assert.Equal(t, []int{2, 1}, []int{line, col})
+}
+
+// TestPositionsOnALongLine checks the columns of a line far longer than the
+// blocks positions are counted in, against a plain count, at every offset
+// where a code point starts.
+func TestPositionsOnALongLine(t *testing.T) {
+	src := "first line\n" + strings.Repeat("Xi “é” 習近平 ", 2000) + "\nlast"
+	a, err := Parse("a.txt", []byte(src), Options{})
+	require.NoError(t, err)
+	lineStart := strings.Index(src, "\n") + 1
+	for off := lineStart; off < len(src); off++ {
+		if !utf8.RuneStart(src[off]) {
+			continue
+		}
+		line, col := a.Position(off)
+		wantLine, wantCol := 2, utf8.RuneCountInString(src[lineStart:off])+1
+		if off > strings.LastIndex(src, "\n") {
+			wantLine, wantCol = 3, utf8.RuneCountInString(src[strings.LastIndex(src, "\n")+1:off])+1
+		}
+		if line != wantLine || col != wantCol {
+			t.Fatalf("Position(%d) = %d:%d, want %d:%d", off, line, col, wantLine, wantCol)
+		}
+	}
 }
 
 func TestBadInput(t *testing.T) {
