@@ -126,9 +126,11 @@ type pass struct {
 	// lower is the article's text in lower case, made when a wording
 	// rule needs it.
 	lower []byte
-	// record keeps every claim read, with its verdict (claimlint claims).
-	record bool
-	claims []*Claim
+	// record keeps every claim read, with its verdict (claimlint claims);
+	// eventsOnly keeps only event claims, without their text.
+	record, eventsOnly bool
+	keep               func(*Claim) bool // with eventsOnly: which settled claims to keep
+	claims             []*Claim
 }
 
 // sentence is one sentence's tokens and the mentions found in it.

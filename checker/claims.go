@@ -32,13 +32,45 @@ type Claim struct {
 	Ledger    string            `json:"ledger,omitempty"`   // the entry judged against
 	Findings  []string          `json:"findings,omitempty"` // what contradicts it
 	Reason    string            `json:"reason,omitempty"`   // why it is not covered
-	before    int               // findings reported before the claim was judged
+	// Parts are where an event claim writes its date, medium, initiator
+	// and venue, by those names.
+	Parts map[string]Part `json:"parts,omitempty"`
+	// Quiet is set when a directive silences cross-source on the claim's line.
+	Quiet  bool `json:"quiet,omitempty"`
+	before int  // findings reported before the claim was judged
 }
+
+// Part is where one value of a claim is written.
+type Part struct {
+	Text       string `json:"text"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"endLine"`
+	EndColumn  int    `json:"endColumn"`
+	Offset     int    `json:"offset"`
+	EndOffset  int    `json:"endOffset"`
+	ByteCol    int    `json:"byteColumn"`
+	EndByteCol int    `json:"endByteColumn"`
+}
+
+// ReasonNoEvent is why an event claim that the ledger has no event for is
+// not covered: the text asserts an event the ledger does not know.
+const ReasonNoEvent = "no event of this kind between these participants near that date in the ledger"
 
 // Claims checks an article and returns every claim read, with its verdict,
 // beside the findings Check would return.
 func (c *Checker) Claims(a *article.Article) ([]Claim, []Finding) {
-	p := &pass{c: c, a: a, record: true}
+	return c.claims(&pass{c: c, a: a, record: true})
+}
+
+// EventClaims is Claims that keeps only the event claims for which keep
+// returns true when they are settled, without their text: what comparing
+// articles needs, at less cost.
+func (c *Checker) EventClaims(a *article.Article, keep func(*Claim) bool) ([]Claim, []Finding) {
+	return c.claims(&pass{c: c, a: a, record: true, eventsOnly: true, keep: keep})
+}
+
+func (c *Checker) claims(p *pass) ([]Claim, []Finding) {
 	fs := p.run()
 	out := make([]Claim, 0, len(p.claims))
 	for _, cl := range p.claims {
@@ -50,16 +82,33 @@ func (c *Checker) Claims(a *article.Article) ([]Claim, []Finding) {
 
 // claim opens a claim over tokens [lo, hi) when claims are being recorded.
 func (p *pass) claim(kind string, lo, hi int, values map[string]string) *Claim {
-	if !p.record || lo >= hi {
+	if !p.record || lo >= hi || p.eventsOnly && kind != "event" {
 		return nil
 	}
 	cl := &Claim{Kind: kind, Path: p.a.Path, Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End,
 		Values: values, before: len(p.findings)}
 	cl.Line, cl.Column = p.a.Position(cl.Offset)
 	cl.EndLine, cl.EndColumn = p.a.Position(cl.EndOffset)
-	cl.Text = strings.Join(strings.Fields(string(p.a.Src[cl.Offset:cl.EndOffset])), " ")
+	if !p.eventsOnly {
+		cl.Text = strings.Join(strings.Fields(string(p.a.Src[cl.Offset:cl.EndOffset])), " ")
+	}
 	p.claims = append(p.claims, cl)
 	return cl
+}
+
+// part records where tokens [lo, hi) of a claim's value are.
+func (p *pass) part(cl *Claim, name string, lo, hi int) {
+	if cl == nil || lo >= hi {
+		return
+	}
+	pt := Part{Text: p.text(lo, hi), Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End}
+	pt.Line, pt.Column = p.a.Position(pt.Offset)
+	pt.EndLine, pt.EndColumn = p.a.Position(pt.EndOffset)
+	pt.ByteCol, pt.EndByteCol = p.a.ByteColumn(pt.Offset), p.a.ByteColumn(pt.EndOffset)
+	if cl.Parts == nil {
+		cl.Parts = map[string]Part{}
+	}
+	cl.Parts[name] = pt
 }
 
 // settle gives a claim its verdict: contradicted when findings were reported
@@ -79,5 +128,13 @@ func (p *pass) settle(cl *Claim, ledgerID, reason string) {
 		cl.Verdict, cl.Reason = NotCovered, reason
 	default:
 		cl.Verdict = Consistent
+	}
+	if p.keep != nil && !p.keep(cl) {
+		for i := len(p.claims) - 1; i >= 0; i-- {
+			if p.claims[i] == cl {
+				p.claims = append(p.claims[:i], p.claims[i+1:]...)
+				break
+			}
+		}
 	}
 }

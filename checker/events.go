@@ -209,6 +209,18 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	id, reason := p.verifyEvent(ec)
 	if ec.rec != nil {
 		ec.rec.Values = ec.values()
+		if ec.date != nil {
+			p.part(ec.rec, "date", ec.date.Lo, ec.date.Hi)
+		}
+		if ec.medium != "" {
+			p.part(ec.rec, "medium", ec.mediumLo, ec.mediumHi)
+		}
+		if ec.initiator != nil {
+			p.part(ec.rec, "initiator", ec.initLo, ec.initHi)
+		}
+		if ec.venue != nil {
+			p.part(ec.rec, "venue", ec.venueLo, ec.venueHi)
+		}
 	}
 	p.settle(ec.rec, id, reason)
 }
@@ -248,6 +260,9 @@ func (ec *eventClaim) values() map[string]string {
 	}
 	if ec.topic != nil {
 		v["refers-to"] = ec.topic.ID
+	}
+	if ec.future {
+		v["future"] = "true"
 	}
 	return v
 }
@@ -782,6 +797,16 @@ var notVenue = map[string]bool{
 // the capital of X"; every place name comes from the ledger.
 func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	cl := ec.cl
+	// A relative clause after the event word is about something else: "a
+	// call that both capitals presented as … in Washington".
+	end := p.coreEnd(cl)
+	for i := max(ec.cue, cl.Lo) + 1; i < end; i++ {
+		if relatives[p.toks[i].Norm] && !p.toks[i].Quoted {
+			end = i
+			break
+		}
+	}
+	cl.Hi = end
 	var found *ledger.Entity
 	for i := cl.Lo; i < cl.Hi; i++ {
 		if !p.toks[i].Is("in", "at") || p.toks[i].Quoted {
@@ -799,6 +824,9 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 			if pl == nil || m.demonym != nil && len(m.names) == 0 {
 				continue
 			}
+			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive {
+				break // "at Beijing's initiative", "in Moscow's view": not where
+			}
 			if !p.plainGap(i+1, m.lo) {
 				break
 			}
@@ -812,6 +840,9 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 		}
 	}
 }
+
+// relatives open a relative clause.
+var relatives = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "whatever": true}
 
 // plainGap reports whether tokens [lo, hi) are only articles, lower-case
 // words and demonyms: "the <demonym> capital of".

@@ -48,6 +48,20 @@ type Finding struct {
 	// that count them (reviewdog).
 	ByteCol    int `json:"byteColumn"`
 	EndByteCol int `json:"endByteColumn"`
+
+	// Related are other places that bear on the finding: what other
+	// articles say of the same event.
+	Related []Related `json:"related,omitempty"`
+}
+
+// Related is a place elsewhere in the checked set, and what it says.
+type Related struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
 }
 
 // Evidence is the ledger entry that contradicts the text.

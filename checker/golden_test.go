@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
 	"github.com/claimlint/claimlint/checker/runner"
@@ -33,6 +34,7 @@ func TestDemoCorpusGolden(t *testing.T) {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(paths), 12, "the demo corpus has at least twelve articles")
 	var findings []checker.Finding
+	var claims []checker.Claim
 	c := checker.New(l)
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
@@ -41,8 +43,12 @@ func TestDemoCorpusGolden(t *testing.T) {
 		a, err := article.Parse(rel, src, article.Options{})
 		require.NoError(t, err)
 		require.NotZero(t, a.Meta.Published, "%s has no publication date", rel)
-		findings = append(findings, c.Check(a)...)
+		cs, fs := c.Claims(a)
+		findings = append(findings, fs...)
+		claims = append(claims, corpus.Compact(cs)...)
 	}
+	// The articles compared with each other, as claimlint check does.
+	findings = append(findings, corpus.Check(l, corpus.Cluster(l, claims), findings)...)
 	checker.SortFindings(findings)
 	var got bytes.Buffer
 	require.NoError(t, report.Text(&got, findings))

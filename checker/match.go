@@ -40,7 +40,7 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 				if p.checkUnknown(ec) {
 					return "coverage", ""
 				}
-				return "", "no event of this kind between these participants near that date in the ledger"
+				return "", ReasonNoEvent
 			}
 			p.reportDate(ec, ev)
 		case 1:

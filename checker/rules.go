@@ -28,6 +28,10 @@ type Rule struct {
 //go:embed ruledoc.yaml
 var ruleDoc []byte
 
+// CrossSource is the id of the check that compares articles with each
+// other (package corpus); its directives are read here.
+const CrossSource = "cross-source"
+
 // Rules lists every check, in the order they are documented.
 var Rules = ruleList([]struct{ id, severity string }{
 	{"title-at-date", Error},
@@ -42,6 +46,7 @@ var Rules = ruleList([]struct{ id, severity string }{
 	{"office-term", Error},
 	{"anniversary", Error},
 	{"wording", Warning},
+	{CrossSource, Warning},
 	{"missing-date", Info},
 	{"bad-directive", Warning},
 	{"unused-directive", Warning},

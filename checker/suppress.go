@@ -46,6 +46,20 @@ func (p *pass) suppress() []Finding {
 	if len(ds) == 0 {
 		return fs
 	}
+	// cross-source is judged across articles, after this pass: a directive
+	// naming it marks the claims on its lines, and counts as used, since
+	// whether it silences anything is known only when articles are compared.
+	for _, d := range ds {
+		if d.bad || d.kind == "enable" || !slices.Contains(d.rules, CrossSource) {
+			continue
+		}
+		d.used = true
+		for _, cl := range p.claims {
+			if cl.Line >= d.from && cl.Line <= d.last(CrossSource) {
+				cl.Quiet = true
+			}
+		}
+	}
 	kept := fs[:0:0]
 	for _, f := range fs {
 		silenced := false

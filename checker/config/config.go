@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,6 +39,17 @@ type Config struct {
 	// in their front matter. The first matching glob wins.
 	Published []DateGlob
 	Formats   []string
+	// Author is who publishes the ClaimReview export: name and url.
+	Author Author
+	// BaseURL makes an article's URL, for the ClaimReview export, from its
+	// path relative to the config file, when its front matter has no url:.
+	BaseURL string
+}
+
+// Author is the organisation or person behind a ClaimReview.
+type Author struct {
+	Name string
+	URL  string
 }
 
 // DateGlob is one entry of published:.
@@ -47,7 +59,7 @@ type DateGlob struct {
 }
 
 // Keys lists the keys a config file may hold.
-var Keys = []string{"paths", "rules", "include", "exclude", "fail-level", "severity", "published", "formats"}
+var Keys = []string{"paths", "rules", "include", "exclude", "fail-level", "severity", "published", "formats", "author", "base-url"}
 
 // Find looks for FileName in dir and its parents. It returns "" when there
 // is none.
@@ -130,6 +142,22 @@ func Load(path string, rules []string) (*Config, error) {
 				}
 				c.Published = append(c.Published, DateGlob{k.Value, d})
 			})
+		case "author":
+			l.mapping(v, func(k, v *yaml.Node) {
+				if v.Kind != yaml.ScalarNode {
+					l.errorf(v, "author %s: want a single value", k.Value)
+				}
+				switch k.Value {
+				case "name":
+					c.Author.Name = v.Value
+				case "url":
+					c.Author.URL = l.url(v)
+				default:
+					l.errorf(k, "author: unknown key %q (known: name, url)", k.Value)
+				}
+			})
+		case "base-url":
+			c.BaseURL = l.url(v)
 		default:
 			l.errorf(k, "unknown key %q (known: %s)", k.Value, strings.Join(Keys, ", "))
 		}
@@ -168,6 +196,33 @@ func (l *loader) strings(n *yaml.Node) []string {
 		out = append(out, it.Value)
 	}
 	return out
+}
+
+// url reads an absolute http or https URL.
+func (l *loader) url(n *yaml.Node) string {
+	u, err := neturl.Parse(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.errorf(n, "want an absolute http(s) URL, not %q", n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+// AuthorOrZero is the author:, or none for a nil config.
+func (c *Config) AuthorOrZero() Author {
+	if c == nil {
+		return Author{}
+	}
+	return c.Author
+}
+
+// ArticleURL is the URL of an article at path under BaseURL, or "" when
+// there is no base-url:.
+func (c *Config) ArticleURL(path string) string {
+	if c == nil || c.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(c.BaseURL, "/") + "/" + c.rel(path)
 }
 
 func (l *loader) globs(n *yaml.Node) []string {
@@ -303,6 +358,13 @@ func Schema(rules []string) []byte {
 			"additionalProperties": map[string]any{"enum": []string{"error", "warning", "info", "off"}},
 			"description":          "a severity per rule, or off",
 		},
+		"author": map[string]any{
+			"type": "object", "additionalProperties": false,
+			"properties":  map[string]any{"name": map[string]any{"type": "string"}, "url": map[string]any{"type": "string", "format": "uri"}},
+			"description": "who publishes the ClaimReview export (--format claimreview)",
+		},
+		"base-url": map[string]any{"type": "string", "format": "uri",
+			"description": "makes an article's URL from its path, for ClaimReview, when its front matter has no url:"},
 		"published": map[string]any{
 			"type":                 "object",
 			"additionalProperties": map[string]any{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`},

@@ -26,6 +26,12 @@ type Run struct {
 	// fingerprints write paths relative to it, with forward slashes.
 	Root    string
 	Version string
+	// Claims, when set, are written by the JSON format, so that merge can
+	// compare the articles of several shards.
+	Claims []checker.Claim
+	// View holds what the corpus formats (html, claimreview) show besides
+	// findings; nil for the others.
+	View *View
 }
 
 // Format is an output format.
@@ -38,11 +44,13 @@ type Format struct {
 // Formats lists every output format, in the order documented.
 var Formats = []Format{
 	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }},
-	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings) }},
+	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings, r.Claims) }},
 	{"sarif", "SARIF 2.1.0, for code scanning", SARIF},
 	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub},
 	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL},
 	{"checkstyle", "checkstyle XML", Checkstyle},
+	{"html", "one self-contained HTML page: summary, articles with findings highlighted, event matrix, timeline", HTML},
+	{"claimreview", "schema.org ClaimReview JSON-LD, one review per contradicted claim", ClaimReview},
 }
 
 // LookupFormat returns the format with the given name.
@@ -147,6 +155,15 @@ func SARIF(w io.Writer, r *Run) error {
 		}
 		if f.Evidence != nil && f.Evidence.Pos != "" {
 			res.RelatedLocations = append(res.RelatedLocations, evidenceLocation(r.Root, f.Evidence))
+		}
+		for _, rel := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, &sarif.Location{
+				PhysicalLocation: &sarif.PhysicalLocation{
+					ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(r.Root, rel.Path))},
+					Region:           &sarif.Region{StartLine: ptr(rel.Line), StartColumn: ptr(rel.Column), EndLine: ptr(rel.EndLine), EndColumn: ptr(rel.EndColumn)},
+				},
+				Message: &sarif.Message{Text: ptr(rel.Message)},
+			})
 		}
 		if f.Fix != nil {
 			res.Fixes = append(res.Fixes, &sarif.Fix{

@@ -69,16 +69,21 @@ func Text(w io.Writer, fs []checker.Finding) error {
 	return nil
 }
 
-// JSON writes {"findings":[…],"summary":{…}}. encoding/json writes map keys
-// sorted, so the output is the same on every run.
-func JSON(w io.Writer, files int, fs []checker.Finding) error {
+// JSON writes {"findings":[…],"summary":{…}}, and "claims" when there are
+// some (the event claims of a shard, for merge). encoding/json writes map
+// keys sorted, so the output is the same on every run.
+func JSON(w io.Writer, files int, fs []checker.Finding, claims []checker.Claim) error {
 	if fs == nil {
 		fs = []checker.Finding{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Findings []checker.Finding `json:"findings"`
-		Summary  Summary           `json:"summary"`
-	}{fs, Summarize(files, fs)})
+	return enc.Encode(Document{fs, Summarize(files, fs), claims})
+}
+
+// Document is the JSON format's document.
+type Document struct {
+	Findings []checker.Finding `json:"findings"`
+	Summary  Summary           `json:"summary"`
+	Claims   []checker.Claim   `json:"claims,omitempty"`
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -28,7 +29,7 @@ type Cache struct {
 // identity (the executable's hash, say).
 func NewCache(dir string, rules []ledger.File, program string) *Cache {
 	h := sha256.New()
-	io.WriteString(h, "claimlint cache v1\x00"+program+"\x00")
+	io.WriteString(h, "claimlint cache v2\x00"+program+"\x00")
 	for _, f := range rules {
 		io.WriteString(h, f.Name+"\x00")
 		h.Write(f.Data)
@@ -66,30 +67,56 @@ func (c *Cache) key(path string, data []byte, published ledger.Date) string {
 
 func (c *Cache) file(key string) string { return filepath.Join(c.Dir, key[:2], key[2:]+".json") }
 
-// get returns the findings cached for an article, with its path set.
-func (c *Cache) get(path string, data []byte, published ledger.Date) ([]checker.Finding, bool) {
-	b, err := os.ReadFile(c.file(c.key(path, data, published)))
-	if err != nil {
-		return nil, false
-	}
-	var fs []checker.Finding
-	if err := json.Unmarshal(b, &fs); err != nil {
-		return nil, false // a damaged entry is a miss
-	}
-	for i := range fs {
-		fs[i].Path = path
-	}
-	return fs, true
+// entry is what the cache keeps of an article: its findings and, when they
+// were recorded, its claims.
+type entry struct {
+	Findings []checker.Finding `json:"findings"`
+	Claims   []checker.Claim   `json:"claims,omitempty"`
+	Mode     ClaimMode         `json:"mode,omitempty"` // which claims were kept
 }
 
-// put stores an article's findings. Failing to store is not an error: the
-// cache only saves time.
-func (c *Cache) put(path string, data []byte, published ledger.Date, fs []checker.Finding) {
+// get returns what is cached for an article, with its path set. An entry
+// that kept fewer claims than wanted is a miss; one that kept more gives
+// what is wanted.
+func (c *Cache) get(path string, data []byte, published ledger.Date, claims ClaimMode) (entry, bool) {
+	b, err := os.ReadFile(c.file(c.key(path, data, published)))
+	if err != nil {
+		return entry{}, false
+	}
+	var e entry
+	if err := json.Unmarshal(b, &e); err != nil || e.Mode < claims {
+		return entry{}, false // a damaged entry is a miss
+	}
+	switch claims {
+	case NoClaims:
+		e.Claims = nil
+	case CorpusClaims:
+		if e.Mode == AllClaims {
+			e.Claims = corpus.Compact(e.Claims)
+		}
+	}
+	for i := range e.Findings {
+		e.Findings[i].Path = path
+	}
+	for i := range e.Claims {
+		e.Claims[i].Path = path
+	}
+	return e, true
+}
+
+// put stores an article's findings (and claims). Failing to store is not an
+// error: the cache only saves time. Paths are set back on reading: the same
+// text under another name has the same findings.
+func (c *Cache) put(path string, data []byte, published ledger.Date, e entry) {
 	key := c.key(path, data, published)
-	stored := make([]checker.Finding, len(fs))
-	for i, f := range fs {
-		f.Path = "" // set back on reading: the same text under another name has the same findings
-		stored[i] = f
+	stored := entry{Findings: make([]checker.Finding, len(e.Findings)), Mode: e.Mode}
+	for i, f := range e.Findings {
+		f.Path = ""
+		stored.Findings[i] = f
+	}
+	for _, cl := range e.Claims {
+		cl.Path = ""
+		stored.Claims = append(stored.Claims, cl)
 	}
 	b, err := json.Marshal(stored)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -39,6 +40,16 @@ type Result struct {
 	// Sources holds each article's bytes as read, by path, when
 	// Options.KeepSources is set (for --fix and --diff).
 	Sources map[string][]byte
+	// Claims are the claims Options.Claims kept, in input order.
+	Claims []checker.Claim
+}
+
+// Output is what checking one input gave.
+type Output struct {
+	Findings []checker.Finding
+	Claims   []checker.Claim // when Options.Claims is set: what it kept
+	Src      []byte          // when Options.KeepSources is set
+	Err      error           // the input could not be read or parsed
 }
 
 // IsArticle reports whether a file name is one claimlint checks when it
@@ -137,7 +148,18 @@ type Options struct {
 	// MaxSize is the largest article read, in bytes; larger files are
 	// reported, never read. 0: DefaultMaxSize.
 	MaxSize int64
+	// Claims says which claims to keep of each article.
+	Claims ClaimMode
 }
+
+// ClaimMode says which claims a run keeps.
+type ClaimMode int
+
+const (
+	NoClaims     ClaimMode = iota
+	CorpusClaims           // the event claims that articles are compared on (corpus.Compact)
+	AllClaims              // every claim, with its text
+)
 
 // DefaultMaxSize is the default --max-file-size: 10 MB.
 const DefaultMaxSize = 10 << 20
@@ -149,16 +171,17 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	if opt.KeepSources {
 		res.Sources = map[string][]byte{}
 	}
-	Stream(c, inputs, opt, func(in Input, findings []checker.Finding, src []byte, err error) {
-		if err != nil {
-			res.Errors = append(res.Errors, err)
+	Stream(c, inputs, opt, func(in Input, out Output) {
+		if out.Err != nil {
+			res.Errors = append(res.Errors, out.Err)
 			return
 		}
 		if opt.KeepSources {
-			res.Sources[in.Path] = src
+			res.Sources[in.Path] = out.Src
 		}
 		res.Files++
-		res.Findings = append(res.Findings, findings...)
+		res.Findings = append(res.Findings, out.Findings...)
+		res.Claims = append(res.Claims, out.Claims...)
 	})
 	checker.SortFindings(res.Findings)
 	return res
@@ -168,7 +191,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 // once per input, in input order, from one goroutine. At most a few inputs
 // per worker are in flight, so memory does not grow with the corpus: a
 // caller that writes each result out and drops it runs in flat memory.
-func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input, findings []checker.Finding, src []byte, err error)) {
+func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input, out Output)) {
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
@@ -177,17 +200,12 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type result struct {
-		findings []checker.Finding
-		src      []byte
-		err      error
-	}
 	// A ring of window slots: input i uses slot i%window, free again since
 	// input i+window is dispatched only after input i is emitted.
 	window := 4 * workers
-	slots := make([]chan result, window)
+	slots := make([]chan Output, window)
 	for i := range slots {
-		slots[i] = make(chan result, 1)
+		slots[i] = make(chan Output, 1)
 	}
 	next := make(chan int)
 	ahead := make(chan struct{}, window) // inputs dispatched but not yet emitted
@@ -201,10 +219,9 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 				if !inputs[i].Published.IsZero() {
 					aopt.Published = inputs[i].Published
 				}
-				var r result
-				r.findings, r.src, r.err = checkOne(c, inputs[i], aopt, maxSize, opt.Cache)
+				r := checkOne(c, inputs[i], aopt, maxSize, opt.Cache, opt.Claims)
 				if !opt.KeepSources {
-					r.src = nil
+					r.Src = nil
 				}
 				slots[i%window] <- r
 			}
@@ -218,63 +235,72 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 		close(next)
 	}()
 	for i := range inputs {
-		r := <-slots[i%window]
-		emit(inputs[i], r.findings, r.src, r.err)
+		emit(inputs[i], <-slots[i%window])
 		<-ahead
 	}
 	wg.Wait()
 }
 
-func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, cache *Cache) ([]checker.Finding, []byte, error) {
+func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, cache *Cache, claims ClaimMode) Output {
+	fail := func(err error) Output { return Output{Err: err} }
 	data := in.Data
 	if data == nil {
 		st, err := os.Stat(in.Path)
 		if err != nil {
-			return nil, nil, err
+			return fail(err)
 		}
 		if st.IsDir() {
-			return nil, nil, fmt.Errorf("%s is a folder, not an article", in.Path)
+			return fail(fmt.Errorf("%s is a folder, not an article", in.Path))
 		}
 		if !st.Mode().IsRegular() {
-			return nil, nil, fmt.Errorf("%s is not a regular file (a device, pipe or socket); not read", in.Path)
+			return fail(fmt.Errorf("%s is not a regular file (a device, pipe or socket); not read", in.Path))
 		}
 		if st.Size() > maxSize {
-			return nil, nil, tooLarge(in.Path, st.Size(), maxSize)
+			return fail(tooLarge(in.Path, st.Size(), maxSize))
 		}
 		f, err := os.Open(in.Path)
 		if err != nil {
-			return nil, nil, err
+			return fail(err)
 		}
 		// Read at most one byte past the limit: a file that grows meanwhile
 		// is still refused, not read whole.
 		data, err = io.ReadAll(io.LimitReader(f, maxSize+1))
 		f.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
+			return fail(fmt.Errorf("%s: %w", in.Path, err))
 		}
 	}
 	if int64(len(data)) > maxSize {
-		return nil, nil, tooLarge(in.Path, int64(len(data)), maxSize)
+		return fail(tooLarge(in.Path, int64(len(data)), maxSize))
 	}
 	opt.MaxSize = maxSize
 	if cache != nil {
-		if fs, ok := cache.get(in.Path, data, opt.Published); ok {
-			return fs, data, nil
+		if e, ok := cache.get(in.Path, data, opt.Published, claims); ok {
+			return Output{Findings: e.Findings, Claims: e.Claims, Src: data}
 		}
 	}
 	a, err := article.Parse(in.Path, data, opt)
 	if err != nil {
 		var ae *article.Error
 		if errors.As(err, &ae) {
-			return nil, nil, err
+			return fail(err)
 		}
-		return nil, nil, fmt.Errorf("%s: %w", in.Path, err)
+		return fail(fmt.Errorf("%s: %w", in.Path, err))
 	}
-	fs := c.Check(a)
+	out := Output{Src: data}
+	switch claims {
+	case AllClaims:
+		out.Claims, out.Findings = c.Claims(a)
+	case CorpusClaims:
+		out.Claims, out.Findings = c.EventClaims(a, corpus.Keeper())
+		out.Claims = corpus.Compact(out.Claims)
+	default:
+		out.Findings = c.Check(a)
+	}
 	if cache != nil {
-		cache.put(in.Path, data, opt.Published, fs)
+		cache.put(in.Path, data, opt.Published, entry{Findings: out.Findings, Claims: out.Claims, Mode: claims})
 	}
-	return fs, data, nil
+	return out
 }
 
 func tooLarge(path string, size, max int64) error {

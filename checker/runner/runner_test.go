@@ -127,6 +127,6 @@ func TestCacheNeverChangesResults(t *testing.T) {
 	assert.Len(t, third.Findings, 2)
 	// Other rules are other entries.
 	other := NewCache(cache.Dir, []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML + "\n")}}, "test")
-	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), ledger.Date{})
+	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), ledger.Date{}, NoClaims)
 	assert.False(t, hit)
 }

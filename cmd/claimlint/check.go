@@ -19,6 +19,7 @@ import (
 	"github.com/claimlint/claimlint/checker/baseline"
 	"github.com/claimlint/claimlint/checker/changes"
 	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
@@ -357,13 +358,31 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			ropt.Cache = runner.NewCache(dir, ruleFiles, programID())
 		}
 	}
+	// A shard keeps its claims even when it holds one article: merge
+	// compares the articles of every shard.
+	cross := crossSourceOn(cfg, max(len(inputs), shardN))
+	view := corpusView(outs)
+	switch {
+	case view:
+		ropt.Claims, ropt.KeepSources = runner.AllClaims, true
+	case cross:
+		ropt.Claims = runner.CorpusClaims
+	}
 	if o.streamable(outs) {
-		return streamCheck(stdout, stderr, checker.New(l), inputs, ropt, pathErrs, cfg, failLevel)
+		return streamCheck(stdout, stderr, l, inputs, ropt, pathErrs, cfg, failLevel, cross)
 	}
 	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
+	}
+	var events []*corpus.Event
+	if cross || view {
+		events = corpus.Cluster(l, res.Claims)
+	}
+	if cross {
+		res.Findings = append(res.Findings, corpus.Check(l, events, res.Findings)...)
+		checker.SortFindings(res.Findings)
 	}
 	findings := res.Findings
 	if o.lintRules {
@@ -421,6 +440,12 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 
 	run := &report.Run{Findings: findings, Files: res.Files, Root: root, Version: version()}
+	if view {
+		run.View = corpusData(l, cfg, aopt, inputs, res, events)
+	}
+	if shardN > 1 && cross {
+		run.Claims = res.Claims // for merge, to compare articles across shards
+	}
 	if err := writeOutputs(stdout, outs, run); err != nil {
 		return err
 	}
@@ -434,6 +459,47 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	return nil
+}
+
+// crossSourceOn reports whether articles are compared with each other:
+// when more than one is checked and cross-source is not turned off.
+func crossSourceOn(cfg *config.Config, articles int) bool {
+	return articles > 1 && (cfg == nil || cfg.Severity[checker.CrossSource] != "off")
+}
+
+// corpusView reports whether an output needs every claim and article text.
+func corpusView(outs []output) bool {
+	for _, out := range outs {
+		if out.format.Name == "html" || out.format.Name == "claimreview" {
+			return true
+		}
+	}
+	return false
+}
+
+// corpusData gathers what the corpus formats show beside the findings:
+// each article's text and front matter, every claim, and the events.
+func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inputs []runner.Input, res runner.Result, events []*corpus.Event) *report.View {
+	v := &report.View{Ledger: l, Claims: res.Claims, Events: events, Author: report.Author(cfg.AuthorOrZero())}
+	for _, in := range inputs {
+		src, ok := res.Sources[in.Path]
+		if !ok {
+			continue // not read: reported as an error
+		}
+		opt := aopt
+		if !in.Published.IsZero() {
+			opt.Published = in.Published
+		}
+		art := report.Article{Path: in.Path, Src: src, URL: cfg.ArticleURL(in.Path)}
+		if a, err := article.Parse(in.Path, src, opt); err == nil {
+			art.Title, art.Outlet, art.Published = a.Meta.Title, a.Meta.Outlet, a.Meta.Published
+			if a.Meta.URL != "" {
+				art.URL = a.Meta.URL
+			}
+		}
+		v.Articles = append(v.Articles, art)
+	}
+	return v
 }
 
 // streamable reports whether findings can be written file by file as they
@@ -455,8 +521,8 @@ func (o *checkOptions) streamable(outs []output) bool {
 // streamCheck checks inputs and writes each file's findings as soon as it
 // and every file before it are done: the same output, in the same order, as
 // a run that holds them all, without holding them.
-func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.Input, opt runner.Options,
-	pathErrs []error, cfg *config.Config, failLevel string) error {
+func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Input, opt runner.Options,
+	pathErrs []error, cfg *config.Config, failLevel string, cross bool) error {
 	for _, e := range pathErrs {
 		fmt.Fprintln(stderr, "claimlint: "+e.Error())
 	}
@@ -464,14 +530,7 @@ func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.I
 	var s report.Summary
 	bad, failed := len(pathErrs), false
 	var werr error
-	runner.Stream(c, inputs, opt, func(in runner.Input, fs []checker.Finding, _ []byte, err error) {
-		if err != nil {
-			w.Flush()
-			fmt.Fprintln(stderr, "claimlint: "+err.Error())
-			bad++
-			return
-		}
-		s.Files++
+	write := func(fs []checker.Finding) {
 		fs = cfg.Apply(fs)
 		for _, f := range fs {
 			s.Add(f)
@@ -480,7 +539,23 @@ func streamCheck(stdout, stderr io.Writer, c *checker.Checker, inputs []runner.I
 		if err := report.Text(w, fs); err != nil && werr == nil {
 			werr = err
 		}
+	}
+	var claims []checker.Claim // compact: a few small records per article
+	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
+		if out.Err != nil {
+			w.Flush()
+			fmt.Fprintln(stderr, "claimlint: "+out.Err.Error())
+			bad++
+			return
+		}
+		s.Files++
+		claims = append(claims, out.Claims...)
+		write(out.Findings)
 	})
+	if cross {
+		// Articles are compared once all are read: these findings come last.
+		write(corpus.Check(l, corpus.Cluster(l, claims), nil))
+	}
 	if err := w.Flush(); err != nil && werr == nil {
 		werr = err
 	}

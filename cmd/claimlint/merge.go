@@ -9,34 +9,42 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/report"
 	"github.com/claimlint/claimlint/checker/runner"
 )
 
 func newMergeCmd() *cobra.Command {
-	var formats []string
+	var formats, rulePaths []string
+	var cfgPath string
 	cmd := &cobra.Command{
 		Use:   "merge [--format NAME[:PATH]]... FILE...",
 		Short: "Combine the JSON outputs of several runs (shards) into one report",
 		Long: `merge reads the --format json outputs of several claimlint runs, such as the shards
 of --shard K/N, and writes them as one run: findings sorted as a single run sorts
-them, counts added up, in any output format (text by default, sarif, github, …).`,
+them, counts added up, in any output format (text by default, sarif, github, …).
+
+The JSON of a shard also carries its event claims; merge compares them across all
+the shards (cross-source) as a single run would, with the rules of --rules or the
+config, which must be those the shards used.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			outs, err := parseOutputs(formats)
 			if err != nil {
 				return err
 			}
+			if corpusView(outs) {
+				return usageErr("merge cannot write html or claimreview: the shards' JSON holds no article text; run claimlint on the whole corpus for them")
+			}
 			run := &report.Run{Root: repoRoot(), Version: version()}
+			var claims []checker.Claim
+			carried := false
 			for _, path := range args {
 				data, err := os.ReadFile(path)
 				if err != nil {
 					return usageErr("%v", err)
 				}
-				var doc struct {
-					Findings []checker.Finding `json:"findings"`
-					Summary  report.Summary    `json:"summary"`
-				}
+				var doc report.Document
 				dec := json.NewDecoder(bytes.NewReader(data))
 				dec.DisallowUnknownFields()
 				if err := dec.Decode(&doc); err != nil {
@@ -44,12 +52,40 @@ them, counts added up, in any output format (text by default, sarif, github, …
 				}
 				run.Findings = append(run.Findings, doc.Findings...)
 				run.Files += doc.Summary.Files
+				claims = append(claims, doc.Claims...)
+				carried = carried || doc.Claims != nil
+			}
+			if carried {
+				// Compare the articles of all the shards, as one run does:
+				// what each shard found comparing its own share is replaced.
+				cfg, err := loadConfig(cfgPath, "")
+				if err != nil {
+					return err
+				}
+				l, err := loadLedger(rulePaths, cfg)
+				if err != nil {
+					return err
+				}
+				kept := run.Findings[:0]
+				for _, f := range run.Findings {
+					if f.Rule != checker.CrossSource {
+						f.Related = nil
+						kept = append(kept, f)
+					}
+				}
+				run.Findings = kept
+				if crossSourceOn(cfg, run.Files) {
+					run.Findings = append(run.Findings, cfg.Apply(corpus.Check(l, corpus.Cluster(l, claims), run.Findings))...)
+				}
 			}
 			checker.SortFindings(run.Findings)
 			return writeOutputs(cmd.OutOrStdout(), outs, run)
 		},
 	}
-	cmd.Flags().StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")
+	f := cmd.Flags()
+	f.StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable), as the shards used; replaces the embedded rules")
+	f.StringVar(&cfgPath, "config", "", "config file, as the shards used (default: .claimlint.yaml in the working directory or above)")
 	return cmd
 }
 

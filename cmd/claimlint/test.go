@@ -9,6 +9,7 @@ import (
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/runner"
@@ -41,6 +42,14 @@ when there is one.`,
 			c := checker.New(l)
 			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			failures, wants, bad := 0, 0, 0
+			// Every file is checked first: cross-source compares them all.
+			type checked struct {
+				path string
+				ws   []expect.Want
+			}
+			var done []checked
+			var claims []checker.Claim
+			var findings []checker.Finding
 			for _, path := range files {
 				src, err := os.ReadFile(path)
 				if err == nil {
@@ -55,16 +64,31 @@ when there is one.`,
 						ws, err = expect.Parse(path, src)
 						if err == nil {
 							wants += len(ws)
-							for _, f := range expect.Compare(path, ws, c.Check(a)) {
-								fmt.Fprintln(out, f.String())
-								failures++
-							}
+							cs, fs := c.Claims(a)
+							claims = append(claims, corpus.Compact(cs)...)
+							findings = append(findings, fs...)
+							done = append(done, checked{path, ws})
 						}
 					}
 				}
 				if err != nil {
 					fmt.Fprintln(errOut, "claimlint: "+err.Error())
 					bad++
+				}
+			}
+			if crossSourceOn(cfg, len(done)) {
+				findings = append(findings, corpus.Check(l, corpus.Cluster(l, claims), findings)...)
+			}
+			byPath := map[string][]checker.Finding{}
+			for _, f := range cfg.Apply(findings) {
+				byPath[f.Path] = append(byPath[f.Path], f)
+			}
+			for _, d := range done {
+				fs := byPath[d.path]
+				checker.SortFindings(fs)
+				for _, f := range expect.Compare(d.path, d.ws, fs) {
+					fmt.Fprintln(out, f.String())
+					failures++
 				}
 			}
 			specs := c.RunSpecs()

@@ -1,0 +1,607 @@
+// Package corpus compares what the articles of one run say about the same
+// events. It groups their event claims into events (a ledger event, or one
+// only the articles tell of), and reports cross-source: articles that give
+// one event different dates, media, initiators or venues.
+//
+// It works on claims alone, never on article text, so it runs after the
+// articles are checked, on whatever the run kept of them.
+package corpus
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// Attrs are the values of an event claim that articles are compared on, in
+// the order they are reported.
+var Attrs = []string{"date", "medium", "initiator", "venue"}
+
+// ruleOf is the ledger check that judges each attribute.
+var ruleOf = map[string]string{"date": "event-date", "medium": "event-medium", "initiator": "event-initiator", "venue": "event-venue"}
+
+// Window is how many days apart two articles may date an event the ledger
+// does not hold and still be taken to mean the same one.
+const Window = 3
+
+// Event is one event the checked articles tell of.
+type Event struct {
+	// Key identifies the event: the ledger id, or for an event only the
+	// articles tell of, "~" kind, participants and first day.
+	Key          string
+	Ledger       *ledger.Event // nil: not in the ledger
+	Kind         string
+	Participants []string
+	Span         ledger.Span // the ledger's days, or the days the articles give
+	// Claims are what the articles say of it, by path and position.
+	Claims []checker.Claim
+
+	attrs   map[string]*values // by attribute
+	pathEnd []int              // for each claim, the index past its article's last claim
+}
+
+// values groups the claims of an event that give an attribute by the value
+// they give, so that comparing them costs the number of distinct values,
+// not of pairs of claims: an archive may tell of one event thousands of
+// times.
+type values struct {
+	groups []group
+	of     []int // each claim's group, or -1
+	clash  [][]bool
+}
+
+type group struct {
+	value  string
+	claims []int // ascending, so by path
+}
+
+// MaxRelated is how many other articles' claims a finding lists.
+const MaxRelated = 10
+
+// Usable reports whether a claim takes part in the comparison: an event claim
+// the text asserts (not a plan, not hedged, not ambiguous) that was matched to
+// a ledger event or names an event the ledger does not hold.
+func Usable(c *checker.Claim) bool {
+	if c.Kind != "event" || c.Values["future"] != "" || c.Values["ordinal"] == "last met" {
+		return false
+	}
+	switch c.Verdict {
+	case checker.Consistent, checker.Contradicted:
+		return c.Ledger != ""
+	case checker.NotCovered:
+		return c.Reason == checker.ReasonNoEvent
+	}
+	return false
+}
+
+// Compact keeps of an article's claims only the usable ones, without the
+// parts a comparison does not read, so that a run can keep them for every
+// article. An article that says the same of an event several times is kept
+// once, at its first saying, unless a later one carries a finding or a
+// directive: comparing articles needs each position once.
+func Compact(claims []checker.Claim) []checker.Claim {
+	var out []checker.Claim
+	keep := Keeper()
+	for i := range claims {
+		c := claims[i]
+		if keep(&c) || c.Quiet && Usable(&c) {
+			c.Text = ""
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Keeper returns the filter of Compact for one article's claims as they are
+// read (checker.EventClaims), so that the others are never held.
+func Keeper() func(*checker.Claim) bool {
+	seen := map[string]bool{}
+	return func(c *checker.Claim) bool {
+		if !Usable(c) {
+			return false
+		}
+		key := c.Ledger + "\x00" + c.Values["participants"] + "\x00" + c.Values["kinds"]
+		for _, attr := range Attrs {
+			key += "\x00" + c.Values[attr]
+		}
+		if seen[key] && len(c.Findings) == 0 {
+			return false
+		}
+		seen[key] = true
+		return true
+	}
+}
+
+// Cluster groups the usable claims into events, in a stable order whatever
+// the order of claims: ledger events by date, then the others by date.
+func Cluster(l *ledger.Ledger, claims []checker.Claim) []*Event {
+	var use []checker.Claim
+	for i := range claims {
+		if Usable(&claims[i]) {
+			use = append(use, claims[i])
+		}
+	}
+	sort.SliceStable(use, func(i, j int) bool {
+		if use[i].Path != use[j].Path {
+			return use[i].Path < use[j].Path
+		}
+		return use[i].Offset < use[j].Offset
+	})
+	byID := map[string]*Event{}
+	var events []*Event
+	type loose struct {
+		c     checker.Claim
+		parts string
+		kinds []string
+		day   time.Time
+	}
+	var rest []loose
+	for _, c := range use {
+		if ev := l.Event(c.Ledger); ev != nil {
+			e := byID[ev.ID]
+			if e == nil {
+				e = &Event{Key: ev.ID, Ledger: ev, Kind: ev.Kind, Participants: ev.Participants, Span: ev.Span()}
+				byID[ev.ID] = e
+				events = append(events, e)
+			}
+			e.Claims = append(e.Claims, c)
+			continue
+		}
+		// Not in the ledger: usable when it names two parties and one day.
+		sp, ok := ParseSpan(c.Values["date"])
+		parts := strings.Split(c.Values["participants"], ",")
+		if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 {
+			continue
+		}
+		parts = slices.Clone(parts)
+		sort.Strings(parts)
+		rest = append(rest, loose{c, strings.Join(parts, ","), strings.Split(c.Values["kinds"], "|"), sp.First})
+	}
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].parts != rest[j].parts {
+			return rest[i].parts < rest[j].parts
+		}
+		return rest[i].day.Before(rest[j].day)
+	})
+	type cluster struct {
+		ev    *Event
+		parts string
+		kinds []string
+	}
+	var groups []*cluster
+	byParts := map[string][]*cluster{} // in order of first day
+	for _, r := range rest {
+		var g *cluster
+		same := byParts[r.parts]
+		for k := len(same) - 1; k >= 0 && !r.day.After(same[k].ev.Span.First.AddDate(0, 0, Window)); k-- {
+			if overlap(same[k].kinds, r.kinds) {
+				g = same[k]
+				break
+			}
+		}
+		if g == nil {
+			g = &cluster{ev: &Event{Participants: strings.Split(r.parts, ","), Span: ledger.Span{First: r.day, Last: r.day}}, parts: r.parts, kinds: r.kinds}
+			groups = append(groups, g)
+			byParts[r.parts] = append(byParts[r.parts], g)
+		} else {
+			g.kinds = intersect(g.kinds, r.kinds)
+			if r.day.After(g.ev.Span.Last) {
+				g.ev.Span.Last = r.day
+			}
+		}
+		g.ev.Claims = append(g.ev.Claims, r.c)
+	}
+	for _, g := range groups {
+		ev := g.ev
+		if articles(ev) < 2 || split(ev) {
+			continue // one article's event, or two events one article tells apart
+		}
+		ev.Kind = g.kinds[0]
+		ev.Key = "~" + ev.Kind + ":" + g.parts + ":" + ev.Span.First.Format("2006-01-02")
+		sort.SliceStable(ev.Claims, func(i, j int) bool {
+			if ev.Claims[i].Path != ev.Claims[j].Path {
+				return ev.Claims[i].Path < ev.Claims[j].Path
+			}
+			return ev.Claims[i].Offset < ev.Claims[j].Offset
+		})
+		events = append(events, ev)
+	}
+	for _, ev := range events {
+		ev.index(l)
+	}
+	sort.SliceStable(events, func(i, j int) bool {
+		a, b := events[i], events[j]
+		if (a.Ledger == nil) != (b.Ledger == nil) {
+			return a.Ledger != nil
+		}
+		if !a.Span.First.Equal(b.Span.First) {
+			return a.Span.First.Before(b.Span.First)
+		}
+		return a.Key < b.Key
+	})
+	return events
+}
+
+// articles counts the articles that tell of an event.
+func articles(ev *Event) int {
+	n, last := 0, ""
+	for i, c := range ev.Claims {
+		if i == 0 || c.Path != last {
+			n++
+		}
+		last = c.Path
+	}
+	return n
+}
+
+// split reports whether one article gives an unledgered event two dates:
+// then the articles speak of two events, and grouping them would invent a
+// disagreement.
+func split(ev *Event) bool {
+	days := map[string]string{}
+	for _, c := range ev.Claims {
+		d := c.Values["date"]
+		if prev, ok := days[c.Path]; ok && prev != d {
+			return true
+		}
+		days[c.Path] = d
+	}
+	return false
+}
+
+func overlap(a, b []string) bool { return len(intersect(a, b)) > 0 }
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ParseSpan reads a claim's date value: YYYY, YYYY-MM, YYYY-MM-DD, or
+// "FIRST to LAST".
+func ParseSpan(s string) (ledger.Span, bool) {
+	if s == "" {
+		return ledger.Span{}, false
+	}
+	first, last, ok := strings.Cut(s, " to ")
+	if !ok {
+		last = first
+	}
+	a, err1 := ledger.ParseDate(first)
+	b, err2 := ledger.ParseDate(last)
+	if err1 != nil || err2 != nil {
+		return ledger.Span{}, false
+	}
+	return ledger.Span{First: a.First(), Last: b.Last()}, true
+}
+
+// index groups each attribute's values and notes which cannot both be right.
+func (ev *Event) index(l *ledger.Ledger) {
+	n := len(ev.Claims)
+	ev.pathEnd = make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		ev.pathEnd[i] = i + 1
+		if i+1 < n && ev.Claims[i+1].Path == ev.Claims[i].Path {
+			ev.pathEnd[i] = ev.pathEnd[i+1]
+		}
+	}
+	ev.attrs = map[string]*values{}
+	for _, attr := range Attrs {
+		vs := &values{of: make([]int, n)}
+		at := map[string]int{}
+		for i := range ev.Claims {
+			v := ev.Claims[i].Values[attr]
+			if v == "" {
+				vs.of[i] = -1
+				continue
+			}
+			g, ok := at[v]
+			if !ok {
+				g = len(vs.groups)
+				at[v] = g
+				vs.groups = append(vs.groups, group{value: v})
+			}
+			vs.groups[g].claims = append(vs.groups[g].claims, i)
+			vs.of[i] = g
+		}
+		vs.clash = make([][]bool, len(vs.groups))
+		for a := range vs.groups {
+			vs.clash[a] = make([]bool, len(vs.groups))
+			for b := range vs.groups {
+				vs.clash[a][b] = !compatible(l, attr, vs.groups[a].value, vs.groups[b].value)
+			}
+		}
+		ev.attrs[attr] = vs
+	}
+}
+
+// pathStart is the index of the first claim of claim i's article.
+func (ev *Event) pathStart(i int) int {
+	return sort.Search(i+1, func(k int) bool { return ev.Claims[k].Path == ev.Claims[i].Path })
+}
+
+// outside returns up to limit of the indices in ids (ascending) that lie
+// outside [lo, hi), and how many do.
+func outside(ids []int, lo, hi, limit int) ([]int, int) {
+	a := sort.SearchInts(ids, lo)
+	b := sort.SearchInts(ids, hi)
+	total := len(ids) - (b - a)
+	out := slices.Clone(ids[:min(a, limit)])
+	return append(out, ids[b:b+min(len(ids)-b, limit-len(out))]...), total
+}
+
+// Against returns up to limit claims of other articles that give attr a
+// value claim i's cannot stand with, and how many there are.
+func (ev *Event) Against(i int, attr string, limit int) ([]int, int) {
+	vs := ev.attrs[attr]
+	if vs == nil || vs.of[i] < 0 {
+		return nil, 0
+	}
+	lo, hi := ev.pathStart(i), ev.pathEnd[i]
+	var out []int
+	total := 0
+	for g := range vs.groups {
+		if !vs.clash[vs.of[i]][g] {
+			continue
+		}
+		ids, n := outside(vs.groups[g].claims, lo, hi, limit-len(out))
+		out = append(out, ids...)
+		total += n
+	}
+	sort.Ints(out)
+	return out, total
+}
+
+// Conflicted reports whether another article gives claim i's attribute a
+// value that cannot stand with its own.
+func (ev *Event) Conflicted(i int, attr string) bool {
+	_, n := ev.Against(i, attr, 0)
+	return n > 0
+}
+
+// Others returns up to limit claims of other articles that give attr a
+// value, whatever it is, and how many there are.
+func (ev *Event) Others(i int, attr string, limit int) ([]int, int) {
+	vs := ev.attrs[attr]
+	if vs == nil {
+		return nil, 0
+	}
+	lo, hi := ev.pathStart(i), ev.pathEnd[i]
+	var out []int
+	total := 0
+	for g := range vs.groups {
+		ids, n := outside(vs.groups[g].claims, lo, hi, limit-len(out))
+		out = append(out, ids...)
+		total += n
+	}
+	sort.Ints(out)
+	return out, total
+}
+
+// compatible reports whether two values of an attribute can both be right;
+// a value not given agrees with anything.
+func compatible(l *ledger.Ledger, attr, a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	switch attr {
+	case "date":
+		sa, ok1 := ParseSpan(a)
+		sb, ok2 := ParseSpan(b)
+		return !ok1 || !ok2 || sa.Overlaps(sb)
+	case "venue":
+		// A city and its country are both right; a place the ledger cannot
+		// locate is not judged.
+		return l.Within(a, b) || l.Within(b, a) || l.CountryOf(a) == "" || l.CountryOf(b) == ""
+	}
+	return false
+}
+
+// Holds reports whether the ledger holds an event's attribute, so that its
+// own checks judge it.
+func (ev *Event) Holds(attr string) bool {
+	e := ev.Ledger
+	if e == nil {
+		return false
+	}
+	switch attr {
+	case "date":
+		return true
+	case "medium":
+		return e.Medium != ""
+	case "initiator":
+		return e.Initiator != ""
+	case "venue":
+		return e.Venue != ""
+	}
+	return false
+}
+
+// Value is how a report shows an attribute's value: a date as written and
+// resolved, people and places by name.
+func Value(l *ledger.Ledger, c *checker.Claim, attr string) string {
+	v := c.Values[attr]
+	if v == "" {
+		return ""
+	}
+	switch attr {
+	case "date":
+		if sp, ok := ParseSpan(v); ok && sp.First.Equal(sp.Last) {
+			v = ledger.FormatDay(sp.First)
+		}
+		if pt, ok := c.Parts["date"]; ok && pt.Text != "" && !strings.Contains(v, pt.Text) {
+			return fmt.Sprintf("%q (%s)", pt.Text, v)
+		}
+	case "medium":
+		if v == ledger.InPerson {
+			return "in person"
+		}
+		return "by " + v
+	case "initiator":
+		return l.ShortName(v)
+	case "venue":
+		if e := l.Entity(v); e != nil {
+			return e.Name
+		}
+	}
+	return v
+}
+
+// Label names an event in messages: "the Xi–Putin call on Monday
+// 2025-02-24", "the Xi–Putin call around 2026-03-02, which the ledger does
+// not hold".
+func Label(l *ledger.Ledger, ev *Event) string {
+	var names []string
+	for _, id := range ev.Participants {
+		names = append(names, l.ShortName(id))
+	}
+	what := "the " + strings.Join(names, "–") + " " + ev.Kind
+	if ev.Ledger != nil {
+		if ev.Ledger.Title != "" {
+			what = "the " + ev.Ledger.Title
+		}
+		if ev.Span.First.Equal(ev.Span.Last) {
+			return what + " on " + ledger.FormatDay(ev.Span.First)
+		}
+		return what + " from " + ev.Span.First.Format("2006-01-02") + " to " + ev.Span.Last.Format("2006-01-02")
+	}
+	return what + " around " + ev.Span.First.Format("2006-01-02") + ", which the ledger does not hold"
+}
+
+var question = map[string]string{
+	"date":      "the date of %s",
+	"medium":    "whether %s was by phone, by video or in person",
+	"initiator": "who initiated %s",
+	"venue":     "where %s was held",
+}
+
+// Check compares the articles: it returns a cross-source finding for each
+// claim that disagrees with another article on a fact the ledger does not
+// hold, and adds the other articles, as related locations, to the ledger's
+// findings on facts it does hold. findings are the run's findings; those
+// changed are changed in place.
+func Check(l *ledger.Ledger, events []*Event, findings []checker.Finding) []checker.Finding {
+	var out []checker.Finding
+	byPath := map[string][]int{}
+	for i := range findings {
+		byPath[findings[i].Path] = append(byPath[findings[i].Path], i)
+	}
+	for _, ev := range events {
+		for _, attr := range Attrs {
+			if ev.Holds(attr) {
+				addContext(l, ev, attr, findings, byPath)
+				continue
+			}
+			out = append(out, disagreements(l, ev, attr)...)
+		}
+	}
+	checker.SortFindings(out)
+	return out
+}
+
+func related(l *ledger.Ledger, c *checker.Claim, attr string) checker.Related {
+	r := checker.Related{Path: c.Path, Line: c.Line, Column: c.Column, EndLine: c.EndLine, EndColumn: c.EndColumn}
+	if pt, ok := c.Parts[attr]; ok {
+		r.Line, r.Column, r.EndLine, r.EndColumn = pt.Line, pt.Column, pt.EndLine, pt.EndColumn
+	}
+	r.Message = fmt.Sprintf("%s says %s", c.Path, Value(l, c, attr))
+	return r
+}
+
+// disagreements reports each claim that conflicts with another article's on
+// an attribute the ledger does not hold.
+func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
+	var out []checker.Finding
+	for i := range ev.Claims {
+		c := &ev.Claims[i]
+		others, total := ev.Against(i, attr, MaxRelated)
+		if total == 0 || c.Quiet {
+			continue
+		}
+		pt, ok := c.Parts[attr]
+		if !ok {
+			continue
+		}
+		f := checker.Finding{
+			Path: c.Path, Line: pt.Line, Column: pt.Column, EndLine: pt.EndLine, EndColumn: pt.EndColumn,
+			Offset: pt.Offset, EndOffset: pt.EndOffset, ByteCol: pt.ByteCol, EndByteCol: pt.EndByteCol,
+			Rule: checker.CrossSource, Severity: checker.Warning, Found: pt.Text,
+		}
+		var said, want []string
+		for _, j := range others {
+			r := related(l, &ev.Claims[j], attr)
+			f.Related = append(f.Related, r)
+			said = append(said, fmt.Sprintf("%s:%d says %s", r.Path, r.Line, Value(l, &ev.Claims[j], attr)))
+			if v := Value(l, &ev.Claims[j], attr); !slices.Contains(want, v) {
+				want = append(want, v)
+			}
+		}
+		if more := total - len(others); more > 0 {
+			said = append(said, fmt.Sprintf("and %d more", more))
+		}
+		f.Expected = strings.Join(want, " or ")
+		holds := ""
+		if ev.Ledger != nil {
+			holds = " (the ledger does not say)"
+			f.Evidence = &checker.Evidence{ID: ev.Ledger.ID, Pos: ev.Ledger.Pos.String(), Sources: nonNil(ev.Ledger.Sources)}
+		}
+		f.Message = fmt.Sprintf("articles disagree on %s%s: this one says %s; %s",
+			fmt.Sprintf(question[attr], Label(l, ev)), holds, Value(l, c, attr), strings.Join(said, "; "))
+		out = append(out, f)
+	}
+	return out
+}
+
+// judged reports whether a rule reported a finding on a claim.
+func judged(c *checker.Claim, rule string) bool {
+	for _, f := range c.Findings {
+		if strings.HasSuffix(f, "["+rule+"]") {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil(s []ledger.Source) []ledger.Source {
+	if s == nil {
+		return []ledger.Source{}
+	}
+	return s
+}
+
+// addContext adds to each ledger finding on an attribute what the other
+// articles say of it.
+func addContext(l *ledger.Ledger, ev *Event, attr string, findings []checker.Finding, byPath map[string][]int) {
+	rule := ruleOf[attr]
+	for i := range ev.Claims {
+		c := &ev.Claims[i]
+		if !judged(c, rule) {
+			continue
+		}
+		others, _ := ev.Others(i, attr, MaxRelated)
+		if len(others) == 0 {
+			continue
+		}
+		for _, k := range byPath[c.Path] {
+			f := &findings[k]
+			if f.Rule != rule || f.Path != c.Path || f.Offset < c.Offset || f.Offset >= c.EndOffset {
+				continue
+			}
+			for _, j := range others {
+				r := related(l, &ev.Claims[j], attr)
+				if !slices.Contains(f.Related, r) {
+					f.Related = append(f.Related, r)
+				}
+			}
+		}
+	}
+}

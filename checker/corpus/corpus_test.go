@@ -1,0 +1,286 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// A ledger of two invented leaders: one call whose initiator the ledger does
+// not hold, one meeting whose venue it does.
+const testLedger = `
+entities:
+  - {id: arland, kind: country, name: Arland, demonyms: [Arlandic]}
+  - {id: borvia, kind: country, name: Borvia, demonyms: [Borvian]}
+  - {id: port-ada, kind: place, name: Port Ada, in: arland}
+  - {id: belgrove, kind: place, name: Belgrove, in: borvia}
+  - {id: ada-example, kind: person, name: Ada Example, short: Example, aliases: [Example], country: arland}
+  - {id: bo-sample, kind: person, name: Bo Sample, short: Sample, aliases: [Sample], country: borvia}
+events:
+  - id: call-0304
+    kind: call
+    date: 2025-03-04
+    participants: [ada-example, bo-sample]
+    medium: phone
+    sources: [{url: https://example.org/call, outlet: Wire}]
+  - id: meeting-0410
+    kind: meeting
+    date: 2025-04-10
+    participants: [ada-example, bo-sample]
+    venue: belgrove
+`
+
+func testLedgerT(t *testing.T) *ledger.Ledger {
+	t.Helper()
+	l, err := ledger.Load([]ledger.File{{Name: "test.yaml", Data: []byte(testLedger)}})
+	require.NoError(t, err)
+	return l
+}
+
+type doc struct{ path, pub, text string }
+
+// run checks the articles, in the order given, and compares them: it returns
+// every finding and the events.
+func run(t *testing.T, docs ...doc) ([]checker.Finding, []*Event) {
+	t.Helper()
+	l := testLedgerT(t)
+	c := checker.New(l)
+	var claims []checker.Claim
+	var findings []checker.Finding
+	for _, d := range docs {
+		a, err := article.Parse(d.path, []byte("---\npublished: "+d.pub+"\n---\n"+d.text+"\n"), article.Options{})
+		require.NoError(t, err)
+		cl, fs := c.Claims(a)
+		claims = append(claims, Compact(cl)...)
+		findings = append(findings, fs...)
+	}
+	events := Cluster(l, claims)
+	findings = append(findings, Check(l, events, findings)...)
+	checker.SortFindings(findings)
+	return findings, events
+}
+
+func lines(fs []checker.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s:%d:%d: %s [%s]\n", f.Path, f.Line, f.Column, f.Message, f.Rule)
+		for _, r := range f.Related {
+			fmt.Fprintf(&b, "\trelated %s:%d:%d: %s\n", r.Path, r.Line, r.Column, r.Message)
+		}
+	}
+	return b.String()
+}
+
+func only(fs []checker.Finding, rule string) []checker.Finding {
+	var out []checker.Finding
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestAgreeingArticlesStaySilent(t *testing.T) {
+	fs, events := run(t,
+		doc{"a.md", "2025-03-05", "Ada Example called Bo Sample on Tuesday."},
+		doc{"b.md", "2025-03-06", "Example called Sample on March 4, officials said."},
+		doc{"c.md", "2025-04-11", "Ada Example and Bo Sample met in Belgrove on Thursday."},
+		doc{"d.md", "2025-04-12", "Ada Example and Bo Sample met in Borvia on April 10."}, // the country holds the city
+	)
+	assert.Empty(t, fs, lines(fs))
+	require.Len(t, events, 2)
+	assert.Equal(t, "call-0304", events[0].Key)
+	assert.Len(t, events[0].Claims, 2)
+	assert.Equal(t, "meeting-0410", events[1].Key)
+	for _, ev := range events {
+		for i := range ev.Claims {
+			for _, attr := range Attrs {
+				assert.False(t, ev.Conflicted(i, attr), "%s %s of claim %d", ev.Key, attr, i)
+			}
+		}
+	}
+}
+
+func TestInitiatorTheLedgerDoesNotHold(t *testing.T) {
+	a := doc{"a.md", "2025-03-05", "Ada Example called Bo Sample on Tuesday."}
+	b := doc{"b.md", "2025-03-05", "Bo Sample called Ada Example on Tuesday."}
+	fs, events := run(t, a, b)
+	got := only(fs, checker.CrossSource)
+	require.Len(t, got, 2, lines(fs))
+	assert.Len(t, fs, 2, "no other finding: the ledger holds no initiator")
+
+	assert.Equal(t, "a.md", got[0].Path)
+	assert.Equal(t, checker.Warning, got[0].Severity)
+	assert.Equal(t, "Ada Example", got[0].Found)
+	assert.Equal(t, "Sample", got[0].Expected)
+	assert.Equal(t, 4, got[0].Line)
+	assert.Equal(t, 1, got[0].Column)
+	assert.Contains(t, got[0].Message, "articles disagree on who initiated the Example–Sample call on Tuesday 2025-03-04 (the ledger does not say): this one says Example; b.md:4 says Sample")
+	require.Len(t, got[0].Related, 1)
+	assert.Equal(t, checker.Related{Path: "b.md", Line: 4, Column: 1, EndLine: 4, EndColumn: 10, Message: "b.md says Sample"}, got[0].Related[0])
+	require.NotNil(t, got[0].Evidence)
+	assert.Equal(t, "call-0304", got[0].Evidence.ID)
+
+	assert.Equal(t, "b.md", got[1].Path)
+	assert.Equal(t, "a.md", got[1].Related[0].Path)
+
+	require.Len(t, events, 1)
+	assert.True(t, events[0].Conflicted(0, "initiator"))
+	assert.True(t, events[0].Conflicted(1, "initiator"))
+	assert.False(t, events[0].Conflicted(0, "date"))
+	ids, n := events[0].Against(0, "initiator", 10)
+	assert.Equal(t, []int{1}, ids)
+	assert.Equal(t, 1, n)
+
+	// The order of the files changes nothing.
+	fs2, _ := run(t, b, a)
+	assert.Equal(t, lines(fs), lines(fs2))
+}
+
+func TestLedgerFactsGetContextNotCrossSource(t *testing.T) {
+	fs, _ := run(t,
+		doc{"a.md", "2025-03-05", "Ada Example and Bo Sample spoke by phone on Tuesday."},
+		doc{"b.md", "2025-03-08", "Ada Example and Bo Sample spoke by phone on Friday."},
+		doc{"c.md", "2025-03-08", "Ada Example and Bo Sample spoke by video on March 4."},
+	)
+	assert.Empty(t, only(fs, checker.CrossSource), lines(fs))
+	dates := only(fs, "event-date")
+	require.Len(t, dates, 1, lines(fs))
+	assert.Equal(t, "b.md", dates[0].Path)
+	require.Len(t, dates[0].Related, 2, lines(fs))
+	// A weekday shows as its day; a date written otherwise, quoted beside it.
+	assert.Equal(t, "a.md says Tuesday 2025-03-04", dates[0].Related[0].Message)
+	assert.Equal(t, `c.md says "March 4" (Tuesday 2025-03-04)`, dates[0].Related[1].Message)
+	media := only(fs, "event-medium")
+	require.Len(t, media, 1, lines(fs))
+	assert.Equal(t, "c.md", media[0].Path)
+	assert.Equal(t, []string{"a.md says by phone", "b.md says by phone"}, []string{media[0].Related[0].Message, media[0].Related[1].Message})
+}
+
+func TestUnledgeredEvent(t *testing.T) {
+	// A call the ledger does not hold, dated two days apart by two articles.
+	a := doc{"a.md", "2025-05-14", "Ada Example and Bo Sample spoke by phone on Tuesday."}  // 2025-05-13
+	b := doc{"b.md", "2025-05-16", "Ada Example and Bo Sample spoke by phone on Thursday."} // 2025-05-15
+	fs, events := run(t, a, b)
+	require.Len(t, events, 1, lines(fs))
+	assert.Nil(t, events[0].Ledger)
+	assert.Equal(t, "~call:ada-example,bo-sample:2025-05-13", events[0].Key)
+	got := only(fs, checker.CrossSource)
+	require.Len(t, got, 2, lines(fs))
+	assert.Contains(t, got[0].Message, "articles disagree on the date of the Example–Sample call around 2025-05-13, which the ledger does not hold: this one says Tuesday 2025-05-13; b.md:4 says Thursday 2025-05-15")
+	assert.Equal(t, "Tuesday", got[0].Found)
+	assert.Nil(t, got[0].Evidence)
+
+	// Agreeing on the day: one event, no finding.
+	c := doc{"c.md", "2025-05-15", "Ada Example and Bo Sample spoke by phone on May 13."}
+	fs, events = run(t, a, c)
+	assert.Empty(t, fs, lines(fs))
+	require.Len(t, events, 1)
+	assert.Len(t, events[0].Claims, 2)
+
+	// Four days apart: two events, and each told by one article only.
+	d := doc{"d.md", "2025-05-18", "Ada Example and Bo Sample spoke by phone on Saturday."} // 2025-05-17
+	fs, events = run(t, a, d)
+	assert.Empty(t, fs, lines(fs))
+	assert.Empty(t, events)
+
+	// One article that itself gives two calls two days apart: two events.
+	e := doc{"e.md", "2025-05-16", "Ada Example and Bo Sample spoke by phone on Tuesday. Ada Example and Bo Sample spoke by phone again on Thursday."}
+	fs, _ = run(t, a, e)
+	assert.Empty(t, only(fs, checker.CrossSource), lines(fs))
+}
+
+func TestSilentCases(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		docs []doc
+	}{
+		{"one article contradicting itself", []doc{
+			{"a.md", "2025-03-05", "Ada Example called Bo Sample on Tuesday.\n\nBo Sample called Ada Example on Tuesday."},
+		}},
+		{"a plan", []doc{
+			{"a.md", "2025-05-10", "Ada Example and Bo Sample will speak by phone on Tuesday."}, // 2025-05-13
+			{"b.md", "2025-05-16", "Ada Example and Bo Sample spoke by phone on Thursday."},     // 2025-05-15
+		}},
+		{"hedged", []doc{
+			{"a.md", "2025-03-05", "Ada Example called Bo Sample on Tuesday."},
+			{"b.md", "2025-03-05", "Bo Sample reportedly called Ada Example on Tuesday."},
+		}},
+		{"silenced by a directive", []doc{
+			{"a.md", "2025-03-05", "<!-- claimlint-disable-next-line cross-source -- the desk checked who called -->\nAda Example called Bo Sample on Tuesday."},
+			{"b.md", "2025-03-05", "<!-- claimlint-disable-next-line cross-source -- the desk checked who called -->\nBo Sample called Ada Example on Tuesday."},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, _ := run(t, tt.docs...)
+			assert.Empty(t, only(fs, checker.CrossSource), lines(fs))
+			assert.Empty(t, only(fs, "unused-directive"), lines(fs))
+		})
+	}
+}
+
+func TestVenueDisagreementOnLedgerVenue(t *testing.T) {
+	// The ledger holds the venue: the wrong article gets event-venue, with
+	// the right one beside it, and no cross-source.
+	fs, _ := run(t,
+		doc{"a.md", "2025-04-11", "Ada Example and Bo Sample met in Belgrove on Thursday."},
+		doc{"b.md", "2025-04-11", "Ada Example and Bo Sample met in Port Ada on Thursday."},
+	)
+	require.Len(t, fs, 1, lines(fs))
+	assert.Equal(t, "event-venue", fs[0].Rule)
+	assert.Equal(t, "b.md", fs[0].Path)
+	require.Len(t, fs[0].Related, 1)
+	assert.Equal(t, "a.md says Belgrove", fs[0].Related[0].Message)
+}
+
+func TestParseSpan(t *testing.T) {
+	for _, tt := range []struct {
+		in          string
+		first, last string
+		ok          bool
+	}{
+		{"2025", "2025-01-01", "2025-12-31", true},
+		{"2025-02", "2025-02-01", "2025-02-28", true},
+		{"2025-02-24", "2025-02-24", "2025-02-24", true},
+		{"2025-08-31 to 2025-09-03", "2025-08-31", "2025-09-03", true},
+		{"", "", "", false},
+		{"Friday", "", "", false},
+	} {
+		sp, ok := ParseSpan(tt.in)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		if ok {
+			assert.Equal(t, tt.first, sp.First.Format("2006-01-02"), tt.in)
+			assert.Equal(t, tt.last, sp.Last.Format("2006-01-02"), tt.in)
+		}
+	}
+}
+
+// TestManyArticles checks that a finding lists at most MaxRelated other
+// articles and counts the rest.
+func TestManyArticles(t *testing.T) {
+	var docs []doc
+	for i := range 30 {
+		text := "Ada Example called Bo Sample on Tuesday."
+		if i%2 == 1 {
+			text = "Bo Sample called Ada Example on Tuesday."
+		}
+		docs = append(docs, doc{fmt.Sprintf("a%02d.md", i), "2025-03-05", text})
+	}
+	fs, _ := run(t, docs...)
+	got := only(fs, checker.CrossSource)
+	require.Len(t, got, 30)
+	for _, f := range got {
+		assert.Len(t, f.Related, MaxRelated)
+		assert.Contains(t, f.Message, "and 5 more")
+	}
+	assert.Equal(t, "a01.md", got[0].Related[0].Path)
+	assert.Equal(t, "a00.md", got[1].Related[0].Path)
+}

@@ -1,0 +1,48 @@
+package report
+
+import (
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/corpus"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// View is what the corpus formats show besides the findings: the articles'
+// text, every claim read, and the events the articles tell of.
+type View struct {
+	Ledger   *ledger.Ledger
+	Claims   []checker.Claim
+	Events   []*corpus.Event
+	Articles []Article // in the run's order
+	Author   Author    // for ClaimReview
+}
+
+// Article is one checked article as the corpus formats show it.
+type Article struct {
+	Path      string
+	Title     string
+	Outlet    string
+	URL       string
+	Published ledger.Date
+	Src       []byte // as read: finding offsets index it
+}
+
+// Author is who publishes a ClaimReview.
+type Author struct {
+	Name string
+	URL  string
+}
+
+// verdicts counts claims by verdict.
+func (v *View) verdicts() (consistent, contradicted, notCovered int) {
+	for _, c := range v.Claims {
+		switch c.Verdict {
+		case checker.Consistent:
+			consistent++
+		case checker.Contradicted:
+			contradicted++
+		default:
+			notCovered++
+		}
+	}
+	return
+}
