@@ -63,21 +63,28 @@ type group struct {
 // MaxRelated is how many other articles' claims a finding lists.
 const MaxRelated = 10
 
-// Usable reports whether a claim takes part in the comparison: an event claim
-// the text asserts (not a plan, not hedged, not ambiguous) that was matched to
-// a ledger event or names an event the ledger does not hold.
+// Usable reports whether a claim belongs to an event of the corpus view: an
+// event claim the text asserts (not hedged, not ambiguous) that was matched
+// to a ledger event or names an event the ledger does not hold. A plan
+// belongs only to a ledger event, and is never compared with other articles
+// (see Planned).
 func Usable(c *checker.Claim) bool {
-	if c.Kind != "event" || c.Values["future"] != "" || c.Values["ordinal"] == "last met" {
+	if c.Kind != "event" || c.Values["ordinal"] == "last met" {
 		return false
 	}
 	switch c.Verdict {
 	case checker.Consistent, checker.Contradicted:
 		return c.Ledger != ""
 	case checker.NotCovered:
-		return c.Reason == checker.ReasonNoEvent
+		return c.Reason == checker.ReasonNoEvent && !Planned(c)
 	}
 	return false
 }
+
+// Planned reports whether a claim is about the future: "will meet in …".
+// Plans change, so a plan and a report of the event do not contradict each
+// other; the ledger alone judges a plan.
+func Planned(c *checker.Claim) bool { return c.Values["future"] != "" }
 
 // Compact keeps of an article's claims only the usable ones, without the
 // parts a comparison does not read, so that a run can keep them for every
@@ -300,7 +307,7 @@ func (ev *Event) index(l *ledger.Ledger) {
 		at := map[string]int{}
 		for i := range ev.Claims {
 			v := ev.Claims[i].Values[attr]
-			if v == "" {
+			if v == "" || Planned(&ev.Claims[i]) {
 				vs.of[i] = -1
 				continue
 			}
@@ -539,7 +546,10 @@ func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
 		var said, want []string
 		for _, j := range others {
 			r := related(l, &ev.Claims[j], attr)
-			f.Related = append(f.Related, r)
+			if !addRelated(&f.Related, r) {
+				total-- // the same article saying the same again
+				continue
+			}
 			said = append(said, fmt.Sprintf("%s:%d says %s", r.Path, r.Line, Value(l, &ev.Claims[j], attr)))
 			if v := Value(l, &ev.Claims[j], attr); !slices.Contains(want, v) {
 				want = append(want, v)
@@ -559,6 +569,18 @@ func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// addRelated adds r unless its article already says the same there: one
+// line per article and value is enough.
+func addRelated(rs *[]checker.Related, r checker.Related) bool {
+	for _, x := range *rs {
+		if x.Path == r.Path && x.Message == r.Message {
+			return false
+		}
+	}
+	*rs = append(*rs, r)
+	return true
 }
 
 // judged reports whether a rule reported a finding on a claim.
@@ -597,10 +619,7 @@ func addContext(l *ledger.Ledger, ev *Event, attr string, findings []checker.Fin
 				continue
 			}
 			for _, j := range others {
-				r := related(l, &ev.Claims[j], attr)
-				if !slices.Contains(f.Related, r) {
-					f.Related = append(f.Related, r)
-				}
+				addRelated(&f.Related, related(l, &ev.Claims[j], attr))
 			}
 		}
 	}

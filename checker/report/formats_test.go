@@ -23,7 +23,8 @@ func sample(root string) *Run {
 			ByteCol: 20, EndByteCol: 26, Rule: "event-date", Severity: checker.Error,
 			Message: "the A–B call was on Monday 2025-02-24, not Friday (2025-02-21)\n100% sure", Found: "Friday",
 			Evidence: &checker.Evidence{ID: "call-1", Pos: "rules/events.yaml:12:5", Sources: []ledger.Source{{Outlet: "x"}}},
-			Fix:      &checker.Fix{Offset: 40, EndOffset: 46, Replacement: "Monday"}},
+			Fix:      &checker.Fix{Offset: 40, EndOffset: 46, Replacement: "Monday"},
+			Related:  []checker.Related{{Path: filepath.Join(root, "seeds", "c.md"), Line: 7, Column: 3, EndLine: 7, EndColumn: 9, Message: "seeds/c.md says Monday 2025-02-24"}}},
 		{Path: filepath.Join(root, "seeds", "b.md"), Line: 1, Column: 1, EndLine: 1, EndColumn: 1, ByteCol: 1, EndByteCol: 1,
 			Rule: "missing-date", Severity: checker.Info, Message: "no publication date"},
 	}}
@@ -57,7 +58,14 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 				RuleID              string
 				Level               string
 				PartialFingerprints map[string]string
-				Locations           []struct {
+				RelatedLocations    []struct {
+					Message          struct{ Text string }
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				Locations []struct {
 					PhysicalLocation struct {
 						ArtifactLocation struct{ URI string }
 						Region           struct{ StartLine, StartColumn, EndLine, EndColumn int }
@@ -87,6 +95,12 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 	assert.Equal(t, 20, r.Locations[0].PhysicalLocation.Region.StartColumn)
 	assert.Equal(t, "Monday", r.Fixes[0].ArtifactChanges[0].Replacements[0].InsertedContent.Text)
 	assert.Len(t, r.PartialFingerprints["claimlint/v1"], 32)
+	// The ledger entry, then what other articles say.
+	require.Len(t, r.RelatedLocations, 2)
+	assert.Equal(t, "rules/events.yaml", r.RelatedLocations[0].PhysicalLocation.ArtifactLocation.URI)
+	assert.Equal(t, "seeds/c.md", r.RelatedLocations[1].PhysicalLocation.ArtifactLocation.URI)
+	assert.Equal(t, 7, r.RelatedLocations[1].PhysicalLocation.Region.StartLine)
+	assert.Equal(t, "seeds/c.md says Monday 2025-02-24", r.RelatedLocations[1].Message.Text)
 	assert.Equal(t, "note", run.Results[1].Level)
 }
 

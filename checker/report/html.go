@@ -279,6 +279,9 @@ func matrix(v *View, known map[string]int) matrixData {
 					if text == "" {
 						continue
 					}
+					if corpus.Planned(c) {
+						text += " (planned)"
+					}
 					val := matrixValue{Attr: attr, Text: text}
 					switch {
 					case contradicts(c, attr):

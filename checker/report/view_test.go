@@ -1,0 +1,209 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/corpus"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+const viewLedger = `
+entities:
+  - {id: arland, kind: country, name: Arland}
+  - {id: ada-example, kind: person, name: Ada Example, short: Example, aliases: [Example], country: arland}
+  - {id: bo-sample, kind: person, name: Bo Sample, short: Sample, aliases: [Sample], country: arland}
+events:
+  - id: call-0304
+    kind: call
+    date: 2025-03-04
+    participants: [ada-example, bo-sample]
+    medium: phone
+    sources: [{url: https://example.org/call, outlet: Wire}]
+`
+
+// viewRun checks articles as claimlint check does for the corpus formats.
+func viewRun(t *testing.T, docs map[string]string) *Run {
+	t.Helper()
+	l, err := ledger.Load([]ledger.File{{Name: "rules.yaml", Data: []byte(viewLedger)}})
+	require.NoError(t, err)
+	c := checker.New(l)
+	run := &Run{Version: "v0", View: &View{Ledger: l, Author: Author{Name: "Fact Desk", URL: "https://example.org/desk"}}}
+	var paths []string
+	for p := range docs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // as a run orders its files
+	for _, p := range paths {
+		src := []byte(docs[p])
+		a, err := article.Parse(p, src, article.Options{})
+		require.NoError(t, err)
+		cs, fs := c.Claims(a)
+		run.Findings = append(run.Findings, fs...)
+		run.View.Claims = append(run.View.Claims, cs...)
+		run.View.Articles = append(run.View.Articles, Article{Path: p, Src: src, Title: a.Meta.Title, URL: a.Meta.URL, Published: a.Meta.Published})
+		run.Files++
+	}
+	run.View.Events = corpus.Cluster(l, run.View.Claims)
+	run.Findings = append(run.Findings, corpus.Check(l, run.View.Events, run.Findings)...)
+	checker.SortFindings(run.Findings)
+	return run
+}
+
+var viewDocs = map[string]string{
+	"a.md": "---\npublished: 2025-03-05\ntitle: Right <and> proper\nurl: https://example.org/a\n---\nAda Example called Bo Sample on Tuesday by phone. <script>alert(1)</script>\n",
+	"b.md": "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday.\n",
+}
+
+func TestHTMLMarksEveryFinding(t *testing.T) {
+	run := viewRun(t, viewDocs)
+	require.NotEmpty(t, run.Findings)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	page := buf.String()
+
+	// Every finding is marked, and listed under its article.
+	for i, f := range run.Findings {
+		id := "f" + strconv.Itoa(i+1)
+		assert.Regexp(t, `<mark class="finding sev-`+f.Severity+`"[^>]*data-findings="(?:[^"]* )?`+id+`(?: [^"]*)?"`, page, f.Message)
+		assert.Contains(t, page, `<li class="sev-`+f.Severity+`" id="`+id+`">`)
+	}
+	// The event-date finding's mark holds exactly the words it judges.
+	assert.Regexp(t, `data-findings="f\d+" aria-describedby="tip-f\d+">Friday<span class="tip"`, page)
+
+	// The article's own markup is text, never markup.
+	assert.Contains(t, page, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.NotContains(t, page, "<script")
+	assert.Contains(t, page, "“Right &lt;and&gt; proper”")
+
+	// Self-contained: nothing is loaded from elsewhere.
+	for _, re := range []string{`<link\b`, `\bsrc=`, `url\(`, `@import`} {
+		assert.NotRegexp(t, re, page)
+	}
+
+	// The matrix: the ledger's date is wrong in b.md; the initiator, which
+	// the ledger does not hold, is disputed in both.
+	assert.Regexp(t, `<tr data-event="call-0304" class="disputed-row">`, page)
+	assert.Regexp(t, `<td data-article="a.md" class="disputed" data-disagree="initiator">`, page)
+	assert.Regexp(t, `<td data-article="b.md" class="disputed" data-disagree="date initiator">`, page)
+	assert.Contains(t, page, `<li class="v-wrong" data-attr="date">✗ Friday 2025-03-07`)
+
+	// The timeline places b.md's date off the event, in red.
+	assert.Regexp(t, `<line class="offline"[^>]*/><path class="claim off" data-article="b.md"`, page)
+	assert.Regexp(t, `<path class="claim ok" data-article="a.md"`, page)
+
+	// Landmarks and headings for a screen reader.
+	for _, s := range []string{`<html lang="en">`, "<header>", `<nav aria-label="Sections">`, `<main id="main">`, "<footer>", "<h1>", `role="img"`} {
+		assert.Contains(t, page, s)
+	}
+}
+
+func TestHTMLNeedsTheView(t *testing.T) {
+	err := HTML(&bytes.Buffer{}, &Run{})
+	assert.ErrorContains(t, err, "needs the articles and claims")
+}
+
+func TestHighlightOverlapsAndPoints(t *testing.T) {
+	src := []byte("abcdef ghij")
+	fs := []checker.Finding{
+		{Offset: 0, EndOffset: 0, Severity: checker.Info, Rule: "missing-date", Message: "m"},
+		{Offset: 1, EndOffset: 4, Severity: checker.Warning, Rule: "r1", Message: "one"},
+		{Offset: 3, EndOffset: 6, Severity: checker.Error, Rule: "r2", Message: "two"},
+		{Offset: 7, EndOffset: 11, Severity: checker.Warning, Rule: "r3", Message: "three"},
+	}
+	got := string(highlight(src, fs, []int{0, 1, 2, 3}))
+	tips := regexp.MustCompile(`<span class="tip".*?</span></span></mark>`)
+	got = tips.ReplaceAllString(got, "</mark>")
+	assert.Equal(t, `<mark class="finding sev-info point" tabindex="0" data-findings="f1" aria-describedby="tip-f1"><span aria-hidden="true">◆</span></mark>`+
+		`a<mark class="finding sev-error" tabindex="0" data-findings="f2 f3" aria-describedby="tip-f2 tip-f3">bcdef</mark> `+
+		`<mark class="finding sev-warning" tabindex="0" data-findings="f4" aria-describedby="tip-f4">ghij</mark>`, got)
+}
+
+func TestClaimReview(t *testing.T) {
+	run := viewRun(t, viewDocs)
+	var buf bytes.Buffer
+	require.NoError(t, ClaimReview(&buf, run))
+	var doc struct {
+		Context string           `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+	assert.Equal(t, "https://schema.org", doc.Context)
+	// One review: b.md's wrong date. The cross-source warnings judge no
+	// claim against the ledger.
+	require.Len(t, doc.Graph, 1, buf.String())
+	r := doc.Graph[0]
+	assert.Equal(t, "ClaimReview", r["@type"])
+	assert.Equal(t, "Bo Sample called Ada Example by phone on Friday.", strings.TrimSpace(r["claimReviewed"].(string)))
+	rating := r["reviewRating"].(map[string]any)
+	assert.Equal(t, "False: wrong date", rating["alternateName"])
+	assert.EqualValues(t, 1, rating["ratingValue"])
+	assert.Equal(t, map[string]any{"@type": "Organization", "name": "Fact Desk", "url": "https://example.org/desk"}, r["author"])
+	item := r["itemReviewed"].(map[string]any)
+	appearance := item["appearance"].(map[string]any)
+	assert.Equal(t, "2025-03-08", appearance["datePublished"])
+	_, hasURL := appearance["url"]
+	assert.False(t, hasURL, "b.md has no url: and the run no base-url:")
+	assert.Contains(t, r["reviewBody"], "was on Tuesday 2025-03-04, not Friday")
+	assert.Equal(t, []any{map[string]any{"@type": "CreativeWork", "url": "https://example.org/call",
+		"publisher": map[string]any{"@type": "Organization", "name": "Wire"}}}, r["citation"])
+}
+
+// TestReportColoursContrast checks the report's text colours against the
+// backgrounds they are drawn on, by WCAG 2's formula: at least 4.5:1.
+func TestReportColoursContrast(t *testing.T) {
+	vars := map[string]string{}
+	for _, m := range regexp.MustCompile(`--([a-z-]+): (#[0-9a-f]{6})`).FindAllStringSubmatch(htmlTemplate, -1) {
+		vars[m[1]] = m[2]
+	}
+	color := func(s string) string {
+		if strings.HasPrefix(s, "#") {
+			return s
+		}
+		c, ok := vars[s]
+		require.True(t, ok, "no --%s in the template", s)
+		return c
+	}
+	for _, pair := range [][2]string{
+		{"fg", "bg"}, {"muted", "bg"}, {"muted", "panel"}, {"fg", "panel"},
+		{"error", "bg"}, {"warning", "bg"}, {"info", "bg"}, {"ok", "bg"}, {"ledger", "panel"},
+		{"fg", "error-bg"}, {"fg", "warning-bg"}, {"fg", "info-bg"},
+		{"error", "#fff7f6"}, {"warning", "#fff7f6"}, // marked matrix cells
+		{"#ffffff", "#1f2430"}, // tooltips
+		{"#0645ad", "bg"},      // links
+	} {
+		assert.GreaterOrEqual(t, contrast(color(pair[0]), color(pair[1])), 4.5, "%s on %s", pair[0], pair[1])
+	}
+}
+
+func contrast(a, b string) float64 {
+	lum := func(hex string) float64 {
+		var rgb [3]float64
+		for i := range rgb {
+			v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+			c := float64(v) / 255
+			if c <= 0.03928 {
+				rgb[i] = c / 12.92
+			} else {
+				rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+	}
+	la, lb := lum(a), lum(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
