@@ -34,7 +34,7 @@ func TestDemoCorpusGolden(t *testing.T) {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(paths), 12, "the demo corpus has at least twelve articles")
 	var findings []checker.Finding
-	var claims []checker.Claim
+	var stmts []corpus.Stmt
 	c := checker.New(l)
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
@@ -45,10 +45,10 @@ func TestDemoCorpusGolden(t *testing.T) {
 		require.NotZero(t, a.Meta.Published, "%s has no publication date", rel)
 		cs, fs := c.Claims(a)
 		findings = append(findings, fs...)
-		claims = append(claims, corpus.Compact(cs)...)
+		stmts = append(stmts, corpus.Compact(cs)...)
 	}
 	// The articles compared with each other, as claimlint check does.
-	findings = append(findings, corpus.Check(l, corpus.Cluster(l, claims), findings)...)
+	findings = append(findings, corpus.Check(l, corpus.Cluster(l, stmts), findings)...)
 	checker.SortFindings(findings)
 	var got bytes.Buffer
 	require.NoError(t, report.Text(&got, findings))

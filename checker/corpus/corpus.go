@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimlint/claimlint/checker"
@@ -39,7 +40,7 @@ type Event struct {
 	Participants []string
 	Span         ledger.Span // the ledger's days, or the days the articles give
 	// Claims are what the articles say of it, by path and position.
-	Claims []checker.Claim
+	Claims []Stmt
 
 	attrs   map[string]*values // by attribute
 	pathEnd []int              // for each claim, the index past its article's last claim
@@ -63,18 +64,118 @@ type group struct {
 // MaxRelated is how many other articles' claims a finding lists.
 const MaxRelated = 10
 
+// Stmt is what the comparison keeps of an event claim: where it is, the
+// event it was matched to, the values it gives and where it writes them,
+// and which of them the ledger contradicts. It is a few hundred bytes, so a
+// run can keep one for every event claim of a large corpus.
+type Stmt struct {
+	Path         string `json:"path"`
+	Line         int    `json:"line"`
+	Column       int    `json:"column"`
+	Offset       int    `json:"offset"`
+	EndOffset    int    `json:"endOffset"`
+	Ledger       string `json:"ledger,omitempty"` // the ledger event, or "" for one it does not hold
+	Kinds        string `json:"kinds"`            // "call" or "meeting|talks|…"
+	Participants string `json:"participants"`     // entity ids, comma-separated
+	Date         string `json:"date,omitempty"`   // as checker.Claim's values
+	Medium       string `json:"medium,omitempty"`
+	Initiator    string `json:"initiator,omitempty"`
+	Venue        string `json:"venue,omitempty"`
+	Parts        []Part `json:"parts,omitempty"`
+	// Wrong are the attributes the ledger's checks contradict.
+	Wrong   []string `json:"wrong,omitempty"`
+	Planned bool     `json:"planned,omitempty"` // "will meet …"
+	Quiet   bool     `json:"quiet,omitempty"`   // a directive silences cross-source here
+}
+
+// Part is where a Stmt writes one of its values.
+type Part struct {
+	Attr string `json:"attr"`
+	checker.Part
+}
+
+// Value is the statement's raw value of an attribute.
+func (s *Stmt) Value(attr string) string {
+	switch attr {
+	case "date":
+		return s.Date
+	case "medium":
+		return s.Medium
+	case "initiator":
+		return s.Initiator
+	case "venue":
+		return s.Venue
+	}
+	return ""
+}
+
+// Part returns where the statement writes an attribute.
+func (s *Stmt) Part(attr string) (checker.Part, bool) {
+	for _, p := range s.Parts {
+		if p.Attr == attr {
+			return p.Part, true
+		}
+	}
+	return checker.Part{}, false
+}
+
+// Contradicted reports whether the ledger contradicts the statement's value
+// of attr.
+func (s *Stmt) Contradicted(attr string) bool { return slices.Contains(s.Wrong, attr) }
+
+// stmt makes the statement of a claim.
+func stmt(c *checker.Claim) Stmt {
+	s := Stmt{
+		Path: c.Path, Line: c.Line, Column: c.Column, Offset: c.Offset, EndOffset: c.EndOffset,
+		Kinds: intern(c.Values["kinds"]), Participants: intern(c.Values["participants"]),
+		Date: intern(c.Values["date"]), Medium: c.Values["medium"], Initiator: c.Values["initiator"], Venue: c.Values["venue"],
+		Planned: Planned(c), Quiet: c.Quiet,
+	}
+	if c.Ledger != "coverage" {
+		s.Ledger = c.Ledger
+	}
+	if len(c.Parts) > 0 {
+		s.Parts = make([]Part, 0, len(c.Parts))
+	}
+	for _, attr := range Attrs {
+		if p, ok := c.Parts[attr]; ok {
+			s.Parts = append(s.Parts, Part{attr, p})
+		}
+		for _, f := range c.Findings {
+			if strings.HasSuffix(f, "["+ruleOf[attr]+"]") && !s.Contradicted(attr) {
+				s.Wrong = append(s.Wrong, attr)
+			}
+		}
+	}
+	return s
+}
+
+// interned holds one copy of each value many statements share (the same
+// participants, kinds and dates recur across a corpus): a statement then
+// costs its own fields, not copies of the same strings.
+var interned sync.Map
+
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	v, _ := interned.LoadOrStore(s, s)
+	return v.(string)
+}
+
 // Usable reports whether a claim belongs to an event of the corpus view: an
 // event claim the text asserts (not hedged, not ambiguous) that was matched
 // to a ledger event or names an event the ledger does not hold. A plan
 // belongs only to a ledger event, and is never compared with other articles
-// (see Planned).
+// (see Planned). An event the ledger's coverage says did not happen is
+// reported by event-unknown, and not compared.
 func Usable(c *checker.Claim) bool {
 	if c.Kind != "event" || c.Values["ordinal"] == "last met" {
 		return false
 	}
 	switch c.Verdict {
 	case checker.Consistent, checker.Contradicted:
-		return c.Ledger != ""
+		return c.Ledger != "" && c.Ledger != "coverage"
 	case checker.NotCovered:
 		return c.Reason == checker.ReasonNoEvent && !Planned(c)
 	}
@@ -91,14 +192,13 @@ func Planned(c *checker.Claim) bool { return c.Values["future"] != "" }
 // article. An article that says the same of an event several times is kept
 // once, at its first saying, unless a later one carries a finding or a
 // directive: comparing articles needs each position once.
-func Compact(claims []checker.Claim) []checker.Claim {
-	var out []checker.Claim
+func Compact(claims []checker.Claim) []Stmt {
+	var out []Stmt
 	keep := Keeper()
 	for i := range claims {
-		c := claims[i]
-		if keep(&c) || c.Quiet && Usable(&c) {
-			c.Text = ""
-			out = append(out, c)
+		c := &claims[i]
+		if keep(c) || c.Quiet && Usable(c) {
+			out = append(out, stmt(c))
 		}
 	}
 	return out
@@ -112,7 +212,7 @@ func Keeper() func(*checker.Claim) bool {
 		if !Usable(c) {
 			return false
 		}
-		key := c.Ledger + "\x00" + c.Values["participants"] + "\x00" + c.Values["kinds"]
+		key := c.Path + "\x00" + c.Ledger + "\x00" + c.Values["participants"] + "\x00" + c.Values["kinds"]
 		for _, attr := range Attrs {
 			key += "\x00" + c.Values[attr]
 		}
@@ -124,15 +224,10 @@ func Keeper() func(*checker.Claim) bool {
 	}
 }
 
-// Cluster groups the usable claims into events, in a stable order whatever
-// the order of claims: ledger events by date, then the others by date.
-func Cluster(l *ledger.Ledger, claims []checker.Claim) []*Event {
-	var use []checker.Claim
-	for i := range claims {
-		if Usable(&claims[i]) {
-			use = append(use, claims[i])
-		}
-	}
+// Cluster groups statements into events, in a stable order whatever the
+// order of the statements: ledger events by date, then the others by date.
+func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
+	use := slices.Clone(stmts)
 	sort.SliceStable(use, func(i, j int) bool {
 		if use[i].Path != use[j].Path {
 			return use[i].Path < use[j].Path
@@ -142,7 +237,7 @@ func Cluster(l *ledger.Ledger, claims []checker.Claim) []*Event {
 	byID := map[string]*Event{}
 	var events []*Event
 	type loose struct {
-		c     checker.Claim
+		c     Stmt
 		parts string
 		kinds []string
 		day   time.Time
@@ -160,14 +255,14 @@ func Cluster(l *ledger.Ledger, claims []checker.Claim) []*Event {
 			continue
 		}
 		// Not in the ledger: usable when it names two parties and one day.
-		sp, ok := ParseSpan(c.Values["date"])
-		parts := strings.Split(c.Values["participants"], ",")
-		if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 {
+		sp, ok := ParseSpan(c.Date)
+		parts := strings.Split(c.Participants, ",")
+		if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 || c.Planned {
 			continue
 		}
 		parts = slices.Clone(parts)
 		sort.Strings(parts)
-		rest = append(rest, loose{c, strings.Join(parts, ","), strings.Split(c.Values["kinds"], "|"), sp.First})
+		rest = append(rest, loose{c, strings.Join(parts, ","), strings.Split(c.Kinds, "|"), sp.First})
 	}
 	sort.SliceStable(rest, func(i, j int) bool {
 		if rest[i].parts != rest[j].parts {
@@ -252,7 +347,7 @@ func articles(ev *Event) int {
 func split(ev *Event) bool {
 	days := map[string]string{}
 	for _, c := range ev.Claims {
-		d := c.Values["date"]
+		d := c.Date
 		if prev, ok := days[c.Path]; ok && prev != d {
 			return true
 		}
@@ -306,8 +401,8 @@ func (ev *Event) index(l *ledger.Ledger) {
 		vs := &values{of: make([]int, n)}
 		at := map[string]int{}
 		for i := range ev.Claims {
-			v := ev.Claims[i].Values[attr]
-			if v == "" || Planned(&ev.Claims[i]) {
+			v := ev.Claims[i].Value(attr)
+			if v == "" || ev.Claims[i].Planned {
 				vs.of[i] = -1
 				continue
 			}
@@ -435,8 +530,8 @@ func (ev *Event) Holds(attr string) bool {
 
 // Value is how a report shows an attribute's value: a date as written and
 // resolved, people and places by name.
-func Value(l *ledger.Ledger, c *checker.Claim, attr string) string {
-	v := c.Values[attr]
+func Value(l *ledger.Ledger, c *Stmt, attr string) string {
+	v := c.Value(attr)
 	if v == "" {
 		return ""
 	}
@@ -445,7 +540,7 @@ func Value(l *ledger.Ledger, c *checker.Claim, attr string) string {
 		if sp, ok := ParseSpan(v); ok && sp.First.Equal(sp.Last) {
 			v = ledger.FormatDay(sp.First)
 		}
-		if pt, ok := c.Parts["date"]; ok && pt.Text != "" && !strings.Contains(v, pt.Text) {
+		if pt, ok := c.Part("date"); ok && pt.Text != "" && !strings.Contains(v, pt.Text) {
 			return fmt.Sprintf("%q (%s)", pt.Text, v)
 		}
 	case "medium":
@@ -464,8 +559,7 @@ func Value(l *ledger.Ledger, c *checker.Claim, attr string) string {
 }
 
 // Label names an event in messages: "the Xi–Putin call on Monday
-// 2025-02-24", "the Xi–Putin call around 2026-03-02, which the ledger does
-// not hold".
+// 2025-02-24", "the Xi–Putin call around 2026-03-02 (not in the ledger)".
 func Label(l *ledger.Ledger, ev *Event) string {
 	var names []string
 	for _, id := range ev.Participants {
@@ -481,7 +575,7 @@ func Label(l *ledger.Ledger, ev *Event) string {
 		}
 		return what + " from " + ev.Span.First.Format("2006-01-02") + " to " + ev.Span.Last.Format("2006-01-02")
 	}
-	return what + " around " + ev.Span.First.Format("2006-01-02") + ", which the ledger does not hold"
+	return what + " around " + ev.Span.First.Format("2006-01-02") + " (not in the ledger)"
 }
 
 var question = map[string]string{
@@ -515,9 +609,9 @@ func Check(l *ledger.Ledger, events []*Event, findings []checker.Finding) []chec
 	return out
 }
 
-func related(l *ledger.Ledger, c *checker.Claim, attr string) checker.Related {
-	r := checker.Related{Path: c.Path, Line: c.Line, Column: c.Column, EndLine: c.EndLine, EndColumn: c.EndColumn}
-	if pt, ok := c.Parts[attr]; ok {
+func related(l *ledger.Ledger, c *Stmt, attr string) checker.Related {
+	r := checker.Related{Path: c.Path, Line: c.Line, Column: c.Column, EndLine: c.Line, EndColumn: c.Column}
+	if pt, ok := c.Part(attr); ok {
 		r.Line, r.Column, r.EndLine, r.EndColumn = pt.Line, pt.Column, pt.EndLine, pt.EndColumn
 	}
 	r.Message = fmt.Sprintf("%s says %s", c.Path, Value(l, c, attr))
@@ -534,7 +628,7 @@ func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
 		if total == 0 || c.Quiet {
 			continue
 		}
-		pt, ok := c.Parts[attr]
+		pt, ok := c.Part(attr)
 		if !ok {
 			continue
 		}
@@ -583,16 +677,6 @@ func addRelated(rs *[]checker.Related, r checker.Related) bool {
 	return true
 }
 
-// judged reports whether a rule reported a finding on a claim.
-func judged(c *checker.Claim, rule string) bool {
-	for _, f := range c.Findings {
-		if strings.HasSuffix(f, "["+rule+"]") {
-			return true
-		}
-	}
-	return false
-}
-
 func nonNil(s []ledger.Source) []ledger.Source {
 	if s == nil {
 		return []ledger.Source{}
@@ -606,7 +690,7 @@ func addContext(l *ledger.Ledger, ev *Event, attr string, findings []checker.Fin
 	rule := ruleOf[attr]
 	for i := range ev.Claims {
 		c := &ev.Claims[i]
-		if !judged(c, rule) {
+		if !c.Contradicted(attr) {
 			continue
 		}
 		others, _ := ev.Others(i, attr, MaxRelated)

@@ -52,16 +52,16 @@ func run(t *testing.T, docs ...doc) ([]checker.Finding, []*Event) {
 	t.Helper()
 	l := testLedgerT(t)
 	c := checker.New(l)
-	var claims []checker.Claim
+	var stmts []Stmt
 	var findings []checker.Finding
 	for _, d := range docs {
 		a, err := article.Parse(d.path, []byte("---\npublished: "+d.pub+"\n---\n"+d.text+"\n"), article.Options{})
 		require.NoError(t, err)
 		cl, fs := c.Claims(a)
-		claims = append(claims, Compact(cl)...)
+		stmts = append(stmts, Compact(cl)...)
 		findings = append(findings, fs...)
 	}
-	events := Cluster(l, claims)
+	events := Cluster(l, stmts)
 	findings = append(findings, Check(l, events, findings)...)
 	checker.SortFindings(findings)
 	return findings, events
@@ -175,7 +175,7 @@ func TestUnledgeredEvent(t *testing.T) {
 	assert.Equal(t, "~call:ada-example,bo-sample:2025-05-13", events[0].Key)
 	got := only(fs, checker.CrossSource)
 	require.Len(t, got, 2, lines(fs))
-	assert.Contains(t, got[0].Message, "articles disagree on the date of the Example–Sample call around 2025-05-13, which the ledger does not hold: this one says Tuesday 2025-05-13; b.md:4 says Thursday 2025-05-15")
+	assert.Contains(t, got[0].Message, "articles disagree on the date of the Example–Sample call around 2025-05-13 (not in the ledger): this one says Tuesday 2025-05-13; b.md:4 says Thursday 2025-05-15")
 	assert.Equal(t, "Tuesday", got[0].Found)
 	assert.Nil(t, got[0].Evidence)
 

@@ -15,6 +15,7 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/corpus"
 )
 
 // Run is what a format writes: the findings of one run, and where paths
@@ -26,9 +27,9 @@ type Run struct {
 	// fingerprints write paths relative to it, with forward slashes.
 	Root    string
 	Version string
-	// Claims, when set, are written by the JSON format, so that merge can
+	// Stmts, when set, are written by the JSON format, so that merge can
 	// compare the articles of several shards.
-	Claims []checker.Claim
+	Stmts []corpus.Stmt
 	// View holds what the corpus formats (html, claimreview) show besides
 	// findings; nil for the others.
 	View *View
@@ -44,7 +45,7 @@ type Format struct {
 // Formats lists every output format, in the order documented.
 var Formats = []Format{
 	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }},
-	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings, r.Claims) }},
+	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings, r.Stmts) }},
 	{"sarif", "SARIF 2.1.0, for code scanning", SARIF},
 	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub},
 	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL},

@@ -260,7 +260,7 @@ func matrix(v *View, known map[string]int) matrixData {
 			row.Label = strings.TrimPrefix(row.Label, "the ")
 			row.Ledger = ledgerValues(v.Ledger, e)
 		} else {
-			row.Label = strings.TrimSuffix(strings.TrimPrefix(row.Label, "the "), ", which the ledger does not hold")
+			row.Label = strings.TrimSuffix(strings.TrimPrefix(row.Label, "the "), " (not in the ledger)")
 		}
 		// Where the ledger holds a fact, the claims it contradicts are marked;
 		// where it does not, the claims other articles contradict.
@@ -279,12 +279,12 @@ func matrix(v *View, known map[string]int) matrixData {
 					if text == "" {
 						continue
 					}
-					if corpus.Planned(c) {
+					if c.Planned {
 						text += " (planned)"
 					}
 					val := matrixValue{Attr: attr, Text: text}
 					switch {
-					case contradicts(c, attr):
+					case c.Contradicted(attr):
 						val.Mark = "wrong"
 					case !ev.Holds(attr) && ev.Conflicted(k, attr):
 						val.Mark = "conflict"
@@ -305,17 +305,6 @@ func matrix(v *View, known map[string]int) matrixData {
 		m.Rows = append(m.Rows, row)
 	}
 	return m
-}
-
-// contradicts reports whether the ledger contradicts a claim's attribute.
-func contradicts(c *checker.Claim, attr string) bool {
-	rule := map[string]string{"date": "event-date", "medium": "event-medium", "initiator": "event-initiator", "venue": "event-venue"}[attr]
-	for _, f := range c.Findings {
-		if strings.HasSuffix(f, "["+rule+"]") {
-			return true
-		}
-	}
-	return false
 }
 
 func ledgerValues(l *ledger.Ledger, e *ledger.Event) []string {
@@ -373,12 +362,12 @@ func timeline(v *View) template.HTML {
 		}
 		for k := range ev.Claims {
 			c := &ev.Claims[k]
-			sp, ok := corpus.ParseSpan(c.Values["date"])
+			sp, ok := corpus.ParseSpan(c.Date)
 			if !ok || sp.Last.Sub(sp.First) > 40*day {
 				continue // no date, or a year: nothing to place
 			}
 			at := sp.First.Add(sp.Last.Sub(sp.First) / 2).Truncate(day)
-			rows[i] = append(rows[i], mark{at, c.Path, corpus.Value(v.Ledger, c, "date"), contradicts(c, "date") || !ev.Holds("date") && ev.Conflicted(k, "date")})
+			rows[i] = append(rows[i], mark{at, c.Path, corpus.Value(v.Ledger, c, "date"), c.Contradicted("date") || !ev.Holds("date") && ev.Conflicted(k, "date")})
 		}
 	}
 	lo, hi = lo.AddDate(0, 0, -15), hi.AddDate(0, 0, 15)
@@ -412,7 +401,7 @@ func timeline(v *View) template.HTML {
 	for i, ev := range v.Events {
 		y := top + rowH*i + rowH/2
 		label := corpus.Label(v.Ledger, ev)
-		label = strings.TrimSuffix(strings.TrimPrefix(label, "the "), ", which the ledger does not hold")
+		label = strings.TrimPrefix(label, "the ")
 		cls := "ledger"
 		if ev.Ledger == nil {
 			cls = "unledgered"

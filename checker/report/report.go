@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/corpus"
 )
 
 // Summary counts findings by severity and rule.
@@ -70,20 +71,20 @@ func Text(w io.Writer, fs []checker.Finding) error {
 }
 
 // JSON writes {"findings":[…],"summary":{…}}, and "claims" when there are
-// some (the event claims of a shard, for merge). encoding/json writes map
+// some (the event statements of a shard, for merge). encoding/json writes map
 // keys sorted, so the output is the same on every run.
-func JSON(w io.Writer, files int, fs []checker.Finding, claims []checker.Claim) error {
+func JSON(w io.Writer, files int, fs []checker.Finding, stmts []corpus.Stmt) error {
 	if fs == nil {
 		fs = []checker.Finding{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(Document{fs, Summarize(files, fs), claims})
+	return enc.Encode(Document{fs, Summarize(files, fs), stmts})
 }
 
 // Document is the JSON format's document.
 type Document struct {
 	Findings []checker.Finding `json:"findings"`
 	Summary  Summary           `json:"summary"`
-	Claims   []checker.Claim   `json:"claims,omitempty"`
+	Stmts    []corpus.Stmt     `json:"claims,omitempty"`
 }

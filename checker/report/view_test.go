@@ -55,7 +55,7 @@ func viewRun(t *testing.T, docs map[string]string) *Run {
 		run.View.Articles = append(run.View.Articles, Article{Path: p, Src: src, Title: a.Meta.Title, URL: a.Meta.URL, Published: a.Meta.Published})
 		run.Files++
 	}
-	run.View.Events = corpus.Cluster(l, run.View.Claims)
+	run.View.Events = corpus.Cluster(l, corpus.Compact(run.View.Claims))
 	run.Findings = append(run.Findings, corpus.Check(l, run.View.Events, run.Findings)...)
 	checker.SortFindings(run.Findings)
 	return run

@@ -72,6 +72,7 @@ func (c *Cache) file(key string) string { return filepath.Join(c.Dir, key[:2], k
 type entry struct {
 	Findings []checker.Finding `json:"findings"`
 	Claims   []checker.Claim   `json:"claims,omitempty"`
+	Stmts    []corpus.Stmt     `json:"stmts,omitempty"`
 	Mode     ClaimMode         `json:"mode,omitempty"` // which claims were kept
 }
 
@@ -89,17 +90,18 @@ func (c *Cache) get(path string, data []byte, published ledger.Date, claims Clai
 	}
 	switch claims {
 	case NoClaims:
-		e.Claims = nil
+		e.Claims, e.Stmts = nil, nil
 	case CorpusClaims:
-		if e.Mode == AllClaims {
-			e.Claims = corpus.Compact(e.Claims)
-		}
+		e.Claims = nil
 	}
 	for i := range e.Findings {
 		e.Findings[i].Path = path
 	}
 	for i := range e.Claims {
 		e.Claims[i].Path = path
+	}
+	for i := range e.Stmts {
+		e.Stmts[i].Path = path
 	}
 	return e, true
 }
@@ -117,6 +119,10 @@ func (c *Cache) put(path string, data []byte, published ledger.Date, e entry) {
 	for _, cl := range e.Claims {
 		cl.Path = ""
 		stored.Claims = append(stored.Claims, cl)
+	}
+	for _, st := range e.Stmts {
+		st.Path = ""
+		stored.Stmts = append(stored.Stmts, st)
 	}
 	b, err := json.Marshal(stored)
 	if err != nil {

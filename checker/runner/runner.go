@@ -40,14 +40,17 @@ type Result struct {
 	// Sources holds each article's bytes as read, by path, when
 	// Options.KeepSources is set (for --fix and --diff).
 	Sources map[string][]byte
-	// Claims are the claims Options.Claims kept, in input order.
+	// Claims (with AllClaims) and Stmts (with CorpusClaims or AllClaims)
+	// are what Options.Claims kept, in input order.
 	Claims []checker.Claim
+	Stmts  []corpus.Stmt
 }
 
 // Output is what checking one input gave.
 type Output struct {
 	Findings []checker.Finding
-	Claims   []checker.Claim // when Options.Claims is set: what it kept
+	Claims   []checker.Claim // with AllClaims
+	Stmts    []corpus.Stmt   // with CorpusClaims or AllClaims
 	Src      []byte          // when Options.KeepSources is set
 	Err      error           // the input could not be read or parsed
 }
@@ -157,8 +160,8 @@ type ClaimMode int
 
 const (
 	NoClaims     ClaimMode = iota
-	CorpusClaims           // the event claims that articles are compared on (corpus.Compact)
-	AllClaims              // every claim, with its text
+	CorpusClaims           // the statements articles are compared on (corpus.Compact)
+	AllClaims              // those, and every claim with its text
 )
 
 // DefaultMaxSize is the default --max-file-size: 10 MB.
@@ -182,6 +185,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 		res.Files++
 		res.Findings = append(res.Findings, out.Findings...)
 		res.Claims = append(res.Claims, out.Claims...)
+		res.Stmts = append(res.Stmts, out.Stmts...)
 	})
 	checker.SortFindings(res.Findings)
 	return res
@@ -276,7 +280,7 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, 
 	opt.MaxSize = maxSize
 	if cache != nil {
 		if e, ok := cache.get(in.Path, data, opt.Published, claims); ok {
-			return Output{Findings: e.Findings, Claims: e.Claims, Src: data}
+			return Output{Findings: e.Findings, Claims: e.Claims, Stmts: e.Stmts, Src: data}
 		}
 	}
 	a, err := article.Parse(in.Path, data, opt)
@@ -291,14 +295,16 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, 
 	switch claims {
 	case AllClaims:
 		out.Claims, out.Findings = c.Claims(a)
+		out.Stmts = corpus.Compact(out.Claims)
 	case CorpusClaims:
-		out.Claims, out.Findings = c.EventClaims(a, corpus.Keeper())
-		out.Claims = corpus.Compact(out.Claims)
+		var cs []checker.Claim
+		cs, out.Findings = c.EventClaims(a, corpus.Keeper())
+		out.Stmts = corpus.Compact(cs)
 	default:
 		out.Findings = c.Check(a)
 	}
 	if cache != nil {
-		cache.put(in.Path, data, opt.Published, entry{Findings: out.Findings, Claims: out.Claims, Mode: claims})
+		cache.put(in.Path, data, opt.Published, entry{Findings: out.Findings, Claims: out.Claims, Stmts: out.Stmts, Mode: claims})
 	}
 	return out
 }

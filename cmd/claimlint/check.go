@@ -378,7 +378,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	var events []*corpus.Event
 	if cross || view {
-		events = corpus.Cluster(l, res.Claims)
+		events = corpus.Cluster(l, res.Stmts)
 	}
 	if cross {
 		res.Findings = append(res.Findings, corpus.Check(l, events, res.Findings)...)
@@ -444,7 +444,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		run.View = corpusData(l, cfg, aopt, inputs, res, events)
 	}
 	if shardN > 1 && cross {
-		run.Claims = res.Claims // for merge, to compare articles across shards
+		run.Stmts = res.Stmts // for merge, to compare articles across shards
 	}
 	if err := writeOutputs(stdout, outs, run); err != nil {
 		return err
@@ -540,7 +540,7 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			werr = err
 		}
 	}
-	var claims []checker.Claim // compact: a few small records per article
+	var stmts []corpus.Stmt // a few small records per article
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
 		if out.Err != nil {
 			w.Flush()
@@ -549,12 +549,12 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			return
 		}
 		s.Files++
-		claims = append(claims, out.Claims...)
+		stmts = append(stmts, out.Stmts...)
 		write(out.Findings)
 	})
 	if cross {
 		// Articles are compared once all are read: these findings come last.
-		write(corpus.Check(l, corpus.Cluster(l, claims), nil))
+		write(corpus.Check(l, corpus.Cluster(l, stmts), nil))
 	}
 	if err := w.Flush(); err != nil && werr == nil {
 		werr = err

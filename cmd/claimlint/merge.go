@@ -37,7 +37,7 @@ config, which must be those the shards used.`,
 				return usageErr("merge cannot write html or claimreview: the shards' JSON holds no article text; run claimlint on the whole corpus for them")
 			}
 			run := &report.Run{Root: repoRoot(), Version: version()}
-			var claims []checker.Claim
+			var stmts []corpus.Stmt
 			carried := false
 			for _, path := range args {
 				data, err := os.ReadFile(path)
@@ -52,8 +52,8 @@ config, which must be those the shards used.`,
 				}
 				run.Findings = append(run.Findings, doc.Findings...)
 				run.Files += doc.Summary.Files
-				claims = append(claims, doc.Claims...)
-				carried = carried || doc.Claims != nil
+				stmts = append(stmts, doc.Stmts...)
+				carried = carried || doc.Stmts != nil
 			}
 			if carried {
 				// Compare the articles of all the shards, as one run does:
@@ -75,7 +75,7 @@ config, which must be those the shards used.`,
 				}
 				run.Findings = kept
 				if crossSourceOn(cfg, run.Files) {
-					run.Findings = append(run.Findings, cfg.Apply(corpus.Check(l, corpus.Cluster(l, claims), run.Findings))...)
+					run.Findings = append(run.Findings, cfg.Apply(corpus.Check(l, corpus.Cluster(l, stmts), run.Findings))...)
 				}
 			}
 			checker.SortFindings(run.Findings)

@@ -48,7 +48,7 @@ when there is one.`,
 				ws   []expect.Want
 			}
 			var done []checked
-			var claims []checker.Claim
+			var stmts []corpus.Stmt
 			var findings []checker.Finding
 			for _, path := range files {
 				src, err := os.ReadFile(path)
@@ -65,7 +65,7 @@ when there is one.`,
 						if err == nil {
 							wants += len(ws)
 							cs, fs := c.Claims(a)
-							claims = append(claims, corpus.Compact(cs)...)
+							stmts = append(stmts, corpus.Compact(cs)...)
 							findings = append(findings, fs...)
 							done = append(done, checked{path, ws})
 						}
@@ -77,7 +77,7 @@ when there is one.`,
 				}
 			}
 			if crossSourceOn(cfg, len(done)) {
-				findings = append(findings, corpus.Check(l, corpus.Cluster(l, claims), findings)...)
+				findings = append(findings, corpus.Check(l, corpus.Cluster(l, stmts), findings)...)
 			}
 			byPath := map[string][]checker.Finding{}
 			for _, f := range cfg.Apply(findings) {
