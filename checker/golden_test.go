@@ -43,9 +43,9 @@ func TestDemoCorpusGolden(t *testing.T) {
 		a, err := article.Parse(rel, src, article.Options{})
 		require.NoError(t, err)
 		require.NotZero(t, a.Meta.Published, "%s has no publication date", rel)
-		cs, fs := c.Claims(a)
+		ss, fs := corpus.Statements(c, a)
 		findings = append(findings, fs...)
-		stmts = append(stmts, corpus.Compact(cs)...)
+		stmts = append(stmts, ss...)
 	}
 	// The articles compared with each other, as claimlint check does.
 	findings = append(findings, corpus.Check(l, corpus.Cluster(l, stmts), findings)...)

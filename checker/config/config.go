@@ -222,7 +222,11 @@ func (c *Config) ArticleURL(path string) string {
 	if c == nil || c.BaseURL == "" {
 		return ""
 	}
-	return strings.TrimSuffix(c.BaseURL, "/") + "/" + c.rel(path)
+	segs := strings.Split(c.rel(path), "/")
+	for i, s := range segs {
+		segs[i] = neturl.PathEscape(s)
+	}
+	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.Join(segs, "/")
 }
 
 func (l *loader) globs(n *yaml.Node) []string {

@@ -48,3 +48,21 @@ func TestBadGlobAsPlainValue(t *testing.T) {
 	_, err := Load(p, nil)
 	assert.ErrorContains(t, err, `:1:10: bad glob "[bad"`)
 }
+
+func TestAuthorAndBaseURL(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, FileName)
+	require.NoError(t, os.WriteFile(p, []byte("author:\n  name: Fact Desk\n  url: https://example.org/desk\nbase-url: https://example.org/news/\n"), 0o644))
+	c, err := Load(p, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Author{Name: "Fact Desk", URL: "https://example.org/desk"}, c.Author)
+	assert.Equal(t, "https://example.org/news/2025/a%20b%23c.md", c.ArticleURL(filepath.Join(dir, "2025", "a b#c.md")))
+	var none *Config
+	assert.Equal(t, "", none.ArticleURL("a.md"))
+
+	require.NoError(t, os.WriteFile(p, []byte("author:\n  name: X\n  email: x@example.org\nbase-url: example.org/news\n"), 0o644))
+	_, err = Load(p, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `:3:3: author: unknown key "email" (known: name, url)`)
+	assert.Contains(t, err.Error(), `:4:11: want an absolute http(s) URL, not "example.org/news"`)
+}

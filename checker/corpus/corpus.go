@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -23,8 +24,8 @@ import (
 // the order they are reported.
 var Attrs = []string{"date", "medium", "initiator", "venue"}
 
-// ruleOf is the ledger check that judges each attribute.
-var ruleOf = map[string]string{"date": "event-date", "medium": "event-medium", "initiator": "event-initiator", "venue": "event-venue"}
+// RuleOf is the ledger check that judges each attribute.
+var RuleOf = map[string]string{"date": "event-date", "medium": "event-medium", "initiator": "event-initiator", "venue": "event-venue"}
 
 // Window is how many days apart two articles may date an event the ledger
 // does not hold and still be taken to mean the same one.
@@ -142,7 +143,7 @@ func stmt(c *checker.Claim) Stmt {
 			s.Parts = append(s.Parts, Part{attr, p})
 		}
 		for _, f := range c.Findings {
-			if strings.HasSuffix(f, "["+ruleOf[attr]+"]") && !s.Contradicted(attr) {
+			if strings.HasSuffix(f, "["+RuleOf[attr]+"]") && !s.Contradicted(attr) {
 				s.Wrong = append(s.Wrong, attr)
 			}
 		}
@@ -187,25 +188,22 @@ func Usable(c *checker.Claim) bool {
 // other; the ledger alone judges a plan.
 func Planned(c *checker.Claim) bool { return c.Values["future"] != "" }
 
-// Compact keeps of an article's claims only the usable ones, without the
-// parts a comparison does not read, so that a run can keep them for every
-// article. An article that says the same of an event several times is kept
-// once, at its first saying, unless a later one carries a finding or a
-// directive: comparing articles needs each position once.
-func Compact(claims []checker.Claim) []Stmt {
-	var out []Stmt
-	keep := Keeper()
+// Statements checks an article for what comparing articles needs: its
+// findings, and a statement for each usable event claim. An article that
+// says the same of an event several times gives one statement, at its first
+// saying, unless a later one carries a finding. Every command makes them so,
+// whatever else it records, so that the comparison never depends on it.
+func Statements(c *checker.Checker, a *article.Article) ([]Stmt, []checker.Finding) {
+	claims, fs := c.EventClaims(a, Keeper())
+	out := make([]Stmt, 0, len(claims))
 	for i := range claims {
-		c := &claims[i]
-		if keep(c) || c.Quiet && Usable(c) {
-			out = append(out, stmt(c))
-		}
+		out = append(out, stmt(&claims[i]))
 	}
-	return out
+	return out, fs
 }
 
-// Keeper returns the filter of Compact for one article's claims as they are
-// read (checker.EventClaims), so that the others are never held.
+// Keeper is the filter of Statements: it is given an article's event claims
+// as they are settled, so that the others are never held.
 func Keeper() func(*checker.Claim) bool {
 	seen := map[string]bool{}
 	return func(c *checker.Claim) bool {
@@ -401,10 +399,19 @@ func (ev *Event) index(l *ledger.Ledger) {
 		vs := &values{of: make([]int, n)}
 		at := map[string]int{}
 		for i := range ev.Claims {
-			v := ev.Claims[i].Value(attr)
-			if v == "" || ev.Claims[i].Planned {
+			c := &ev.Claims[i]
+			v := c.Value(attr)
+			// A claim the ledger dates otherwise may tell of another event:
+			// it is compared on nothing else.
+			if v == "" || c.Planned || attr != "date" && c.Contradicted("date") {
 				vs.of[i] = -1
 				continue
+			}
+			if ev.Ledger == nil && attr != "date" {
+				// Of an event the ledger does not hold, only claims of the
+				// same day are compared: on other days they may tell of
+				// another event.
+				v = c.Date + "\x00" + v
 			}
 			g, ok := at[v]
 			if !ok {
@@ -419,7 +426,7 @@ func (ev *Event) index(l *ledger.Ledger) {
 		for a := range vs.groups {
 			vs.clash[a] = make([]bool, len(vs.groups))
 			for b := range vs.groups {
-				vs.clash[a][b] = !compatible(l, attr, vs.groups[a].value, vs.groups[b].value)
+				vs.clash[a][b] = !ev.compatible(l, attr, vs.groups[a].value, vs.groups[b].value)
 			}
 		}
 		ev.attrs[attr] = vs
@@ -491,15 +498,31 @@ func (ev *Event) Others(i int, attr string, limit int) ([]int, int) {
 
 // compatible reports whether two values of an attribute can both be right;
 // a value not given agrees with anything.
-func compatible(l *ledger.Ledger, attr, a, b string) bool {
+func (ev *Event) compatible(l *ledger.Ledger, attr, a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
+	}
+	if ev.Ledger == nil && attr != "date" {
+		da, va, _ := strings.Cut(a, "\x00")
+		db, vb, _ := strings.Cut(b, "\x00")
+		if da != db {
+			return true
+		}
+		a, b = va, vb
+		if a == b {
+			return true
+		}
 	}
 	switch attr {
 	case "date":
 		sa, ok1 := ParseSpan(a)
 		sb, ok2 := ParseSpan(b)
-		return !ok1 || !ok2 || sa.Overlaps(sb)
+		if !ok1 || !ok2 || sa.Overlaps(sb) {
+			return true
+		}
+		// Of an event the ledger does not hold, only a call has one day, and
+		// a day apart may be the same call in two time zones.
+		return ev.Ledger == nil && (ev.Kind != ledger.Call || sa.DaysFrom(sb) < 2)
 	case "venue":
 		// A city and its country are both right; a place the ledger cannot
 		// locate is not judged.
@@ -650,7 +673,7 @@ func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
 			}
 		}
 		if more := total - len(others); more > 0 {
-			said = append(said, fmt.Sprintf("and %d more", more))
+			said = append(said, fmt.Sprintf("and %d more %s", more, map[bool]string{true: "claim", false: "claims"}[more == 1]))
 		}
 		f.Expected = strings.Join(want, " or ")
 		holds := ""
@@ -687,7 +710,7 @@ func nonNil(s []ledger.Source) []ledger.Source {
 // addContext adds to each ledger finding on an attribute what the other
 // articles say of it.
 func addContext(l *ledger.Ledger, ev *Event, attr string, findings []checker.Finding, byPath map[string][]int) {
-	rule := ruleOf[attr]
+	rule := RuleOf[attr]
 	for i := range ev.Claims {
 		c := &ev.Claims[i]
 		if !c.Contradicted(attr) {

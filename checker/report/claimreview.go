@@ -10,26 +10,34 @@ import (
 )
 
 // ratings name, for each check that judges a claim against the ledger, the
-// kind of error a ClaimReview's rating reports.
-var ratings = map[string]string{
-	"title-at-date":   "False: wrong title for the date",
-	"office-holder":   "False: wrong office holder",
-	"event-date":      "False: wrong date",
-	"event-medium":    "False: wrong medium",
-	"event-initiator": "False: wrong initiator",
-	"event-venue":     "False: wrong venue",
-	"event-duration":  "Inaccurate: wrong duration",
-	"ordinal":         "False: wrong count",
-	"event-unknown":   "False: no such event",
-	"office-term":     "False: wrong term of office",
-	"anniversary":     "False: wrong anniversary",
+// kind of error a ClaimReview's rating reports, and whether the claim is
+// false or only inaccurate.
+var ratings = map[string]struct {
+	false bool
+	kind  string
+}{
+	"title-at-date":   {true, "wrong title for the date"},
+	"office-holder":   {true, "wrong office holder"},
+	"event-date":      {true, "wrong date"},
+	"event-medium":    {true, "wrong medium"},
+	"event-initiator": {true, "wrong initiator"},
+	"event-venue":     {true, "wrong venue"},
+	"event-duration":  {false, "wrong duration"},
+	"ordinal":         {true, "wrong count"},
+	"event-unknown":   {true, "no such event"},
+	"office-term":     {true, "wrong term of office"},
+	"anniversary":     {true, "wrong anniversary"},
 }
 
 // ClaimReview writes each contradicted claim as a schema.org ClaimReview, in
 // one JSON-LD document: the claim, the article it appears in (its url: or
-// base-url:, and date), a rating naming the kind of error, and the author
-// from .claimlint.yaml. Findings that judge no claim (wording, directives,
-// cross-source) are left out.
+// base-url:, title, outlet and date), a rating naming the kinds of error
+// (1 of 5, False; 2 for a claim only inaccurate), the findings as the
+// review's body, the ledger's sources as citations, the author from
+// .claimlint.yaml, and the date of the review when the run gives one.
+// Findings that judge no claim against the ledger (wording, directives,
+// cross-source) are left out. A review has no url of its own: claimlint
+// publishes no page for it.
 func ClaimReview(w io.Writer, r *Run) error {
 	v := r.View
 	if v == nil {
@@ -43,17 +51,70 @@ func ClaimReview(w io.Writer, r *Run) error {
 	for _, c := range v.Claims {
 		claims[c.Path] = append(claims[c.Path], c)
 	}
-	graph := []any{}
-	fps := Fingerprints(r.Root, r.Findings)
+	// One review per claim: the findings within one claim are its errors.
+	type review struct {
+		claim    string
+		findings []int
+	}
+	var reviews []*review
+	byClaim := map[string]*review{}
 	for i, f := range r.Findings {
-		rating, ok := ratings[f.Rule]
-		if !ok {
+		if _, ok := ratings[f.Rule]; !ok {
 			continue
 		}
-		claim := claimText(claims[f.Path], f)
+		text, at := claimText(claims[f.Path], f)
+		key := fmt.Sprintf("%s\x00%d", f.Path, at)
+		if at < 0 {
+			key = fmt.Sprintf("%s\x00f%d", f.Path, i)
+		}
+		rv := byClaim[key]
+		if rv == nil {
+			rv = &review{claim: text}
+			byClaim[key] = rv
+			reviews = append(reviews, rv)
+		}
+		rv.findings = append(rv.findings, i)
+	}
+	fps := Fingerprints(r.Root, r.Findings)
+	graph := []any{}
+	for _, rv := range reviews {
+		first := r.Findings[rv.findings[0]]
+		falsehood := false
+		var kinds, bodies []string
+		var cites []any
+		seen := map[string]bool{}
+		for _, i := range rv.findings {
+			f := r.Findings[i]
+			rt := ratings[f.Rule]
+			falsehood = falsehood || rt.false
+			if !seen["k"+rt.kind] {
+				seen["k"+rt.kind] = true
+				kinds = append(kinds, rt.kind)
+			}
+			bodies = append(bodies, f.Message)
+			if e := f.Evidence; e != nil {
+				for _, s := range e.Sources {
+					if seen["s"+s.URL+s.Outlet] {
+						continue
+					}
+					seen["s"+s.URL+s.Outlet] = true
+					c := map[string]any{"@type": "CreativeWork"}
+					if s.URL != "" {
+						c["url"] = s.URL
+					}
+					if s.Outlet != "" {
+						c["publisher"] = map[string]any{"@type": "Organization", "name": s.Outlet}
+					}
+					cites = append(cites, c)
+				}
+			}
+		}
+		verdict, value := "Inaccurate", 2
+		if falsehood {
+			verdict, value = "False", 1
+		}
 		appearance := map[string]any{"@type": "NewsArticle"}
-		a := arts[f.Path]
-		if a != nil {
+		if a := arts[first.Path]; a != nil {
 			if a.URL != "" {
 				appearance["url"] = a.URL
 			}
@@ -71,38 +132,27 @@ func ClaimReview(w io.Writer, r *Run) error {
 		if d, ok := appearance["datePublished"]; ok {
 			item["datePublished"] = d
 		}
-		review := map[string]any{
+		out := map[string]any{
 			"@type":         "ClaimReview",
-			"identifier":    fps[i],
-			"claimReviewed": claim,
+			"identifier":    fps[rv.findings[0]],
+			"claimReviewed": rv.claim,
 			"itemReviewed":  item,
 			"reviewRating": map[string]any{
-				"@type": "Rating", "ratingValue": 1, "worstRating": 1, "bestRating": 5,
-				"alternateName": rating,
+				"@type": "Rating", "ratingValue": value, "worstRating": 1, "bestRating": 5,
+				"alternateName": verdict + ": " + strings.Join(kinds, ", "),
 			},
-			"reviewBody": f.Message,
+			"reviewBody": strings.Join(bodies, "; "),
 		}
-		if a != nil && a.URL != "" {
-			review["url"] = a.URL + "#claimlint-" + fps[i]
+		if v.Reviewed != "" {
+			out["datePublished"] = v.Reviewed
 		}
 		if author := authorOf(v.Author); author != nil {
-			review["author"] = author
+			out["author"] = author
 		}
-		if e := f.Evidence; e != nil && len(e.Sources) > 0 {
-			var cites []any
-			for _, s := range e.Sources {
-				c := map[string]any{"@type": "CreativeWork"}
-				if s.URL != "" {
-					c["url"] = s.URL
-				}
-				if s.Outlet != "" {
-					c["publisher"] = map[string]any{"@type": "Organization", "name": s.Outlet}
-				}
-				cites = append(cites, c)
-			}
-			review["citation"] = cites
+		if len(cites) > 0 {
+			out["citation"] = cites
 		}
-		graph = append(graph, review)
+		graph = append(graph, out)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -110,21 +160,22 @@ func ClaimReview(w io.Writer, r *Run) error {
 	return enc.Encode(map[string]any{"@context": "https://schema.org", "@graph": graph})
 }
 
-// claimText is the sentence the finding judges: the text of the narrowest
-// claim of its article that holds it, or the words it found.
-func claimText(claims []checker.Claim, f checker.Finding) string {
-	best := ""
+// claimText is the sentence the finding judges, and where it starts: the
+// text of the narrowest contradicted claim of its article that holds it, or
+// the words it found and -1.
+func claimText(claims []checker.Claim, f checker.Finding) (string, int) {
+	best, at := "", -1
 	for _, c := range claims {
 		if c.Offset <= f.Offset && f.EndOffset <= c.EndOffset && c.Verdict == checker.Contradicted {
-			if best == "" || len(c.Text) < len(best) {
-				best = c.Text
+			if at < 0 || len(c.Text) < len(best) {
+				best, at = c.Text, c.Offset
 			}
 		}
 	}
-	if best == "" {
+	if at < 0 {
 		best = strings.Join(strings.Fields(f.Found), " ")
 	}
-	return best
+	return best, at
 }
 
 func authorOf(a Author) map[string]any {

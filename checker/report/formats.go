@@ -30,6 +30,8 @@ type Run struct {
 	// Stmts, when set, are written by the JSON format, so that merge can
 	// compare the articles of several shards.
 	Stmts []corpus.Stmt
+	// RulesHash identifies the rules of a shard's run, written with Stmts.
+	RulesHash string
 	// View holds what the corpus formats (html, claimreview) show besides
 	// findings; nil for the others.
 	View *View
@@ -45,7 +47,7 @@ type Format struct {
 // Formats lists every output format, in the order documented.
 var Formats = []Format{
 	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }},
-	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r.Files, r.Findings, r.Stmts) }},
+	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r) }},
 	{"sarif", "SARIF 2.1.0, for code scanning", SARIF},
 	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub},
 	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL},

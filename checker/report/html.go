@@ -34,7 +34,8 @@ func HTML(w io.Writer, r *Run) error {
 	}
 	page := htmlData{Version: r.Version, Files: r.Files}
 	page.Summary = Summarize(r.Files, r.Findings)
-	page.Consistent, page.Contradicted, page.NotCovered = v.verdicts()
+	reported := findingsIn(r.Findings)
+	page.Consistent, page.Contradicted, page.Silenced, page.NotCovered = v.verdicts(reported)
 	for _, rule := range checker.Rules {
 		if n := page.Summary.ByRule[rule.ID]; n > 0 {
 			page.Rules = append(page.Rules, ruleRow{rule.ID, rule.Title, n, RuleURI(rule.ID)})
@@ -62,8 +63,8 @@ func HTML(w io.Writer, r *Run) error {
 			page.Other = append(page.Other, findingData(r, i))
 		}
 	}
-	page.Matrix = matrix(v, known)
-	page.Timeline = timeline(v)
+	page.Matrix = matrix(v, known, reported)
+	page.Timeline = timeline(v, reported)
 	return htmlPage.Execute(w, page)
 }
 
@@ -72,6 +73,7 @@ type htmlData struct {
 	Files                                int
 	Summary                              Summary
 	Consistent, Contradicted, NotCovered int
+	Silenced                             int
 	Rules                                []ruleRow
 	Articles                             []htmlArticle
 	Other                                []htmlFinding
@@ -178,9 +180,9 @@ func highlight(src []byte, fs []checker.Finding, idx []int) template.HTML {
 		inner := html.EscapeString(string(src[g.lo:g.hi]))
 		class := "finding sev-" + sev
 		if g.hi == g.lo {
-			inner, class = `<span aria-hidden="true">◆</span>`, class+" point"
+			inner, class = `<span aria-hidden="true">◆</span><span class="sr-only">finding</span>`, class+" point"
 		}
-		fmt.Fprintf(&b, `<mark class="%s" tabindex="0" data-findings="%s" aria-describedby="%s">%s<span class="tip" role="tooltip">`,
+		fmt.Fprintf(&b, `<mark class="%s" tabindex="0" data-findings="%s" aria-describedby="%s">%s<span class="tip" role="tooltip" aria-hidden="true">`,
 			class, strings.Join(ids, " "), strings.Join(tips, " "), inner)
 		for k, i := range g.ids {
 			f := fs[i]
@@ -238,7 +240,7 @@ type matrixValue struct {
 }
 
 // matrix lays out the events against the articles that tell of them.
-func matrix(v *View, known map[string]int) matrixData {
+func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 	var m matrixData
 	cols := map[string]bool{}
 	for _, ev := range v.Events {
@@ -284,9 +286,9 @@ func matrix(v *View, known map[string]int) matrixData {
 					}
 					val := matrixValue{Attr: attr, Text: text}
 					switch {
-					case c.Contradicted(attr):
+					case reported.wrong(c, attr):
 						val.Mark = "wrong"
-					case !ev.Holds(attr) && ev.Conflicted(k, attr):
+					case !ev.Holds(attr) && reported.disputed(c, attr):
 						val.Mark = "conflict"
 					}
 					if val.Mark != "" {
@@ -305,6 +307,40 @@ func matrix(v *View, known map[string]int) matrixData {
 		m.Rows = append(m.Rows, row)
 	}
 	return m
+}
+
+// findingIndex holds the run's findings by path: the report marks what the
+// run reports, after directives, severity settings, baselines and changed
+// lines, not what the checker first found.
+type findingIndex map[string][]checker.Finding
+
+func findingsIn(fs []checker.Finding) findingIndex {
+	x := findingIndex{}
+	for _, f := range fs {
+		x[f.Path] = append(x[f.Path], f)
+	}
+	return x
+}
+
+// within reports whether a finding of rule lies in [lo, hi) of path.
+func (x findingIndex) within(path, rule string, lo, hi int) bool {
+	for _, f := range x[path] {
+		if f.Rule == rule && f.Offset >= lo && (f.Offset < hi || f.Offset == lo) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrong reports whether the run reports the ledger contradicting s's attr.
+func (x findingIndex) wrong(s *corpus.Stmt, attr string) bool {
+	return s.Contradicted(attr) && x.within(s.Path, corpus.RuleOf[attr], s.Offset, s.EndOffset)
+}
+
+// disputed reports whether the run reports cross-source on s's attr.
+func (x findingIndex) disputed(s *corpus.Stmt, attr string) bool {
+	pt, ok := s.Part(attr)
+	return ok && x.within(s.Path, checker.CrossSource, pt.Offset, pt.EndOffset)
 }
 
 func ledgerValues(l *ledger.Ledger, e *ledger.Event) []string {
@@ -340,7 +376,7 @@ func ledgerValues(l *ledger.Ledger, e *ledger.Event) []string {
 // close-up of the days around each event with the dates the articles give
 // it: a claim off its event is drawn in red, joined to the event by a dashed
 // line, so that a date one day wrong is as visible as one a month wrong.
-func timeline(v *View) template.HTML {
+func timeline(v *View, reported findingIndex) template.HTML {
 	if len(v.Events) == 0 {
 		return ""
 	}
@@ -367,7 +403,7 @@ func timeline(v *View) template.HTML {
 				continue // no date, or a year: nothing to place
 			}
 			at := sp.First.Add(sp.Last.Sub(sp.First) / 2).Truncate(day)
-			rows[i] = append(rows[i], mark{at, c.Path, corpus.Value(v.Ledger, c, "date"), c.Contradicted("date") || !ev.Holds("date") && ev.Conflicted(k, "date")})
+			rows[i] = append(rows[i], mark{at, c.Path, corpus.Value(v.Ledger, c, "date"), reported.wrong(c, "date") || !ev.Holds("date") && reported.disputed(c, "date")})
 		}
 	}
 	lo, hi = lo.AddDate(0, 0, -15), hi.AddDate(0, 0, 15)

@@ -73,13 +73,14 @@ func Text(w io.Writer, fs []checker.Finding) error {
 // JSON writes {"findings":[…],"summary":{…}}, and "claims" when there are
 // some (the event statements of a shard, for merge). encoding/json writes map
 // keys sorted, so the output is the same on every run.
-func JSON(w io.Writer, files int, fs []checker.Finding, stmts []corpus.Stmt) error {
+func JSON(w io.Writer, r *Run) error {
+	fs := r.Findings
 	if fs == nil {
 		fs = []checker.Finding{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(Document{fs, Summarize(files, fs), stmts})
+	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Stmts, r.RulesHash})
 }
 
 // Document is the JSON format's document.
@@ -87,4 +88,5 @@ type Document struct {
 	Findings []checker.Finding `json:"findings"`
 	Summary  Summary           `json:"summary"`
 	Stmts    []corpus.Stmt     `json:"claims,omitempty"`
+	Rules    string            `json:"rules,omitempty"` // with claims: the rules' hash
 }

@@ -14,6 +14,7 @@ type View struct {
 	Events   []*corpus.Event
 	Articles []Article // in the run's order
 	Author   Author    // for ClaimReview
+	Reviewed string    // YYYY-MM-DD: when the reviews were made, for ClaimReview
 }
 
 // Article is one checked article as the corpus formats show it.
@@ -32,14 +33,26 @@ type Author struct {
 	URL  string
 }
 
-// verdicts counts claims by verdict.
-func (v *View) verdicts() (consistent, contradicted, notCovered int) {
+// verdicts counts claims by verdict. A contradicted claim none of whose
+// findings the run reports (a directive, a severity of off, a baseline or
+// changed lines left them out) is counted as silenced.
+func (v *View) verdicts(reported findingIndex) (consistent, contradicted, silenced, notCovered int) {
 	for _, c := range v.Claims {
 		switch c.Verdict {
 		case checker.Consistent:
 			consistent++
 		case checker.Contradicted:
-			contradicted++
+			shown := false
+			for _, f := range reported[c.Path] {
+				if f.Offset >= c.Offset && f.Offset < c.EndOffset {
+					shown = true
+				}
+			}
+			if shown {
+				contradicted++
+			} else {
+				silenced++
+			}
 		default:
 			notCovered++
 		}

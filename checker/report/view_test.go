@@ -41,6 +41,7 @@ func viewRun(t *testing.T, docs map[string]string) *Run {
 	c := checker.New(l)
 	run := &Run{Version: "v0", View: &View{Ledger: l, Author: Author{Name: "Fact Desk", URL: "https://example.org/desk"}}}
 	var paths []string
+	var stmts []corpus.Stmt
 	for p := range docs {
 		paths = append(paths, p)
 	}
@@ -50,12 +51,14 @@ func viewRun(t *testing.T, docs map[string]string) *Run {
 		a, err := article.Parse(p, src, article.Options{})
 		require.NoError(t, err)
 		cs, fs := c.Claims(a)
+		ss, _ := corpus.Statements(c, a)
+		stmts = append(stmts, ss...)
 		run.Findings = append(run.Findings, fs...)
 		run.View.Claims = append(run.View.Claims, cs...)
 		run.View.Articles = append(run.View.Articles, Article{Path: p, Src: src, Title: a.Meta.Title, URL: a.Meta.URL, Published: a.Meta.Published})
 		run.Files++
 	}
-	run.View.Events = corpus.Cluster(l, corpus.Compact(run.View.Claims))
+	run.View.Events = corpus.Cluster(l, stmts)
 	run.Findings = append(run.Findings, corpus.Check(l, run.View.Events, run.Findings)...)
 	checker.SortFindings(run.Findings)
 	return run
@@ -92,11 +95,12 @@ func TestHTMLMarksEveryFinding(t *testing.T) {
 		assert.NotRegexp(t, re, page)
 	}
 
-	// The matrix: the ledger's date is wrong in b.md; the initiator, which
-	// the ledger does not hold, is disputed in both.
+	// The matrix: the ledger's date is wrong in b.md, which may then tell of
+	// another call: the initiators are not set against each other.
 	assert.Regexp(t, `<tr data-event="call-0304" class="disputed-row">`, page)
-	assert.Regexp(t, `<td data-article="a.md" class="disputed" data-disagree="initiator">`, page)
-	assert.Regexp(t, `<td data-article="b.md" class="disputed" data-disagree="date initiator">`, page)
+	assert.Regexp(t, `<td data-article="a.md">`, page)
+	assert.Regexp(t, `<td data-article="b.md" class="disputed" data-disagree="date">`, page)
+	assert.NotContains(t, page, "cross-source")
 	assert.Contains(t, page, `<li class="v-wrong" data-attr="date">✗ Friday 2025-03-07`)
 
 	// The timeline places b.md's date off the event, in red.
@@ -107,6 +111,36 @@ func TestHTMLMarksEveryFinding(t *testing.T) {
 	for _, s := range []string{`<html lang="en">`, "<header>", `<nav aria-label="Sections">`, `<main id="main">`, "<footer>", "<h1>", `role="img"`} {
 		assert.Contains(t, page, s)
 	}
+}
+
+func TestHTMLMarksOnlyWhatTheRunReports(t *testing.T) {
+	docs := map[string]string{
+		"a.md": "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday.\n",
+		"b.md": "---\npublished: 2025-03-05\n---\nBo Sample called Ada Example on Tuesday.\n",
+		"c.md": "---\npublished: 2025-03-08\n---\n<!-- claimlint-disable-next-line event-date -- the desk checked -->\nAda Example and Bo Sample spoke by phone on Friday.\n",
+	}
+	run := viewRun(t, docs)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	page := buf.String()
+	// The initiator, which the ledger does not hold, is disputed in a and b.
+	assert.Regexp(t, `<td data-article="a.md" class="disputed" data-disagree="initiator">`, page)
+	assert.Regexp(t, `<td data-article="b.md" class="disputed" data-disagree="initiator">`, page)
+	// c's wrong date is silenced: not marked, and counted apart.
+	assert.Regexp(t, `<td data-article="c.md">`, page)
+	assert.Contains(t, page, "<b>1</b> contradicted claims not reported")
+
+	// With cross-source dropped from the run (severity off), nothing is ≠.
+	var kept []checker.Finding
+	for _, f := range run.Findings {
+		if f.Rule != checker.CrossSource {
+			kept = append(kept, f)
+		}
+	}
+	run.Findings = kept
+	buf.Reset()
+	require.NoError(t, HTML(&buf, run))
+	assert.NotContains(t, buf.String(), `data-disagree=`)
 }
 
 func TestHTMLNeedsTheView(t *testing.T) {
@@ -125,7 +159,7 @@ func TestHighlightOverlapsAndPoints(t *testing.T) {
 	got := string(highlight(src, fs, []int{0, 1, 2, 3}))
 	tips := regexp.MustCompile(`<span class="tip".*?</span></span></mark>`)
 	got = tips.ReplaceAllString(got, "</mark>")
-	assert.Equal(t, `<mark class="finding sev-info point" tabindex="0" data-findings="f1" aria-describedby="tip-f1"><span aria-hidden="true">◆</span></mark>`+
+	assert.Equal(t, `<mark class="finding sev-info point" tabindex="0" data-findings="f1" aria-describedby="tip-f1"><span aria-hidden="true">◆</span><span class="sr-only">finding</span></mark>`+
 		`a<mark class="finding sev-error" tabindex="0" data-findings="f2 f3" aria-describedby="tip-f2 tip-f3">bcdef</mark> `+
 		`<mark class="finding sev-warning" tabindex="0" data-findings="f4" aria-describedby="tip-f4">ghij</mark>`, got)
 }
@@ -158,6 +192,28 @@ func TestClaimReview(t *testing.T) {
 	assert.Contains(t, r["reviewBody"], "was on Tuesday 2025-03-04, not Friday")
 	assert.Equal(t, []any{map[string]any{"@type": "CreativeWork", "url": "https://example.org/call",
 		"publisher": map[string]any{"@type": "Organization", "name": "Wire"}}}, r["citation"])
+	_, dated := r["datePublished"]
+	assert.False(t, dated, "no review date given")
+}
+
+func TestClaimReviewOnePerClaim(t *testing.T) {
+	run := viewRun(t, map[string]string{
+		"c.md": "---\npublished: 2025-03-08\n---\nAda Example and Bo Sample spoke by video on Friday.\n",
+	})
+	run.View.Reviewed = "2025-03-09"
+	require.Len(t, run.Findings, 2, "a wrong date and a wrong medium")
+	var buf bytes.Buffer
+	require.NoError(t, ClaimReview(&buf, run))
+	var doc struct {
+		Graph []map[string]any `json:"@graph"`
+	}
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+	require.Len(t, doc.Graph, 1, buf.String())
+	r := doc.Graph[0]
+	assert.Equal(t, "False: wrong medium, wrong date", r["reviewRating"].(map[string]any)["alternateName"])
+	assert.Equal(t, "2025-03-09", r["datePublished"])
+	assert.Contains(t, r["reviewBody"], "; ")
+	assert.Len(t, r["citation"], 1, "the one source, once")
 }
 
 // TestReportColoursContrast checks the report's text colours against the

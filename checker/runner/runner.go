@@ -295,11 +295,9 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, 
 	switch claims {
 	case AllClaims:
 		out.Claims, out.Findings = c.Claims(a)
-		out.Stmts = corpus.Compact(out.Claims)
+		out.Stmts, _ = corpus.Statements(c, a) // a second pass: the same statements as CorpusClaims
 	case CorpusClaims:
-		var cs []checker.Claim
-		cs, out.Findings = c.EventClaims(a, corpus.Keeper())
-		out.Stmts = corpus.Compact(cs)
+		out.Stmts, out.Findings = corpus.Statements(c, a)
 	default:
 		out.Findings = c.Check(a)
 	}

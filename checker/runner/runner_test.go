@@ -130,3 +130,46 @@ func TestCacheNeverChangesResults(t *testing.T) {
 	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), ledger.Date{}, NoClaims)
 	assert.False(t, hit)
 }
+
+// TestCacheKeepsStatementsTheSame checks that the statements articles are
+// compared on are the same whichever claims a run keeps and whether they
+// come from the cache: a run for the HTML report (AllClaims) fills the
+// cache that a plain run (CorpusClaims) then reads.
+func TestCacheKeepsStatementsTheSame(t *testing.T) {
+	const rules = `entities:
+  - {id: ada, kind: person, name: Ada Example, aliases: [Example]}
+  - {id: bo, kind: person, name: Bo Sample, aliases: [Sample]}
+events:
+  - {id: call-1, kind: call, date: 2025-03-04, participants: [ada, bo]}
+`
+	l, err := ledger.Load([]ledger.File{{Name: "r.yaml", Data: []byte(rules)}})
+	require.NoError(t, err)
+	c := checker.New(l)
+	dir := t.TempDir()
+	var inputs []Input
+	for i, body := range []string{
+		// The same said twice, the second time under a directive.
+		"Ada Example called Bo Sample on Tuesday.\n\n<!-- claimlint-disable-next-line cross-source -- checked -->\nAda Example called Bo Sample on Tuesday.",
+		"Bo Sample called Ada Example on Tuesday. Bo Sample called Ada Example by phone on Tuesday.",
+	} {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.md", i))
+		write(t, p, "---\npublished: 2025-03-05\n---\n"+body+"\n")
+		inputs = append(inputs, Input{Path: p})
+	}
+	cold := Run(c, inputs, Options{Claims: CorpusClaims})
+	require.NotEmpty(t, cold.Stmts)
+	cache := NewCache(filepath.Join(t.TempDir(), "cache"), []ledger.File{{Name: "r.yaml", Data: []byte(rules)}}, "test")
+	all := Run(c, inputs, Options{Claims: AllClaims, Cache: cache})
+	assert.Equal(t, cold.Stmts, all.Stmts, "AllClaims makes the same statements")
+	assert.NotEmpty(t, all.Claims)
+	warm := Run(c, inputs, Options{Claims: CorpusClaims, Cache: cache})
+	assert.Equal(t, cold.Stmts, warm.Stmts, "from the cache filled by AllClaims")
+	assert.Equal(t, cold.Findings, warm.Findings)
+	assert.Empty(t, warm.Claims)
+	// An entry with fewer claims than wanted is a miss, and is checked.
+	cache2 := NewCache(filepath.Join(t.TempDir(), "cache2"), []ledger.File{{Name: "r.yaml", Data: []byte(rules)}}, "test")
+	Run(c, inputs, Options{Claims: CorpusClaims, Cache: cache2})
+	again := Run(c, inputs, Options{Claims: AllClaims, Cache: cache2})
+	assert.Equal(t, all.Claims, again.Claims)
+	assert.Equal(t, cold.Stmts, again.Stmts)
+}

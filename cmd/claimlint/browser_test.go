@@ -185,6 +185,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 	assert.Equal(t, "none", printed[1], "navigation is not printed")
 
 	mu.Lock()
+	require.NotEmpty(t, requests, "the listener saw no request, not even the report's own")
 	for _, u := range requests {
 		assert.True(t, strings.HasPrefix(u, "file://") || strings.HasPrefix(u, "data:"), "the report requested %s", u)
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +55,7 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.rules, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
 	f.StringVar(&o.published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
-	f.StringArrayVar(&o.formats, "format", nil, "output format NAME[:PATH], repeatable: text, json, sarif, github, rdjsonl, checkstyle (default text on stdout)")
+	f.StringArrayVar(&o.formats, "format", nil, "output format NAME[:PATH], repeatable: text, json, sarif, github, rdjsonl, checkstyle, html, claimreview (default text on stdout)")
 	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit status 1: error, warning or info (default error)")
 	f.StringVar(&o.config, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "articles checked at once (default: one per CPU)")
@@ -368,8 +371,11 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	case cross:
 		ropt.Claims = runner.CorpusClaims
 	}
+	// A shard compares nothing: it sees only its share of the articles.
+	// Its JSON carries the statements, and merge compares them all.
+	compare := cross && shardN <= 1
 	if o.streamable(outs) {
-		return streamCheck(stdout, stderr, l, inputs, ropt, pathErrs, cfg, failLevel, cross)
+		return streamCheck(stdout, stderr, l, inputs, ropt, pathErrs, cfg, failLevel, compare)
 	}
 	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
@@ -380,7 +386,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if cross || view {
 		events = corpus.Cluster(l, res.Stmts)
 	}
-	if cross {
+	if compare {
 		res.Findings = append(res.Findings, corpus.Check(l, events, res.Findings)...)
 		checker.SortFindings(res.Findings)
 	}
@@ -445,6 +451,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	if shardN > 1 && cross {
 		run.Stmts = res.Stmts // for merge, to compare articles across shards
+		run.RulesHash = rulesHash(ruleFiles)
 	}
 	if err := writeOutputs(stdout, outs, run); err != nil {
 		return err
@@ -459,6 +466,17 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	return nil
+}
+
+// rulesHash identifies the rules a shard was checked with, so that merge
+// refuses to compare shards under other rules.
+func rulesHash(files []ledger.File) string {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f.Data)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // crossSourceOn reports whether articles are compared with each other:
@@ -480,7 +498,8 @@ func corpusView(outs []output) bool {
 // corpusData gathers what the corpus formats show beside the findings:
 // each article's text and front matter, every claim, and the events.
 func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inputs []runner.Input, res runner.Result, events []*corpus.Event) *report.View {
-	v := &report.View{Ledger: l, Claims: res.Claims, Events: events, Author: report.Author(cfg.AuthorOrZero())}
+	v := &report.View{Ledger: l, Claims: res.Claims, Events: events, Author: report.Author(cfg.AuthorOrZero()),
+		Reviewed: time.Now().UTC().Format("2006-01-02")}
 	for _, in := range inputs {
 		src, ok := res.Sources[in.Path]
 		if !ok {

@@ -39,6 +39,7 @@ config, which must be those the shards used.`,
 			run := &report.Run{Root: repoRoot(), Version: version()}
 			var stmts []corpus.Stmt
 			carried := false
+			hashes := map[string]string{} // rules hash → a file that has it
 			for _, path := range args {
 				data, err := os.ReadFile(path)
 				if err != nil {
@@ -54,17 +55,25 @@ config, which must be those the shards used.`,
 				run.Files += doc.Summary.Files
 				stmts = append(stmts, doc.Stmts...)
 				carried = carried || doc.Stmts != nil
+				if doc.Rules != "" {
+					hashes[doc.Rules] = path
+				}
 			}
 			if carried {
-				// Compare the articles of all the shards, as one run does:
-				// what each shard found comparing its own share is replaced.
+				// Compare the articles of all the shards, as one run does
+				// (shards compare nothing themselves).
 				cfg, err := loadConfig(cfgPath, "")
 				if err != nil {
 					return err
 				}
-				l, err := loadLedger(rulePaths, cfg)
+				l, files, err := loadLedgerFiles(rulePaths, cfg)
 				if err != nil {
 					return err
+				}
+				for h, path := range hashes {
+					if h != rulesHash(files) {
+						return usageErr("%s was checked with other rules than these: give merge the shards' --rules and --config", path)
+					}
 				}
 				kept := run.Findings[:0]
 				for _, f := range run.Findings {

@@ -64,8 +64,8 @@ when there is one.`,
 						ws, err = expect.Parse(path, src)
 						if err == nil {
 							wants += len(ws)
-							cs, fs := c.Claims(a)
-							stmts = append(stmts, corpus.Compact(cs)...)
+							ss, fs := corpus.Statements(c, a)
+							stmts = append(stmts, ss...)
 							findings = append(findings, fs...)
 							done = append(done, checked{path, ws})
 						}
@@ -80,7 +80,7 @@ when there is one.`,
 				findings = append(findings, corpus.Check(l, corpus.Cluster(l, stmts), findings)...)
 			}
 			byPath := map[string][]checker.Finding{}
-			for _, f := range cfg.Apply(findings) {
+			for _, f := range findings {
 				byPath[f.Path] = append(byPath[f.Path], f)
 			}
 			for _, d := range done {
