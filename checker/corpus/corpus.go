@@ -89,10 +89,24 @@ type Stmt struct {
 	Quiet   bool     `json:"quiet,omitempty"`   // a directive silences cross-source here
 }
 
-// Part is where a Stmt writes one of its values.
+// Part is where a Stmt writes one of its values: a checker.Part in half
+// the space.
 type Part struct {
-	Attr string `json:"attr"`
-	checker.Part
+	Attr       string `json:"attr"`
+	Text       string `json:"text"`
+	Line       int32  `json:"line"`
+	Column     int32  `json:"column"`
+	EndLine    int32  `json:"endLine"`
+	EndColumn  int32  `json:"endColumn"`
+	Offset     int32  `json:"offset"`
+	EndOffset  int32  `json:"endOffset"`
+	ByteCol    int32  `json:"byteColumn"`
+	EndByteCol int32  `json:"endByteColumn"`
+}
+
+func partOf(attr string, p checker.Part) Part {
+	return Part{attr, p.Text, int32(p.Line), int32(p.Column), int32(p.EndLine), int32(p.EndColumn),
+		int32(p.Offset), int32(p.EndOffset), int32(p.ByteCol), int32(p.EndByteCol)}
 }
 
 // Value is the statement's raw value of an attribute.
@@ -114,7 +128,9 @@ func (s *Stmt) Value(attr string) string {
 func (s *Stmt) Part(attr string) (checker.Part, bool) {
 	for _, p := range s.Parts {
 		if p.Attr == attr {
-			return p.Part, true
+			return checker.Part{Text: p.Text, Line: int(p.Line), Column: int(p.Column), EndLine: int(p.EndLine),
+				EndColumn: int(p.EndColumn), Offset: int(p.Offset), EndOffset: int(p.EndOffset),
+				ByteCol: int(p.ByteCol), EndByteCol: int(p.EndByteCol)}, true
 		}
 	}
 	return checker.Part{}, false
@@ -140,7 +156,7 @@ func stmt(c *checker.Claim) Stmt {
 	}
 	for _, attr := range Attrs {
 		if p, ok := c.Parts[attr]; ok {
-			s.Parts = append(s.Parts, Part{attr, p})
+			s.Parts = append(s.Parts, partOf(attr, p))
 		}
 		for _, f := range c.Findings {
 			if strings.HasSuffix(f, "["+RuleOf[attr]+"]") && !s.Contradicted(attr) {
@@ -224,16 +240,39 @@ func Keeper() func(*checker.Claim) bool {
 
 // Cluster groups statements into events, in a stable order whatever the
 // order of the statements: ledger events by date, then the others by date.
+// It sorts stmts in place, and a ledger event's Claims are a part of it: a
+// large run holds its statements once.
 func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
-	use := slices.Clone(stmts)
-	sort.SliceStable(use, func(i, j int) bool {
-		if use[i].Path != use[j].Path {
-			return use[i].Path < use[j].Path
+	// By ledger event (those of none last), then path and position.
+	sort.SliceStable(stmts, func(i, j int) bool {
+		a, b := &stmts[i], &stmts[j]
+		ea, eb := l.Event(a.Ledger) != nil, l.Event(b.Ledger) != nil
+		switch {
+		case ea != eb:
+			return ea
+		case ea && a.Ledger != b.Ledger:
+			return a.Ledger < b.Ledger
+		case a.Path != b.Path:
+			return a.Path < b.Path
 		}
-		return use[i].Offset < use[j].Offset
+		return a.Offset < b.Offset
 	})
-	byID := map[string]*Event{}
 	var events []*Event
+	k := 0
+	for k < len(stmts) {
+		ev := l.Event(stmts[k].Ledger)
+		if ev == nil {
+			break
+		}
+		end := k + 1
+		for end < len(stmts) && stmts[end].Ledger == ev.ID {
+			end++
+		}
+		events = append(events, &Event{Key: ev.ID, Ledger: ev, Kind: ev.Kind, Participants: ev.Participants,
+			Span: ev.Span(), Claims: stmts[k:end:end]})
+		k = end
+	}
+	use := stmts[k:]
 	type loose struct {
 		c     Stmt
 		parts string
@@ -242,16 +281,6 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 	}
 	var rest []loose
 	for _, c := range use {
-		if ev := l.Event(c.Ledger); ev != nil {
-			e := byID[ev.ID]
-			if e == nil {
-				e = &Event{Key: ev.ID, Ledger: ev, Kind: ev.Kind, Participants: ev.Participants, Span: ev.Span()}
-				byID[ev.ID] = e
-				events = append(events, e)
-			}
-			e.Claims = append(e.Claims, c)
-			continue
-		}
 		// Not in the ledger: usable when it names two parties and one day.
 		sp, ok := ParseSpan(c.Date)
 		parts := strings.Split(c.Participants, ",")

@@ -62,6 +62,11 @@ func TestHTMLReportInChromium(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
+		// Networking off: every host name fails to resolve and every
+		// connection goes to a closed local port. A request would still be
+		// seen by the listener below, and fail the test.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
 		chromedp.WindowSize(1280, 1600),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
