@@ -345,3 +345,34 @@ func TestManyArticles(t *testing.T) {
 	assert.Equal(t, "a01.md", got[0].Related[0].Path)
 	assert.Equal(t, "a00.md", got[1].Related[0].Path)
 }
+
+// TestCollectorComparesAsCluster checks that comparing packed statements
+// group by group finds what comparing them all at once finds.
+func TestCollectorComparesAsCluster(t *testing.T) {
+	l := testLedgerT(t)
+	c := checker.New(l)
+	var docs []doc
+	for i := range 12 {
+		texts := []string{
+			"Ada Example called Bo Sample on Tuesday.",
+			"Bo Sample called Ada Example on Tuesday. Ada Example and Bo Sample met in Port Ada on April 10.",
+			"Ada Example and Bo Sample spoke by phone on May 13.",
+			"Ada Example and Bo Sample spoke by video on May 13. <!-- x -->",
+			"Ada Example and Bo Sample spoke by phone on May 16.",
+			"Ada Example and Bo Sample met in Belgrove on April 10.",
+		}
+		docs = append(docs, doc{fmt.Sprintf("d%02d.md", i), "2025-05-20", texts[i%len(texts)]})
+	}
+	var stmts []Stmt
+	coll := NewCollector(l)
+	for _, d := range docs {
+		a, err := article.Parse(d.path, []byte("---\npublished: "+d.pub+"\n---\n"+d.text+"\n"), article.Options{})
+		require.NoError(t, err)
+		ss, _ := Statements(c, a)
+		stmts = append(stmts, ss...)
+		coll.Add(ss)
+	}
+	want := Check(l, Cluster(l, stmts), nil)
+	require.NotEmpty(t, want)
+	assert.Equal(t, lines(want), lines(coll.Check(nil)))
+}

@@ -559,7 +559,7 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			werr = err
 		}
 	}
-	var stmts []corpus.Stmt // a few small records per article
+	stmts := corpus.NewCollector(l) // a few packed records per article
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
 		if out.Err != nil {
 			w.Flush()
@@ -568,12 +568,12 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			return
 		}
 		s.Files++
-		stmts = append(stmts, out.Stmts...)
+		stmts.Add(out.Stmts)
 		write(out.Findings)
 	})
 	if cross {
 		// Articles are compared once all are read: these findings come last.
-		write(corpus.Check(l, corpus.Cluster(l, stmts), nil))
+		write(stmts.Check(nil))
 	}
 	if err := w.Flush(); err != nil && werr == nil {
 		werr = err

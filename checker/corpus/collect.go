@@ -1,0 +1,129 @@
+package corpus
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+// Collector keeps the statements of a large run packed (strings as indices
+// into one table, positions as int32), grouped by what may make one event:
+// a ledger event, or a set of participants. A statement costs about a
+// hundred bytes, not four hundred, and the comparison unpacks one group at
+// a time.
+type Collector struct {
+	l      *ledger.Ledger
+	ids    map[string]uint32
+	strs   []string
+	groups map[uint32][]packed // by the id of the group's key
+	parts  []packedPart
+}
+
+type packed struct {
+	path, ledger, kinds, participants uint32
+	date, medium, initiator, venue    uint32
+	line, column, offset, endOffset   int32
+	partsAt                           uint32
+	nparts, wrong                     uint8 // wrong: a bit per attribute, in Attrs order
+	planned, quiet                    bool
+}
+
+type packedPart struct {
+	attr, text                             uint32
+	line, column, endLine, endColumn       int32
+	offset, endOffset, byteCol, endByteCol int32
+}
+
+// NewCollector makes a collector for statements judged against l.
+func NewCollector(l *ledger.Ledger) *Collector {
+	return &Collector{l: l, ids: map[string]uint32{"": 0}, strs: []string{""}, groups: map[uint32][]packed{}}
+}
+
+func (c *Collector) id(s string) uint32 {
+	if n, ok := c.ids[s]; ok {
+		return n
+	}
+	n := uint32(len(c.strs))
+	c.ids[s] = n
+	c.strs = append(c.strs, s)
+	return n
+}
+
+// groupKey is the ledger event of a statement, or its participants in
+// order: statements of different keys are never one event.
+func (c *Collector) groupKey(s *Stmt) string {
+	if c.l.Event(s.Ledger) != nil {
+		return s.Ledger
+	}
+	parts := strings.Split(s.Participants, ",")
+	sort.Strings(parts)
+	return "~" + strings.Join(parts, ",")
+}
+
+// Add keeps statements.
+func (c *Collector) Add(stmts []Stmt) {
+	for i := range stmts {
+		s := &stmts[i]
+		p := packed{
+			path: c.id(s.Path), ledger: c.id(s.Ledger), kinds: c.id(s.Kinds), participants: c.id(s.Participants),
+			date: c.id(s.Date), medium: c.id(s.Medium), initiator: c.id(s.Initiator), venue: c.id(s.Venue),
+			line: int32(s.Line), column: int32(s.Column), offset: int32(s.Offset), endOffset: int32(s.EndOffset),
+			partsAt: uint32(len(c.parts)), nparts: uint8(len(s.Parts)), planned: s.Planned, quiet: s.Quiet,
+		}
+		for k, attr := range Attrs {
+			if s.Contradicted(attr) {
+				p.wrong |= 1 << k
+			}
+		}
+		for _, pt := range s.Parts {
+			c.parts = append(c.parts, packedPart{c.id(pt.Attr), c.id(pt.Text), pt.Line, pt.Column, pt.EndLine, pt.EndColumn,
+				pt.Offset, pt.EndOffset, pt.ByteCol, pt.EndByteCol})
+		}
+		key := c.id(c.groupKey(s))
+		c.groups[key] = append(c.groups[key], p)
+	}
+}
+
+func (c *Collector) unpack(p *packed) Stmt {
+	s := Stmt{
+		Path: c.strs[p.path], Line: int(p.line), Column: int(p.column), Offset: int(p.offset), EndOffset: int(p.endOffset),
+		Ledger: c.strs[p.ledger], Kinds: c.strs[p.kinds], Participants: c.strs[p.participants],
+		Date: c.strs[p.date], Medium: c.strs[p.medium], Initiator: c.strs[p.initiator], Venue: c.strs[p.venue],
+		Planned: p.planned, Quiet: p.quiet,
+	}
+	for k, attr := range Attrs {
+		if p.wrong&(1<<k) != 0 {
+			s.Wrong = append(s.Wrong, attr)
+		}
+	}
+	for _, pt := range c.parts[p.partsAt : p.partsAt+uint32(p.nparts)] {
+		s.Parts = append(s.Parts, Part{c.strs[pt.attr], c.strs[pt.text], pt.line, pt.column, pt.endLine, pt.endColumn,
+			pt.offset, pt.endOffset, pt.byteCol, pt.endByteCol})
+	}
+	return s
+}
+
+// Check compares the collected statements group by group, as Check does
+// the events of Cluster, and returns the findings sorted. findings are the
+// run's, given context in place; nil when they were not kept.
+func (c *Collector) Check(findings []checker.Finding) []checker.Finding {
+	keys := make([]string, 0, len(c.groups))
+	for k := range c.groups {
+		keys = append(keys, c.strs[k])
+	}
+	slices.Sort(keys) // the order of the findings is sorted at the end; this keeps the work in one order
+	var out []checker.Finding
+	for _, k := range keys {
+		group := c.groups[c.ids[k]]
+		stmts := make([]Stmt, len(group))
+		for i := range group {
+			stmts[i] = c.unpack(&group[i])
+		}
+		out = append(out, Check(c.l, Cluster(c.l, stmts), findings)...)
+	}
+	checker.SortFindings(out)
+	return out
+}
