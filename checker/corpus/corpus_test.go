@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,33 +14,18 @@ import (
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-// A ledger of two invented leaders: one call whose initiator the ledger does
-// not hold, one meeting whose venue it does.
-const testLedger = `
-entities:
-  - {id: arland, kind: country, name: Arland, demonyms: [Arlandic]}
-  - {id: borvia, kind: country, name: Borvia, demonyms: [Borvian]}
-  - {id: port-ada, kind: place, name: Port Ada, in: arland}
-  - {id: belgrove, kind: place, name: Belgrove, in: borvia}
-  - {id: ada-example, kind: person, name: Ada Example, short: Example, aliases: [Example], country: arland}
-  - {id: bo-sample, kind: person, name: Bo Sample, short: Sample, aliases: [Sample], country: borvia}
-events:
-  - id: call-0304
-    kind: call
-    date: 2025-03-04
-    participants: [ada-example, bo-sample]
-    medium: phone
-    sources: [{url: https://example.org/call, outlet: Wire}]
-  - id: meeting-0410
-    kind: meeting
-    date: 2025-04-10
-    participants: [ada-example, bo-sample]
-    venue: belgrove
-`
+// testLedger is testdata/ledger.yaml, which the report's tests share.
+var testLedger = func() string {
+	b, err := os.ReadFile("testdata/ledger.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 func testLedgerT(t *testing.T) *ledger.Ledger {
 	t.Helper()
-	l, err := ledger.Load([]ledger.File{{Name: "test.yaml", Data: []byte(testLedger)}})
+	l, err := ledger.Load([]ledger.File{{Name: "testdata/ledger.yaml", Data: []byte(testLedger)}})
 	require.NoError(t, err)
 	return l
 }

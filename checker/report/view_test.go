@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -19,24 +20,12 @@ import (
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-const viewLedger = `
-entities:
-  - {id: arland, kind: country, name: Arland}
-  - {id: ada-example, kind: person, name: Ada Example, short: Example, aliases: [Example], country: arland}
-  - {id: bo-sample, kind: person, name: Bo Sample, short: Sample, aliases: [Sample], country: arland}
-events:
-  - id: call-0304
-    kind: call
-    date: 2025-03-04
-    participants: [ada-example, bo-sample]
-    medium: phone
-    sources: [{url: https://example.org/call, outlet: Wire}]
-`
-
 // viewRun checks articles as claimlint check does for the corpus formats.
 func viewRun(t *testing.T, docs map[string]string) *Run {
 	t.Helper()
-	l, err := ledger.Load([]ledger.File{{Name: "rules.yaml", Data: []byte(viewLedger)}})
+	data, err := os.ReadFile("../corpus/testdata/ledger.yaml") // the corpus tests' ledger
+	require.NoError(t, err)
+	l, err := ledger.Load([]ledger.File{{Name: "rules.yaml", Data: data}})
 	require.NoError(t, err)
 	c := checker.New(l)
 	run := &Run{Version: "v0", View: &View{Ledger: l, Author: Author{Name: "Fact Desk", URL: "https://example.org/desk"}}}
