@@ -539,7 +539,8 @@ func (o *checkOptions) streamable(outs []output) bool {
 
 // streamCheck checks inputs and writes each file's findings as soon as it
 // and every file before it are done: the same output, in the same order, as
-// a run that holds them all, without holding them.
+// a run that holds them all, without holding them; but for the findings of
+// comparing the articles (cross is set), which come last, once all are read.
 func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Input, opt runner.Options,
 	pathErrs []error, cfg *config.Config, failLevel string, cross bool) error {
 	for _, e := range pathErrs {
@@ -568,7 +569,9 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			return
 		}
 		s.Files++
-		stmts.Add(out.Stmts)
+		if cross {
+			stmts.Add(out.Stmts)
+		}
 		write(out.Findings)
 	})
 	if cross {
