@@ -825,7 +825,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 				continue
 			}
 			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive {
-				break // "at Beijing's initiative", "in Moscow's view": not where
+				break // "at <capital>'s initiative", "in <capital>'s view": not where
 			}
 			if !p.plainGap(i+1, m.lo) {
 				break

@@ -610,8 +610,9 @@ func Value(l *ledger.Ledger, c *Stmt, attr string) string {
 	return v
 }
 
-// Label names an event in messages: "the Xi–Putin call on Monday
-// 2025-02-24", "the Xi–Putin call around 2026-03-02 (not in the ledger)".
+// Label names an event in messages by its ledger title, or by the short
+// names of its participants and its kind: "the A–B call on Monday
+// 2025-02-24", "the A–B call around 2026-03-02 (not in the ledger)".
 func Label(l *ledger.Ledger, ev *Event) string {
 	var names []string
 	for _, id := range ev.Participants {
