@@ -8,12 +8,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sergi/go-diff/diffmatchpatch"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/corpus"
+	"github.com/claimlint/claimlint/checker/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/report"
 	"github.com/claimlint/claimlint/checker/runner"
@@ -59,25 +59,7 @@ func TestDemoCorpusGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	if !bytes.Equal(want, got.Bytes()) {
-		dmp := diffmatchpatch.New()
-		a, b, lines := dmp.DiffLinesToChars(string(want), got.String())
-		diffs := dmp.DiffCharsToLines(dmp.DiffMain(a, b, false), lines)
-		var out strings.Builder
-		for _, d := range diffs {
-			prefix := "  "
-			switch d.Type {
-			case diffmatchpatch.DiffDelete:
-				prefix = "- "
-			case diffmatchpatch.DiffInsert:
-				prefix = "+ "
-			}
-			for _, line := range strings.SplitAfter(d.Text, "\n") {
-				if line != "" && (d.Type != diffmatchpatch.DiffEqual) {
-					out.WriteString(prefix + line)
-				}
-			}
-		}
-		t.Errorf("the demo corpus's findings differ from %s (-golden +got):\n%s", golden, out.String())
+	if d := fix.Diff(golden, want, got.Bytes()); d != "" {
+		t.Errorf("the demo corpus's findings differ from %s (-golden +got):\n%s", golden, d)
 	}
 }

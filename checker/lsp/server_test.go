@@ -46,15 +46,7 @@ func TestStaleResultsNeverWin(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- Serve(context.Background(), server, opt) }()
 	got := make(chan PublishDiagnosticsParams, 10)
-	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(client, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(func(ctx context.Context, c *jsonrpc2.Conn, r *jsonrpc2.Request) (any, error) {
-			if r.Method == "textDocument/publishDiagnostics" {
-				var p PublishDiagnosticsParams
-				require.NoError(t, json.Unmarshal(*r.Params, &p))
-				got <- p
-			}
-			return nil, nil
-		}))
+	conn := connect(client, got)
 	ctx := context.Background()
 	require.NoError(t, conn.Call(ctx, "initialize", map[string]any{"rootUri": "file:///nonexistent", "capabilities": map[string]any{}}, nil))
 	uri := "file:///nonexistent/a.md"
@@ -86,6 +78,22 @@ func TestStaleResultsNeverWin(t *testing.T) {
 	}
 }
 
+// connect is a client on one end of a pipe that sends every set of
+// diagnostics the server publishes to got.
+func connect(client net.Conn, got chan<- PublishDiagnosticsParams) *jsonrpc2.Conn {
+	return jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(client, jsonrpc2.VSCodeObjectCodec{}),
+		jsonrpc2.HandlerWithError(func(ctx context.Context, c *jsonrpc2.Conn, r *jsonrpc2.Request) (any, error) {
+			if r.Method == "textDocument/publishDiagnostics" {
+				var p PublishDiagnosticsParams
+				if err := json.Unmarshal(*r.Params, &p); err != nil {
+					return nil, err
+				}
+				got <- p
+			}
+			return nil, nil
+		}))
+}
+
 func TestPositionEncodings(t *testing.T) {
 	text := "a𝐀é\nxyz"
 	off := len("a𝐀é")
@@ -104,16 +112,7 @@ func TestRapidEdits(t *testing.T) {
 	opt := Options{DefaultRules: []ledger.File{{Name: "r.yaml", Data: []byte(rules)}}}
 	go Serve(context.Background(), server, opt)
 	got := make(chan PublishDiagnosticsParams, 1000)
-	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(client, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(func(ctx context.Context, c *jsonrpc2.Conn, r *jsonrpc2.Request) (any, error) {
-			if r.Method == "textDocument/publishDiagnostics" {
-				var p PublishDiagnosticsParams
-				if err := json.Unmarshal(*r.Params, &p); err == nil {
-					got <- p
-				}
-			}
-			return nil, nil
-		}))
+	conn := connect(client, got)
 	ctx := context.Background()
 	require.NoError(t, conn.Call(ctx, "initialize", map[string]any{"rootUri": "file:///nonexistent", "capabilities": map[string]any{}}, nil))
 	uri := "file:///nonexistent/a.md"

@@ -197,14 +197,7 @@ func TestHostileRuleFiles(t *testing.T) {
 // directory is the child's own, and returns its exit status and output.
 func runIn2(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "claimlint")
-	if err := os.Symlink(self, bin); err != nil {
-		t.Fatal(err)
-	}
+	bin := claimlintBinary(t)
 	var stdout, stderr bytes.Buffer
 	code := runCmd(dir, bin, args, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()

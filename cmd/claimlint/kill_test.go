@@ -34,14 +34,7 @@ func TestKillDuringFix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "claimlint")
-	if err := os.Symlink(self, bin); err != nil {
-		t.Fatal(err)
-	}
+	bin := claimlintBinary(t)
 	cmd := exec.Command(bin, "--rules", "rules.yaml", "--fix", ".")
 	cmd.Dir = dir
 	if err := cmd.Start(); err != nil {

@@ -75,14 +75,6 @@ config, which must be those the shards used.`,
 						return usageErr("%s was checked with other rules than these: give merge the shards' --rules and --config", path)
 					}
 				}
-				kept := run.Findings[:0]
-				for _, f := range run.Findings {
-					if f.Rule != checker.CrossSource {
-						f.Related = nil
-						kept = append(kept, f)
-					}
-				}
-				run.Findings = kept
 				if crossSourceOn(cfg, run.Files) {
 					run.Findings = append(run.Findings, cfg.Apply(corpus.Check(l, corpus.Cluster(l, stmts), run.Findings))...)
 				}

@@ -26,6 +26,22 @@ func needTool(t *testing.T, name, install string) string {
 	return ""
 }
 
+// claimlintBinary returns a path that runs claimlint in a child process: a
+// link named claimlint to this test binary, which is claimlint when called
+// by that name (see TestMain).
+func claimlintBinary(t *testing.T) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "claimlint")
+	if err := os.Symlink(self, bin); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
@@ -93,15 +109,7 @@ func TestNeovimClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// This test binary is claimlint when called by that name (see TestMain).
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "claimlint")
-	if err := os.Symlink(self, bin); err != nil {
-		t.Fatal(err)
-	}
+	bin := claimlintBinary(t)
 	out := filepath.Join(t.TempDir(), "diagnostics.txt")
 	script, _ := filepath.Abs("testdata/nvim/diagnostics.lua")
 	env := []string{"CLAIMLINT=" + bin, "ROOT=" + repo, "OUT=" + out,
