@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,6 +30,10 @@ type Input struct {
 	// Published is the date for this file when its front matter has none;
 	// zero: the run's default.
 	Published ledger.Date
+	// Err, when set, is why the input could not be found (a path that
+	// does not exist, a folder that cannot be read): it is reported in
+	// the input's place, as a file that could not be read is.
+	Err error
 }
 
 // Result is the outcome of a run.
@@ -77,68 +81,42 @@ func Collect(paths []string) ([]string, error) {
 
 // CollectAll is Collect that goes on past a bad path, returning every error.
 func CollectAll(paths []string) ([]string, []error) {
-	seen := map[string]bool{}
 	var out []string
-	add := func(p string) {
-		p = filepath.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
 	var errs []error
-	for _, root := range paths {
-		st, err := os.Stat(root)
+	for p, err := range Files(paths) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !st.IsDir() {
-			add(root)
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if p != root && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if IsArticle(p) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
-				add(p) // a link to a file is read; a broken one is reported when read
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err)
-		}
+		out = append(out, p)
 	}
-	sort.Strings(out)
 	return out, errs
 }
 
-// Shard keeps the files of shard k of n (1-based): those whose path,
-// relative to root with forward slashes, hashes to k-1 modulo n. Every file
-// falls in exactly one shard, whatever the working directory.
+// Shard keeps the files of shard k of n (1-based): those InShard keeps.
 func Shard(files []string, root string, k, n int) []string {
 	var out []string
 	for _, f := range files {
-		rel := f
-		if abs, err := filepath.Abs(f); err == nil {
-			if r, err := filepath.Rel(root, abs); err == nil {
-				rel = r
-			}
-		}
-		h := fnv.New32a()
-		h.Write([]byte(filepath.ToSlash(rel)))
-		if int(h.Sum32()%uint32(n)) == k-1 {
+		if InShard(f, root, k, n) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// InShard reports whether file is in shard k of n (1-based): whether its
+// path, relative to root with forward slashes, hashes to k-1 modulo n.
+// Every file falls in exactly one shard, whatever the working directory.
+func InShard(file, root string, k, n int) bool {
+	rel := file
+	if abs, err := filepath.Abs(file); err == nil {
+		if r, err := filepath.Rel(root, abs); err == nil {
+			rel = r
+		}
+	}
+	h := fnv.New32a()
+	h.Write([]byte(filepath.ToSlash(rel)))
+	return int(h.Sum32()%uint32(n)) == k-1
 }
 
 // Options control a run.
@@ -174,7 +152,7 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 	if opt.KeepSources {
 		res.Sources = map[string][]byte{}
 	}
-	Stream(c, inputs, opt, func(in Input, out Output) {
+	Stream(c, slices.Values(inputs), opt, func(in Input, out Output) {
 		if out.Err != nil {
 			res.Errors = append(res.Errors, out.Err)
 			return
@@ -192,10 +170,11 @@ func Run(c *checker.Checker, inputs []Input, opt Options) Result {
 }
 
 // Stream checks inputs with c on up to Workers goroutines and calls emit
-// once per input, in input order, from one goroutine. At most a few inputs
-// per worker are in flight, so memory does not grow with the corpus: a
-// caller that writes each result out and drops it runs in flat memory.
-func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input, out Output)) {
+// once per input, in input order, from one goroutine. inputs is read as the
+// workers need it, and at most a few inputs per worker are in flight, so
+// memory does not grow with the corpus: a caller that yields inputs as it
+// finds them, writes each result out and drops it runs in flat memory.
+func Stream(c *checker.Checker, inputs iter.Seq[Input], opt Options, emit func(in Input, out Output)) {
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
@@ -211,42 +190,56 @@ func Stream(c *checker.Checker, inputs []Input, opt Options, emit func(in Input,
 	for i := range slots {
 		slots[i] = make(chan Output, 1)
 	}
-	next := make(chan int)
+	type job struct {
+		i  int
+		in Input
+	}
+	next := make(chan job)
+	order := make(chan Input, window)    // dispatched inputs, in order, for emit
 	ahead := make(chan struct{}, window) // inputs dispatched but not yet emitted
 	var wg sync.WaitGroup
-	for w := 0; w < min(workers, max(len(inputs), 1)); w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for j := range next {
 				aopt := opt.Article
-				if !inputs[i].Published.IsZero() {
-					aopt.Published = inputs[i].Published
+				if !j.in.Published.IsZero() {
+					aopt.Published = j.in.Published
 				}
-				r := checkOne(c, inputs[i], aopt, maxSize, opt.Cache, opt.Claims)
+				r := checkOne(c, j.in, aopt, maxSize, opt.Cache, opt.Claims)
 				if !opt.KeepSources {
 					r.Src = nil
 				}
-				slots[i%window] <- r
+				slots[j.i%window] <- r
 			}
 		}()
 	}
 	go func() {
-		for i := range inputs {
+		i := 0
+		for in := range inputs {
 			ahead <- struct{}{}
-			next <- i
+			order <- in
+			next <- job{i, in}
+			i++
 		}
 		close(next)
+		close(order)
 	}()
-	for i := range inputs {
-		emit(inputs[i], <-slots[i%window])
+	i := 0
+	for in := range order {
+		emit(in, <-slots[i%window])
 		<-ahead
+		i++
 	}
 	wg.Wait()
 }
 
 func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, cache *Cache, claims ClaimMode) Output {
 	fail := func(err error) Output { return Output{Err: err} }
+	if in.Err != nil {
+		return fail(in.Err)
+	}
 	data := in.Data
 	if data == nil {
 		st, err := os.Stat(in.Path)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -172,4 +174,45 @@ events:
 	again := Run(c, inputs, Options{Claims: AllClaims, Cache: cache2})
 	assert.Equal(t, all.Claims, again.Claims)
 	assert.Equal(t, cold.Stmts, again.Stmts)
+}
+
+// TestFilesInSortedOrder walks names whose sorted order differs from a
+// folder-by-folder walk ('-' and '.' sort before '/'), from overlapping
+// roots given out of order: the walk must give what sorting every path
+// gives, once each, with a bad root reported in its place.
+func TestFilesInSortedOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"a.md", "a-b/x.md", "a/y.md", "a/z/w.md", "a0.md", "A.md", "a b/v.md", "é.md", "a/.h/no.md", "a/skip.html"}
+	for _, p := range names {
+		write(t, filepath.Join(dir, p), "x")
+	}
+	var want []string
+	for _, p := range names {
+		if !strings.Contains(p, ".h/") && !strings.HasSuffix(p, ".html") {
+			want = append(want, filepath.Join(dir, p))
+		}
+	}
+	sort.Strings(want)
+
+	roots := []string{filepath.Join(dir, "a"), filepath.Join(dir, "missing"), dir + string(filepath.Separator), filepath.Join(dir, "a.md")}
+	var got []string
+	var errs []error
+	for p, err := range Files(roots) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		got = append(got, p)
+	}
+	assert.Equal(t, want, got)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], os.ErrNotExist)
+
+	// Stopping early stops the walk.
+	n := 0
+	for range Files([]string{dir}) {
+		n++
+		break
+	}
+	assert.Equal(t, 1, n)
 }

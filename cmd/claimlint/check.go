@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -339,26 +341,33 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	paths := pathsOrConfig(args, cfg)
-	var inputs []runner.Input
-	var pathErrs []error
-	if o.stdinName != "" {
-		inputs = []runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}}
-	} else {
-		var files []string
-		files, pathErrs = runner.CollectAll(paths)
-		if shardN > 1 {
-			files = runner.Shard(files, repoRoot(), shardK, shardN)
-		}
-		for _, f := range files {
-			if cfg.Selected(f) {
-				inputs = append(inputs, runner.Input{Path: f, Published: cfg.PublishedFor(f)})
-			}
-		}
+	found := slices.Values([]runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}})
+	if o.stdinName == "" {
+		found = findInputs(paths, cfg, shardK, shardN)
 	}
 	ropt := runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize}
 	if !o.noCache && o.stdinName == "" {
 		if dir, err := runner.DefaultCacheDir(); err == nil {
 			ropt.Cache = runner.NewCache(dir, ruleFiles, programID())
+		}
+	}
+	if o.streamable(outs) {
+		// The files are found as they are checked, and their number is
+		// known only at the end: statements are kept whenever comparing
+		// is not turned off, and compared if more than one article was read.
+		// A shard's text compares nothing: it sees only its share.
+		if crossSourceOn(cfg, 2) && shardN <= 1 {
+			ropt.Claims = runner.CorpusClaims
+		}
+		return streamCheck(stdout, stderr, l, found, ropt, cfg, failLevel)
+	}
+	var inputs []runner.Input
+	var pathErrs []error
+	for in := range found {
+		if in.Err != nil {
+			pathErrs = append(pathErrs, in.Err)
+		} else {
+			inputs = append(inputs, in)
 		}
 	}
 	// A shard keeps its claims even when it holds one article: merge
@@ -374,9 +383,6 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	// A shard compares nothing: it sees only its share of the articles.
 	// Its JSON carries the statements, and merge compares them all.
 	compare := cross && shardN <= 1
-	if o.streamable(outs) {
-		return streamCheck(stdout, stderr, l, inputs, ropt, pathErrs, cfg, failLevel, compare)
-	}
 	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
@@ -524,6 +530,31 @@ func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inpu
 // streamable reports whether findings can be written file by file as they
 // are found, in flat memory: text on standard output, and no mode that needs
 // every finding at once (baselines, changed lines, fixes, the ledger's lint).
+// findInputs yields the articles under paths that the configuration
+// selects and, with shardN > 1, that are in shard shardK; a path that
+// cannot be read is yielded in its place as an input with Err set. The
+// folders are walked as the inputs are taken, never listed whole.
+func findInputs(paths []string, cfg *config.Config, shardK, shardN int) iter.Seq[runner.Input] {
+	root := ""
+	if shardN > 1 {
+		root = repoRoot()
+	}
+	return func(yield func(runner.Input) bool) {
+		for f, err := range runner.Files(paths) {
+			in := runner.Input{Err: err}
+			if err == nil {
+				if shardN > 1 && !runner.InShard(f, root, shardK, shardN) || !cfg.Selected(f) {
+					continue
+				}
+				in = runner.Input{Path: f, Published: cfg.PublishedFor(f)}
+			}
+			if !yield(in) {
+				return
+			}
+		}
+	}
+}
+
 func (o *checkOptions) streamable(outs []output) bool {
 	if o.fix || o.diff || o.baseline != "" || o.writeBaseline != "" || o.newFromRev != "" ||
 		o.newFromPatch != "" || o.lintRules || o.stdinName != "" {
@@ -540,15 +571,13 @@ func (o *checkOptions) streamable(outs []output) bool {
 // streamCheck checks inputs and writes each file's findings as soon as it
 // and every file before it are done: the same output, in the same order, as
 // a run that holds them all, without holding them; but for the findings of
-// comparing the articles (cross is set), which come last, once all are read.
-func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Input, opt runner.Options,
-	pathErrs []error, cfg *config.Config, failLevel string, cross bool) error {
-	for _, e := range pathErrs {
-		fmt.Fprintln(stderr, "claimlint: "+e.Error())
-	}
+// comparing the articles (when opt keeps their statements and more than
+// one article was read), which come last, once all are read.
+func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[runner.Input], opt runner.Options,
+	cfg *config.Config, failLevel string) error {
 	w := bufio.NewWriter(stdout)
 	var s report.Summary
-	bad, failed := len(pathErrs), false
+	bad, articles, failed := 0, 0, false
 	var werr error
 	write := func(fs []checker.Finding) {
 		fs = cfg.Apply(fs)
@@ -562,6 +591,9 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 	}
 	stmts := corpus.NewCollector(l) // a few packed records per article
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
+		if in.Err == nil {
+			articles++
+		}
 		if out.Err != nil {
 			w.Flush()
 			fmt.Fprintln(stderr, "claimlint: "+out.Err.Error())
@@ -569,12 +601,10 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs []runner.Inp
 			return
 		}
 		s.Files++
-		if cross {
-			stmts.Add(out.Stmts)
-		}
+		stmts.Add(out.Stmts)
 		write(out.Findings)
 	})
-	if cross {
+	if opt.Claims != runner.NoClaims && articles > 1 {
 		// Articles are compared once all are read: these findings come last.
 		write(stmts.Check(nil))
 	}
