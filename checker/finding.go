@@ -1,7 +1,8 @@
 package checker
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/claimlint/claimlint/checker/ledger"
 )
@@ -79,28 +80,23 @@ type Fix struct {
 }
 
 // SortFindings orders findings by path, position and rule, so that output is
-// the same on every run.
+// the same on every run; equal findings keep their order.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		// Line and column first: findings on rule files carry no offsets.
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
+	slices.SortStableFunc(fs, func(a, b Finding) int { return CompareFindings(&a, &b) })
+}
+
+// CompareFindings is the order of SortFindings: path, line, column,
+// offset, rule, message.
+func CompareFindings(a, b *Finding) int {
+	// Line and column before offset: findings on rule files carry no offsets.
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Offset, b.Offset),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
 
 func evidenceOf(id string, pos ledger.Pos, sources []ledger.Source) *Evidence {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -13,13 +14,22 @@ import (
 // into one table, positions as int32), grouped by what may make one event:
 // a ledger event, or a set of participants. A statement costs about a
 // hundred bytes, not four hundred, and the comparison unpacks one group at
-// a time.
+// a time. Past SpillAt statements, it writes them to temporary files
+// instead, spread by group, and compares one file at a time: a run over
+// any number of articles holds a bounded share of their statements. Close
+// removes the files.
 type Collector struct {
+	// SpillAt is how many statements are held in memory before all go to
+	// disk; 0: DefaultSpillAt, negative: never.
+	SpillAt int
+
 	l      *ledger.Ledger
 	ids    map[string]uint32
 	strs   []string
 	groups map[uint32][]packed // by the id of the group's key
 	parts  []packedPart
+	n      int    // statements held in groups
+	disk   *spill // nil until SpillAt is passed
 }
 
 type packed struct {
@@ -67,6 +77,10 @@ func (c *Collector) groupKey(s *Stmt) string {
 func (c *Collector) Add(stmts []Stmt) {
 	for i := range stmts {
 		s := &stmts[i]
+		if c.disk != nil {
+			c.disk.add(c.groupKey(s), s)
+			continue
+		}
 		p := packed{
 			path: c.id(s.Path), ledger: c.id(s.Ledger), kinds: c.id(s.Kinds), participants: c.id(s.Participants),
 			date: c.id(s.Date), medium: c.id(s.Medium), initiator: c.id(s.Initiator), venue: c.id(s.Venue),
@@ -84,7 +98,38 @@ func (c *Collector) Add(stmts []Stmt) {
 		}
 		key := c.id(c.groupKey(s))
 		c.groups[key] = append(c.groups[key], p)
+		c.n++
 	}
+	if limit := cmp.Or(c.SpillAt, DefaultSpillAt); limit > 0 && c.n > limit && c.disk == nil {
+		c.toDisk()
+	}
+}
+
+// toDisk moves the statements held so far to disk, where every later one
+// goes. If no temporary file can be made, they stay in memory.
+func (c *Collector) toDisk() {
+	d, err := newSpill()
+	if err != nil {
+		return
+	}
+	for k, group := range c.groups {
+		for i := range group {
+			s := c.unpack(&group[i])
+			d.add(c.strs[k], &s)
+		}
+	}
+	c.disk = d
+	c.ids, c.strs, c.groups, c.parts, c.n = nil, nil, nil, nil, 0
+}
+
+// Close removes what the collector wrote to disk.
+func (c *Collector) Close() error {
+	if c.disk == nil {
+		return nil
+	}
+	err := c.disk.close()
+	c.disk = nil
+	return err
 }
 
 func (c *Collector) unpack(p *packed) Stmt {
@@ -106,10 +151,9 @@ func (c *Collector) unpack(p *packed) Stmt {
 	return s
 }
 
-// Check compares the collected statements group by group, as Check does
-// the events of Cluster, and returns the findings sorted. findings are the
-// run's, given context in place; nil when they were not kept.
-func (c *Collector) Check(findings []checker.Finding) []checker.Finding {
+// check compares the statements held in memory group by group, as Check
+// does the events of Cluster, and returns the findings sorted.
+func (c *Collector) check() []checker.Finding {
 	keys := make([]string, 0, len(c.groups))
 	for k := range c.groups {
 		keys = append(keys, c.strs[k])
@@ -122,8 +166,23 @@ func (c *Collector) Check(findings []checker.Finding) []checker.Finding {
 		for i := range group {
 			stmts[i] = c.unpack(&group[i])
 		}
-		out = append(out, Check(c.l, Cluster(c.l, stmts), findings)...)
+		out = append(out, Check(c.l, Cluster(c.l, stmts), nil)...)
 	}
 	checker.SortFindings(out)
 	return out
+}
+
+// Each compares the collected statements group by group, as Check does
+// the events of Cluster (with no findings of the run to give context to),
+// and calls emit with each finding in sorted order. Once the
+// statements are on disk it holds the findings of one share of them at a
+// time; an error is a temporary file that could not be written or read.
+func (c *Collector) Each(emit func(checker.Finding)) error {
+	if c.disk != nil {
+		return c.disk.each(c, emit)
+	}
+	for _, f := range c.check() {
+		emit(f)
+	}
+	return nil
 }

@@ -1,11 +1,16 @@
 package corpus
 
 import (
+	"encoding/gob"
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -333,7 +338,8 @@ func TestManyArticles(t *testing.T) {
 }
 
 // TestCollectorComparesAsCluster checks that comparing packed statements
-// group by group finds what comparing them all at once finds.
+// group by group finds what comparing them all at once finds: held in
+// memory, and written to disk from the start or part way.
 func TestCollectorComparesAsCluster(t *testing.T) {
 	l := testLedgerT(t)
 	c := checker.New(l)
@@ -349,16 +355,91 @@ func TestCollectorComparesAsCluster(t *testing.T) {
 		}
 		docs = append(docs, doc{fmt.Sprintf("d%02d.md", i), "2025-05-20", texts[i%len(texts)]})
 	}
+	var per [][]Stmt
 	var stmts []Stmt
-	coll := NewCollector(l)
 	for _, d := range docs {
 		a, err := article.Parse(d.path, []byte("---\npublished: "+d.pub+"\n---\n"+d.text+"\n"), article.Options{})
 		require.NoError(t, err)
 		ss, _ := Statements(c, a)
+		per = append(per, ss)
 		stmts = append(stmts, ss...)
-		coll.Add(ss)
 	}
 	want := Check(l, Cluster(l, stmts), nil)
 	require.NotEmpty(t, want)
-	assert.Equal(t, lines(want), lines(coll.Check(nil)))
+	for _, spillAt := range []int{-1, 1, len(stmts) / 2} {
+		t.Run(fmt.Sprint("spill at ", spillAt), func(t *testing.T) {
+			coll := NewCollector(l)
+			coll.SpillAt = spillAt
+			for _, ss := range per {
+				coll.Add(ss)
+			}
+			var dir string
+			if coll.disk != nil {
+				dir = coll.disk.dir
+			}
+			assert.Equal(t, spillAt > 0, dir != "", "statements on disk")
+			var got []checker.Finding
+			require.NoError(t, coll.Each(func(f checker.Finding) { got = append(got, f) }))
+			// Read back from disk, empty lists are nil.
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("findings differ (-held at once +collected):\n%s", diff)
+			}
+			require.NoError(t, coll.Close())
+			if dir != "" {
+				assert.NoDirExists(t, dir, "Close removes the spilled statements")
+			}
+		})
+	}
+}
+
+// TestSpilledStatementRoundTrip writes a statement with every field set
+// and reads it back; a cut record is an error, never a half statement.
+func TestSpilledStatementRoundTrip(t *testing.T) {
+	s := Stmt{
+		Path: "a/b.md", Line: 3, Column: 7, Offset: 40, EndOffset: 90, Ledger: "ev", Kinds: "call",
+		Participants: "x,y", Date: "2025-05-13", Medium: "phone", Initiator: "x", Venue: "v",
+		Parts:   []Part{{"date", "on Tuesday", 3, 20, 3, 30, 55, 65, 20, 30}, {"medium", "by phone", 3, 8, 3, 16, 43, 51, 8, 16}},
+		Wrong:   []string{"date", "medium"},
+		Planned: true, Quiet: true,
+	}
+	b := encodeStmt(nil, &s)
+	got, err := decodeStmt(b)
+	require.NoError(t, err)
+	assert.Equal(t, s, got)
+	for n := range len(b) {
+		_, err := decodeStmt(b[:n])
+		assert.Error(t, err, "cut at %d of %d bytes", n, len(b))
+	}
+}
+
+// TestMergeSortedRuns merges runs of sorted findings, written as the
+// collector writes them, into the order of one stable sort of them all:
+// of equal findings, the earlier run's first.
+func TestMergeSortedRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var all []checker.Finding
+	var runs []*os.File
+	for r := range 4 {
+		var fs []checker.Finding
+		for range 50 {
+			fs = append(fs, checker.Finding{
+				Path: fmt.Sprintf("a%d.md", rng.IntN(5)), Line: rng.IntN(4), Column: 1 + rng.IntN(2),
+				Rule: checker.CrossSource, Message: "m", Found: fmt.Sprint(r), // equal but for the run
+			})
+		}
+		checker.SortFindings(fs)
+		all = append(all, fs...)
+		f, err := os.Create(filepath.Join(t.TempDir(), "run"))
+		require.NoError(t, err)
+		t.Cleanup(func() { f.Close() })
+		enc := gob.NewEncoder(f)
+		for i := range fs {
+			require.NoError(t, enc.Encode(&fs[i]))
+		}
+		runs = append(runs, f)
+	}
+	checker.SortFindings(all)
+	var got []checker.Finding
+	require.NoError(t, merge(runs, func(f checker.Finding) { got = append(got, f) }))
+	assert.Equal(t, all, got)
 }

@@ -589,7 +589,8 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 			werr = err
 		}
 	}
-	stmts := corpus.NewCollector(l) // a few packed records per article
+	stmts := corpus.NewCollector(l) // a few packed records per article, then files
+	defer stmts.Close()
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
 		if in.Err == nil {
 			articles++
@@ -606,7 +607,10 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 	})
 	if opt.Claims != runner.NoClaims && articles > 1 {
 		// Articles are compared once all are read: these findings come last.
-		write(stmts.Check(nil))
+		err := stmts.Each(func(f checker.Finding) { write([]checker.Finding{f}) })
+		if err != nil && werr == nil {
+			werr = err
+		}
 	}
 	if err := w.Flush(); err != nil && werr == nil {
 		werr = err

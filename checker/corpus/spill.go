@@ -1,0 +1,319 @@
+package corpus
+
+import (
+	"bufio"
+	"container/heap"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/claimlint/claimlint/checker"
+)
+
+// DefaultSpillAt is how many statements a Collector holds in memory before
+// it writes them, and every later one, to disk: about 2 MB of them, the
+// statements of a thousand or two articles.
+const DefaultSpillAt = 1 << 14
+
+// buckets is how many files spilled statements are spread over, by the
+// hash of their group: the comparison reads one file at a time, so a run
+// holds about 1/buckets of the statements at once.
+const buckets = 64
+
+// spill is a Collector's statements on disk: a folder of bucket files,
+// each a run of length-prefixed records.
+type spill struct {
+	dir   string
+	files [buckets]*os.File
+	w     [buckets]*bufio.Writer
+	buf   []byte
+	err   error // the first write error; the comparison reports it
+}
+
+func newSpill() (*spill, error) {
+	dir, err := os.MkdirTemp("", "claimlint-claims-")
+	if err != nil {
+		return nil, err
+	}
+	s := &spill{dir: dir}
+	for i := range s.files {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("b%02d", i)))
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		s.files[i], s.w[i] = f, bufio.NewWriterSize(f, 8<<10)
+	}
+	return s, nil
+}
+
+func bucketOf(key string) int {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return int(h.Sum32() % buckets)
+}
+
+// add writes one statement to the bucket of its group.
+func (s *spill) add(key string, st *Stmt) {
+	if s.err != nil {
+		return
+	}
+	s.buf = encodeStmt(s.buf[:0], st)
+	w := s.w[bucketOf(key)]
+	var n [binary.MaxVarintLen64]byte
+	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(s.buf)))]); err != nil {
+		s.err = err
+		return
+	}
+	if _, err := w.Write(s.buf); err != nil {
+		s.err = err
+	}
+}
+
+// each compares the spilled statements bucket by bucket, writes each
+// bucket's findings, sorted, to a file, and merges the files: emit sees
+// every finding in the order checker.SortFindings gives.
+func (s *spill) each(c *Collector, emit func(checker.Finding)) error {
+	for _, w := range s.w {
+		if err := w.Flush(); err != nil && s.err == nil {
+			s.err = err
+		}
+	}
+	if s.err != nil {
+		return fmt.Errorf("comparing articles: %w", s.err)
+	}
+	var runs []*os.File
+	defer func() {
+		for _, f := range runs {
+			f.Close()
+		}
+	}()
+	for i, f := range s.files {
+		fs, err := s.compare(c, f)
+		if err != nil {
+			return fmt.Errorf("comparing articles: %w", err)
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		run, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("r%02d", i)))
+		if err != nil {
+			return fmt.Errorf("comparing articles: %w", err)
+		}
+		runs = append(runs, run)
+		w := bufio.NewWriter(run)
+		enc := gob.NewEncoder(w)
+		for i := range fs {
+			if err := enc.Encode(&fs[i]); err != nil {
+				return fmt.Errorf("comparing articles: %w", err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("comparing articles: %w", err)
+		}
+	}
+	if err := merge(runs, emit); err != nil {
+		return fmt.Errorf("comparing articles: %w", err)
+	}
+	return nil
+}
+
+// compare reads one bucket into a collector held in memory, packed, and
+// compares its groups, unpacking one at a time.
+func (s *spill) compare(c *Collector, f *os.File) ([]checker.Finding, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	r := bufio.NewReader(f)
+	m := NewCollector(c.l)
+	m.SpillAt = -1
+	var buf []byte
+	for {
+		n, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		buf = slices.Grow(buf[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return nil, err
+		}
+		st, err := decodeStmt(buf)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		m.Add([]Stmt{st})
+	}
+	return m.check(), nil
+}
+
+// merge reads sorted runs of findings and emits them in one sorted order;
+// of equal findings, the earlier run's first, as a stable sort of them
+// all would.
+func merge(runs []*os.File, emit func(checker.Finding)) error {
+	h := &runHeap{}
+	for i, f := range runs {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		r := &sortedRun{i: i, dec: gob.NewDecoder(bufio.NewReader(f))}
+		ok, err := r.next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			h.rs = append(h.rs, r)
+		}
+	}
+	heap.Init(h)
+	for h.Len() > 0 {
+		r := h.rs[0]
+		emit(r.f)
+		ok, err := r.next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			heap.Fix(h, 0)
+		} else {
+			heap.Pop(h)
+		}
+	}
+	return nil
+}
+
+type sortedRun struct {
+	i   int
+	dec *gob.Decoder
+	f   checker.Finding
+}
+
+func (r *sortedRun) next() (bool, error) {
+	r.f = checker.Finding{}
+	err := r.dec.Decode(&r.f)
+	if err == io.EOF {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+type runHeap struct{ rs []*sortedRun }
+
+func (h *runHeap) Len() int { return len(h.rs) }
+func (h *runHeap) Less(i, j int) bool {
+	if c := checker.CompareFindings(&h.rs[i].f, &h.rs[j].f); c != 0 {
+		return c < 0
+	}
+	return h.rs[i].i < h.rs[j].i
+}
+func (h *runHeap) Swap(i, j int) { h.rs[i], h.rs[j] = h.rs[j], h.rs[i] }
+func (h *runHeap) Push(x any)    { h.rs = append(h.rs, x.(*sortedRun)) }
+func (h *runHeap) Pop() any {
+	r := h.rs[len(h.rs)-1]
+	h.rs = h.rs[:len(h.rs)-1]
+	return r
+}
+
+func (s *spill) close() error {
+	for _, f := range s.files {
+		if f != nil {
+			f.Close()
+		}
+	}
+	return os.RemoveAll(s.dir)
+}
+
+// The record of a spilled statement: its strings, numbers and parts, each
+// string length-prefixed.
+
+func encodeStmt(b []byte, s *Stmt) []byte {
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	num := func(v int64) { b = binary.AppendVarint(b, v) }
+	for _, v := range []string{s.Path, s.Ledger, s.Kinds, s.Participants, s.Date, s.Medium, s.Initiator, s.Venue} {
+		str(v)
+	}
+	for _, v := range []int{s.Line, s.Column, s.Offset, s.EndOffset} {
+		num(int64(v))
+	}
+	flags := int64(0)
+	if s.Planned {
+		flags |= 1
+	}
+	if s.Quiet {
+		flags |= 2
+	}
+	num(flags)
+	num(int64(len(s.Wrong)))
+	for _, w := range s.Wrong {
+		str(w)
+	}
+	num(int64(len(s.Parts)))
+	for _, p := range s.Parts {
+		str(p.Attr)
+		str(p.Text)
+		for _, v := range []int32{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
+			num(int64(v))
+		}
+	}
+	return b
+}
+
+var errRecord = errors.New("a spilled statement is damaged")
+
+func decodeStmt(b []byte) (Stmt, error) {
+	bad := false
+	str := func() string {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			bad, b = true, nil
+			return ""
+		}
+		v := string(b[k : k+int(n)])
+		b = b[k+int(n):]
+		return v
+	}
+	num := func() int64 {
+		v, k := binary.Varint(b)
+		if k <= 0 {
+			bad, b = true, nil
+			return 0
+		}
+		b = b[k:]
+		return v
+	}
+	var s Stmt
+	for _, p := range []*string{&s.Path, &s.Ledger, &s.Kinds, &s.Participants, &s.Date, &s.Medium, &s.Initiator, &s.Venue} {
+		*p = str()
+	}
+	for _, p := range []*int{&s.Line, &s.Column, &s.Offset, &s.EndOffset} {
+		*p = int(num())
+	}
+	flags := num()
+	s.Planned, s.Quiet = flags&1 != 0, flags&2 != 0
+	for n := num(); n > 0 && !bad; n-- {
+		s.Wrong = append(s.Wrong, str())
+	}
+	for n := num(); n > 0 && !bad; n-- {
+		var p Part
+		p.Attr, p.Text = str(), str()
+		for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
+			*v = int32(num())
+		}
+		s.Parts = append(s.Parts, p)
+	}
+	if bad || len(b) != 0 {
+		return Stmt{}, errRecord
+	}
+	return s, nil
+}
