@@ -5,13 +5,43 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/rules"
 )
 
 // BenchmarkCheckArticle checks each demo article in turn, with the default
 // rules: the work of one article, as an editor or a hook asks for it.
 func BenchmarkCheckArticle(b *testing.B) {
-	c := defaultChecker(b)
+	benchArticles(b, defaultChecker(b))
+}
+
+// BenchmarkCheckArticleLargeLedger is BenchmarkCheckArticle with the
+// default rules and the ledger named by CLAIMLINT_BENCH_LEDGER (go run
+// ./bench/gen -ledger 100000 -out DIR) together: the cost of a vocabulary
+// of a hundred thousand more names, once the ledger is loaded.
+func BenchmarkCheckArticleLargeLedger(b *testing.B) {
+	path := os.Getenv("CLAIMLINT_BENCH_LEDGER")
+	if path == "" {
+		b.Skip("set CLAIMLINT_BENCH_LEDGER to a ledger written by go run ./bench/gen -ledger N")
+	}
+	files, err := ledger.ReadFS(rules.FS, ".", "rules")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := ledger.Load(append(files, ledger.File{Name: path, Data: data}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchArticles(b, checker.New(l))
+}
+
+func benchArticles(b *testing.B, c *checker.Checker) {
 	paths, _ := filepath.Glob("../seeds/*.md")
 	var srcs [][]byte
 	size := 0

@@ -27,6 +27,11 @@ type Checker struct {
 	vocab lex.Trie[vocab]
 	// outlets by normalized name, for an article's time zone.
 	outlets map[string]*ledger.Entity
+	// eventsOf are the events each entity took part in, and inBody the
+	// offices of each body, in ledger order: a ledger of a hundred
+	// thousand events is not scanned for every claim.
+	eventsOf map[string][]*ledger.Event
+	inBody   map[string][]*ledger.Office
 }
 
 type vocabKind int
@@ -49,7 +54,8 @@ type vocab struct {
 
 // New builds a checker for a ledger.
 func New(l *ledger.Ledger) *Checker {
-	c := &Checker{L: l, outlets: map[string]*ledger.Entity{}}
+	c := &Checker{L: l, outlets: map[string]*ledger.Entity{},
+		eventsOf: map[string][]*ledger.Event{}, inBody: map[string][]*ledger.Office{}}
 	for _, e := range l.Entities {
 		for _, a := range e.Aliases {
 			c.vocab.Add(a, vocab{kind: vName, form: a, ent: e})
@@ -62,11 +68,19 @@ func New(l *ledger.Ledger) *Checker {
 		}
 	}
 	for _, o := range l.Offices {
+		if o.Body != "" {
+			c.inBody[o.Body] = append(c.inBody[o.Body], o)
+		}
 		for _, p := range o.Phrasings {
 			c.vocab.Add(p, vocab{kind: vPhrasing, form: p, office: o})
 		}
 	}
 	for _, ev := range l.Events {
+		for _, id := range ev.Participants {
+			if evs := c.eventsOf[id]; len(evs) == 0 || evs[len(evs)-1] != ev { // an id listed twice
+				c.eventsOf[id] = append(evs, ev)
+			}
+		}
 		if ev.Kind != ledger.Anchor {
 			continue
 		}

@@ -3,6 +3,7 @@ package checker
 import (
 	"os"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -516,4 +517,47 @@ func TestReviewFindings(t *testing.T) {
 	require.Len(t, got, 1, dump(got))
 	assert.Less(t, got[0].Offset, got[0].EndOffset, "a span never ends before it starts")
 	assert.NotEmpty(t, got[0].Found)
+}
+
+// TestCandidatesUseTheIndex checks that finding the events of a set of
+// participants through the index of events by participant gives what
+// looking at every event gives, for every pair and single participant of
+// the default rules and every kind.
+func TestCandidatesUseTheIndex(t *testing.T) {
+	c := testChecker(t)
+	p := &pass{c: c}
+	all := func(parts []*ledger.Entity, kinds []string) []*ledger.Event {
+		var out []*ledger.Event
+		for _, e := range c.L.Events {
+			if e.Kind == ledger.Anchor || !slices.Contains(kinds, e.Kind) {
+				continue
+			}
+			if !slices.ContainsFunc(parts, func(x *ledger.Entity) bool { return !slices.Contains(e.Participants, x.ID) }) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	var ents []*ledger.Entity
+	for _, e := range c.L.Entities {
+		if len(c.eventsOf[e.ID]) > 0 {
+			ents = append(ents, e)
+		}
+	}
+	require.Greater(t, len(ents), 3)
+	found := 0
+	for _, kinds := range [][]string{ledger.EventKinds, {"call"}, {"meeting", "talks"}} {
+		for _, a := range ents {
+			for _, b := range append([]*ledger.Entity{nil}, ents...) {
+				parts := []*ledger.Entity{a}
+				if b != nil {
+					parts = append(parts, b)
+				}
+				want := all(parts, kinds)
+				found += len(want)
+				assert.Equal(t, want, p.candidates(parts, kinds), "%v %v", parts, kinds)
+			}
+		}
+	}
+	assert.Greater(t, found, 0)
 }

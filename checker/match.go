@@ -71,8 +71,15 @@ func (p *pass) checkAttributes(ec *eventClaim, ev *ledger.Event) {
 
 // candidates are the events of one of kinds in which every one of parts took part.
 func (p *pass) candidates(parts []*ledger.Entity, kinds []string) []*ledger.Event {
+	// Only the events of the participant in the fewest need be looked at.
+	events := p.c.L.Events
+	for i, x := range parts {
+		if evs := p.c.eventsOf[x.ID]; i == 0 || len(evs) < len(events) {
+			events = evs
+		}
+	}
 	var out []*ledger.Event
-	for _, e := range p.c.L.Events {
+	for _, e := range events {
 		if e.Kind == ledger.Anchor || !slices.Contains(kinds, e.Kind) {
 			continue
 		}

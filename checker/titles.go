@@ -290,8 +290,11 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 // heldInBody finds an office in the same body (or, without a body, the same
 // country) that the person holds on the publication date.
 func (p *pass) heldInBody(o *ledger.Office, who *ledger.Entity) (*ledger.Office, *ledger.Term) {
-	for _, h := range p.c.L.Offices {
-		if h == o || (o.Body == "" || h.Body != o.Body) {
+	if o.Body == "" {
+		return nil, nil
+	}
+	for _, h := range p.c.inBody[o.Body] {
+		if h == o {
 			continue
 		}
 		if ok, term := h.Holds(who.ID, p.pub); ok == ledger.Holds {
