@@ -26,20 +26,25 @@ func BenchmarkCheckArticleLargeLedger(b *testing.B) {
 	if path == "" {
 		b.Skip("set CLAIMLINT_BENCH_LEDGER to a ledger written by go run ./bench/gen -ledger N")
 	}
-	files, err := ledger.ReadFS(rules.FS, ".", "rules")
-	if err != nil {
-		b.Fatal(err)
+	if largeChecker == nil { // loaded once, not for every b.N
+		files, err := ledger.ReadFS(rules.FS, ".", "rules")
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := ledger.Load(append(files, ledger.File{Name: path, Data: data}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		largeChecker = checker.New(l)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	l, err := ledger.Load(append(files, ledger.File{Name: path, Data: data}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchArticles(b, checker.New(l))
+	benchArticles(b, largeChecker)
 }
+
+var largeChecker *checker.Checker
 
 func benchArticles(b *testing.B, c *checker.Checker) {
 	paths, _ := filepath.Glob("../seeds/*.md")
