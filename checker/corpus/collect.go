@@ -77,6 +77,11 @@ func (c *Collector) groupKey(s *Stmt) string {
 func (c *Collector) Add(stmts []Stmt) {
 	for i := range stmts {
 		s := &stmts[i]
+		if c.l.Event(s.Ledger) == nil {
+			if _, _, ok := unledgered(s); !ok {
+				continue // Cluster would drop it
+			}
+		}
 		if c.disk != nil {
 			c.disk.add(c.groupKey(s), s)
 			continue

@@ -268,28 +268,26 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 		for end < len(stmts) && stmts[end].Ledger == ev.ID {
 			end++
 		}
-		events = append(events, &Event{Key: ev.ID, Ledger: ev, Kind: ev.Kind, Participants: ev.Participants,
-			Span: ev.Span(), Claims: stmts[k:end:end]})
+		lev := ledgerEvent(ev)
+		lev.Claims = stmts[k:end:end]
+		events = append(events, lev)
 		k = end
 	}
 	use := stmts[k:]
 	type loose struct {
-		c     Stmt
+		c     int // in use: the claims are not copied again
 		parts string
 		kinds []string
 		day   time.Time
 	}
 	var rest []loose
-	for _, c := range use {
-		// Not in the ledger: usable when it names two parties and one day.
-		sp, ok := ParseSpan(c.Date)
-		parts := strings.Split(c.Participants, ",")
-		if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 || c.Planned {
+	for i := range use {
+		sp, parts, ok := unledgered(&use[i])
+		if !ok {
 			continue
 		}
-		parts = slices.Clone(parts)
 		sort.Strings(parts)
-		rest = append(rest, loose{c, strings.Join(parts, ","), strings.Split(c.Kinds, "|"), sp.First})
+		rest = append(rest, loose{i, strings.Join(parts, ","), strings.Split(use[i].Kinds, "|"), sp.First})
 	}
 	sort.SliceStable(rest, func(i, j int) bool {
 		if rest[i].parts != rest[j].parts {
@@ -323,7 +321,7 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 				g.ev.Span.Last = r.day
 			}
 		}
-		g.ev.Claims = append(g.ev.Claims, r.c)
+		g.ev.Claims = append(g.ev.Claims, use[r.c])
 	}
 	for _, g := range groups {
 		ev := g.ev
@@ -428,19 +426,10 @@ func (ev *Event) index(l *ledger.Ledger) {
 		vs := &values{of: make([]int, n)}
 		at := map[string]int{}
 		for i := range ev.Claims {
-			c := &ev.Claims[i]
-			v := c.Value(attr)
-			// A claim the ledger dates otherwise may tell of another event:
-			// it is compared on nothing else.
-			if v == "" || c.Planned || attr != "date" && c.Contradicted("date") {
+			v, ok := ev.compared(&ev.Claims[i], attr)
+			if !ok {
 				vs.of[i] = -1
 				continue
-			}
-			if ev.Ledger == nil && attr != "date" {
-				// Of an event the ledger does not hold, only claims of the
-				// same day are compared: on other days they may tell of
-				// another event.
-				v = c.Date + "\x00" + v
 			}
 			g, ok := at[v]
 			if !ok {
@@ -460,6 +449,38 @@ func (ev *Event) index(l *ledger.Ledger) {
 		}
 		ev.attrs[attr] = vs
 	}
+}
+
+// unledgered reads a claim of an event the ledger does not hold: usable
+// when it names two parties and one day, and is not a plan.
+func unledgered(c *Stmt) (ledger.Span, []string, bool) {
+	sp, ok := ParseSpan(c.Date)
+	parts := strings.Split(c.Participants, ",")
+	if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 || c.Planned {
+		return ledger.Span{}, nil, false
+	}
+	return sp, parts, true
+}
+
+// ledgerEvent is the Event of a ledger event, without its claims.
+func ledgerEvent(e *ledger.Event) *Event {
+	return &Event{Key: e.ID, Ledger: e, Kind: e.Kind, Participants: e.Participants, Span: e.Span()}
+}
+
+// compared is the value of attr that claim c is compared on, if it is.
+func (ev *Event) compared(c *Stmt, attr string) (string, bool) {
+	v := c.Value(attr)
+	// A claim the ledger dates otherwise may tell of another event: it is
+	// compared on nothing else.
+	if v == "" || c.Planned || attr != "date" && c.Contradicted("date") {
+		return "", false
+	}
+	if ev.Ledger == nil && attr != "date" {
+		// Of an event the ledger does not hold, only claims of the same day
+		// are compared: on other days they may tell of another event.
+		v = c.Date + "\x00" + v
+	}
+	return v, true
 }
 
 // pathStart is the index of the first claim of claim i's article.
@@ -676,46 +697,55 @@ func related(l *ledger.Ledger, c *Stmt, attr string) checker.Related {
 func disagreements(l *ledger.Ledger, ev *Event, attr string) []checker.Finding {
 	var out []checker.Finding
 	for i := range ev.Claims {
-		c := &ev.Claims[i]
 		others, total := ev.Against(i, attr, MaxRelated)
-		if total == 0 || c.Quiet {
-			continue
+		if f, ok := disagreement(l, ev, &ev.Claims[i], attr, others, total, func(j int) *Stmt { return &ev.Claims[j] }); ok {
+			out = append(out, f)
 		}
-		pt, ok := c.Part(attr)
-		if !ok {
-			continue
-		}
-		f := checker.Finding{
-			Path: c.Path, Line: pt.Line, Column: pt.Column, EndLine: pt.EndLine, EndColumn: pt.EndColumn,
-			Offset: pt.Offset, EndOffset: pt.EndOffset, ByteCol: pt.ByteCol, EndByteCol: pt.EndByteCol,
-			Rule: checker.CrossSource, Severity: checker.Warning, Found: pt.Text,
-		}
-		var said, want []string
-		for _, j := range others {
-			r := related(l, &ev.Claims[j], attr)
-			if !addRelated(&f.Related, r) {
-				total-- // the same article saying the same again
-				continue
-			}
-			said = append(said, fmt.Sprintf("%s:%d says %s", r.Path, r.Line, Value(l, &ev.Claims[j], attr)))
-			if v := Value(l, &ev.Claims[j], attr); !slices.Contains(want, v) {
-				want = append(want, v)
-			}
-		}
-		if more := total - len(others); more > 0 {
-			said = append(said, fmt.Sprintf("and %d more %s", more, map[bool]string{true: "claim", false: "claims"}[more == 1]))
-		}
-		f.Expected = strings.Join(want, " or ")
-		holds := ""
-		if ev.Ledger != nil {
-			holds = " (the ledger does not say)"
-			f.Evidence = &checker.Evidence{ID: ev.Ledger.ID, Pos: ev.Ledger.Pos.String(), Sources: nonNil(ev.Ledger.Sources)}
-		}
-		f.Message = fmt.Sprintf("articles disagree on %s%s: this one says %s; %s",
-			fmt.Sprintf(question[attr], Label(l, ev)), holds, Value(l, c, attr), strings.Join(said, "; "))
-		out = append(out, f)
 	}
 	return out
+}
+
+// disagreement is the finding on claim c of ev, whose value of attr the
+// claims others (up to MaxRelated, by index, ascending) of total cannot
+// stand with; claim gives the claim of an index.
+func disagreement(l *ledger.Ledger, ev *Event, c *Stmt, attr string, others []int, total int, claim func(int) *Stmt) (checker.Finding, bool) {
+	if total == 0 || c.Quiet {
+		return checker.Finding{}, false
+	}
+	pt, ok := c.Part(attr)
+	if !ok {
+		return checker.Finding{}, false
+	}
+	f := checker.Finding{
+		Path: c.Path, Line: pt.Line, Column: pt.Column, EndLine: pt.EndLine, EndColumn: pt.EndColumn,
+		Offset: pt.Offset, EndOffset: pt.EndOffset, ByteCol: pt.ByteCol, EndByteCol: pt.EndByteCol,
+		Rule: checker.CrossSource, Severity: checker.Warning, Found: pt.Text,
+	}
+	var said, want []string
+	for _, j := range others {
+		o := claim(j)
+		r := related(l, o, attr)
+		if !addRelated(&f.Related, r) {
+			total-- // the same article saying the same again
+			continue
+		}
+		said = append(said, fmt.Sprintf("%s:%d says %s", r.Path, r.Line, Value(l, o, attr)))
+		if v := Value(l, o, attr); !slices.Contains(want, v) {
+			want = append(want, v)
+		}
+	}
+	if more := total - len(others); more > 0 {
+		said = append(said, fmt.Sprintf("and %d more %s", more, map[bool]string{true: "claim", false: "claims"}[more == 1]))
+	}
+	f.Expected = strings.Join(want, " or ")
+	holds := ""
+	if ev.Ledger != nil {
+		holds = " (the ledger does not say)"
+		f.Evidence = &checker.Evidence{ID: ev.Ledger.ID, Pos: ev.Ledger.Pos.String(), Sources: nonNil(ev.Ledger.Sources)}
+	}
+	f.Message = fmt.Sprintf("articles disagree on %s%s: this one says %s; %s",
+		fmt.Sprintf(question[attr], Label(l, ev)), holds, Value(l, c, attr), strings.Join(said, "; "))
+	return f, true
 }
 
 // addRelated adds r unless its article already says the same there: one

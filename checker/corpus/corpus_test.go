@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -442,4 +443,84 @@ func TestMergeSortedRuns(t *testing.T) {
 	var got []checker.Finding
 	require.NoError(t, merge(runs, func(f checker.Finding) { got = append(got, f) }))
 	assert.Equal(t, all, got)
+}
+
+// randomStmts makes the statements of n articles about the test ledger's
+// two events and an event it does not hold, with every kind of value,
+// planned, quiet and misdated claims, several to an article.
+func randomStmts(rng *rand.Rand, n int) [][]Stmt {
+	pick := func(vs ...string) string { return vs[rng.IntN(len(vs))] }
+	var arts [][]Stmt
+	for a := range n {
+		var ss []Stmt
+		for k := range 1 + rng.IntN(3) {
+			s := Stmt{
+				Path: fmt.Sprintf("a%04d.md", a), Line: 1 + k, Column: 1, Offset: 100 * k, EndOffset: 100*k + 50,
+				Participants: "ada-example,bo-sample", Planned: rng.IntN(10) == 0, Quiet: rng.IntN(20) == 0,
+			}
+			switch rng.IntN(3) {
+			case 0:
+				s.Ledger, s.Kinds, s.Date = "call-0304", "call", "2025-03-04"
+			case 1:
+				s.Ledger, s.Kinds, s.Date = "meeting-0410", "meeting|talks", "2025-04-10"
+			default:
+				s.Kinds, s.Date = "call", pick("2025-05-01", "2025-05-02", "2025-05-05")
+			}
+			if s.Ledger != "" && rng.IntN(8) == 0 {
+				s.Date, s.Wrong = "2025-01-01", []string{"date"}
+			}
+			s.Medium = pick("", "phone", "video", "in-person")
+			s.Initiator = pick("", "", "ada-example", "bo-sample")
+			s.Venue = pick("", "", "port-ada", "belgrove", "arland", "borvia")
+			for i, attr := range Attrs {
+				if v := s.Value(attr); v != "" {
+					off := int32(s.Offset + 10*i)
+					s.Parts = append(s.Parts, Part{attr, attr + " " + v, int32(s.Line), int32(1 + 10*i), int32(s.Line), int32(9 + 10*i), off, off + 8, int32(1 + 10*i), int32(9 + 10*i)})
+				}
+			}
+			ss = append(ss, s)
+		}
+		arts = append(arts, ss)
+	}
+	return arts
+}
+
+// TestCollectorStreamsEvents compares many articles' statements about the
+// same events, written to disk and compared event by event without holding
+// them, with comparing them all at once; in order, and out of order (which
+// falls back to memory).
+func TestCollectorStreamsEvents(t *testing.T) {
+	l := testLedgerT(t)
+	for seed := range uint64(4) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		arts := randomStmts(rng, 400)
+		var all []Stmt
+		for _, ss := range arts {
+			all = append(all, ss...)
+		}
+		want := Check(l, Cluster(l, slices.Clone(all)), nil)
+		require.NotEmpty(t, want)
+		shuffled := slices.Clone(arts)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		for name, order := range map[string][][]Stmt{"in order": arts, "shuffled": shuffled, "in order, sorted in runs": arts} {
+			batch := sortBatch
+			if name == "in order, sorted in runs" {
+				sortBatch = 7
+			}
+			defer func() { sortBatch = batch }()
+			coll := NewCollector(l)
+			coll.SpillAt = 1
+			for _, ss := range order {
+				coll.Add(slices.Clone(ss))
+			}
+			require.NotNil(t, coll.disk)
+			var got []checker.Finding
+			require.NoError(t, coll.Each(func(f checker.Finding) { got = append(got, f) }))
+			require.NoError(t, coll.Close())
+			sortBatch = batch
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("seed %d, %s: findings differ (-held at once +streamed):\n%s", seed, name, diff)
+			}
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -76,9 +77,10 @@ func (s *spill) add(key string, st *Stmt) {
 	}
 }
 
-// each compares the spilled statements bucket by bucket, writes each
-// bucket's findings, sorted, to a file, and merges the files: emit sees
-// every finding in the order checker.SortFindings gives.
+// each compares the spilled statements bucket by bucket and calls emit
+// with every finding in the order checker.SortFindings gives: the findings
+// go to a sorter, which writes them to disk in sorted runs of sortBatch
+// and merges the runs.
 func (s *spill) each(c *Collector, emit func(checker.Finding)) error {
 	for _, w := range s.w {
 		if err := w.Flush(); err != nil && s.err == nil {
@@ -88,71 +90,164 @@ func (s *spill) each(c *Collector, emit func(checker.Finding)) error {
 	if s.err != nil {
 		return fmt.Errorf("comparing articles: %w", s.err)
 	}
-	var runs []*os.File
-	defer func() {
-		for _, f := range runs {
-			f.Close()
-		}
-	}()
-	for i, f := range s.files {
-		fs, err := s.compare(c, f)
-		if err != nil {
-			return fmt.Errorf("comparing articles: %w", err)
-		}
-		if len(fs) == 0 {
-			continue
-		}
-		run, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("r%02d", i)))
-		if err != nil {
-			return fmt.Errorf("comparing articles: %w", err)
-		}
-		runs = append(runs, run)
-		w := bufio.NewWriter(run)
-		enc := gob.NewEncoder(w)
-		for i := range fs {
-			if err := enc.Encode(&fs[i]); err != nil {
-				return fmt.Errorf("comparing articles: %w", err)
-			}
-		}
-		if err := w.Flush(); err != nil {
+	out := &sorter{dir: s.dir}
+	defer out.close()
+	for _, f := range s.files {
+		if err := s.compare(c, f, out.add); err != nil {
 			return fmt.Errorf("comparing articles: %w", err)
 		}
 	}
-	if err := merge(runs, emit); err != nil {
+	if err := out.merge(emit); err != nil {
 		return fmt.Errorf("comparing articles: %w", err)
 	}
 	return nil
 }
 
-// compare reads one bucket into a collector held in memory, packed, and
-// compares its groups, unpacking one at a time.
-func (s *spill) compare(c *Collector, f *os.File) ([]checker.Finding, error) {
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	r := bufio.NewReader(f)
+// compare compares the groups of one bucket. The claims of each ledger
+// event are read twice and never held (see eventStream); the others,
+// claims the ledger has no event for, are few to an event and are held,
+// packed, and compared as in memory.
+func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) error {
 	m := NewCollector(c.l)
 	m.SpillAt = -1
+	streams := map[string]*eventStream{}
+	err := s.read(f, func(st Stmt) {
+		e := c.l.Event(st.Ledger)
+		if e == nil {
+			m.Add([]Stmt{st})
+			return
+		}
+		es := streams[e.ID]
+		if es == nil {
+			es = newEventStream(c.l, e)
+			streams[e.ID] = es
+		}
+		es.add(st, es.count)
+	})
+	if err != nil {
+		return err
+	}
+	if len(streams) > 0 {
+		ids := slices.Sorted(maps.Keys(streams)) // one order of work, run to run
+		for _, id := range ids {
+			streams[id].endCount()
+		}
+		err := s.read(f, func(st Stmt) {
+			es := streams[st.Ledger]
+			switch {
+			case es == nil:
+			case !es.ordered:
+				m.Add([]Stmt{st}) // compared in memory
+			default:
+				es.add(st, func(art []Stmt, lo int) { es.judge(art, lo, emit) })
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if es := streams[id]; es.ordered {
+				es.flush(func(art []Stmt, lo int) { es.judge(art, lo, emit) })
+			}
+		}
+	}
+	for _, f := range m.check() {
+		emit(f)
+	}
+	return nil
+}
+
+// read calls each with every statement of a bucket, in the order written.
+func (s *spill) read(f *os.File, each func(Stmt)) error {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReader(f)
 	var buf []byte
 	for {
 		n, err := binary.ReadUvarint(r)
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		buf = slices.Grow(buf[:0], int(n))[:n]
 		if _, err := io.ReadFull(r, buf); err != nil {
-			return nil, err
+			return err
 		}
 		st, err := decodeStmt(buf)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+			return fmt.Errorf("%s: %w", f.Name(), err)
 		}
-		m.Add([]Stmt{st})
+		each(st)
 	}
-	return m.check(), nil
+}
+
+// sortBatch is how many findings a sorter holds before it writes them out
+// (a variable for the tests).
+var sortBatch = 1024
+
+// sorter sorts findings that may be too many to hold: it writes each
+// sortBatch of them, sorted, to a file of its own, and merges the files.
+type sorter struct {
+	dir  string
+	buf  []checker.Finding
+	runs []*os.File
+	err  error
+}
+
+func (s *sorter) add(f checker.Finding) {
+	if s.buf = append(s.buf, f); len(s.buf) >= sortBatch {
+		s.spill()
+	}
+}
+
+func (s *sorter) spill() {
+	if len(s.buf) == 0 || s.err != nil {
+		return
+	}
+	checker.SortFindings(s.buf)
+	f, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("run%04d", len(s.runs))))
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.runs = append(s.runs, f)
+	w := bufio.NewWriter(f)
+	enc := gob.NewEncoder(w)
+	for i := range s.buf {
+		if err := enc.Encode(&s.buf[i]); err != nil {
+			s.err = err
+			return
+		}
+	}
+	if err := w.Flush(); err != nil {
+		s.err = err
+	}
+	s.buf = s.buf[:0]
+}
+
+// merge calls emit with every finding added, sorted.
+func (s *sorter) merge(emit func(checker.Finding)) error {
+	if len(s.runs) == 0 {
+		checker.SortFindings(s.buf)
+		for _, f := range s.buf {
+			emit(f)
+		}
+		return nil
+	}
+	s.spill()
+	if s.err != nil {
+		return s.err
+	}
+	return merge(s.runs, emit)
+}
+
+func (s *sorter) close() {
+	for _, f := range s.runs {
+		f.Close()
+	}
 }
 
 // merge reads sorted runs of findings and emits them in one sorted order;
