@@ -274,62 +274,19 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 		k = end
 	}
 	use := stmts[k:]
-	type loose struct {
-		c     int // in use: the claims are not copied again
-		parts string
-		kinds []string
-		day   time.Time
-	}
-	var rest []loose
+	var recs []looseClaim
+	var at []int // each record's claim in use
 	for i := range use {
-		sp, parts, ok := unledgered(&use[i])
-		if !ok {
-			continue
+		if r, ok := looseOf(&use[i]); ok {
+			recs = append(recs, r)
+			at = append(at, i)
 		}
-		sort.Strings(parts)
-		rest = append(rest, loose{i, strings.Join(parts, ","), strings.Split(use[i].Kinds, "|"), sp.First})
 	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		if rest[i].parts != rest[j].parts {
-			return rest[i].parts < rest[j].parts
-		}
-		return rest[i].day.Before(rest[j].day)
-	})
-	type cluster struct {
-		ev    *Event
-		parts string
-		kinds []string
-	}
-	var groups []*cluster
-	byParts := map[string][]*cluster{} // in order of first day
-	for _, r := range rest {
-		var g *cluster
-		same := byParts[r.parts]
-		for k := len(same) - 1; k >= 0 && !r.day.After(same[k].ev.Span.First.AddDate(0, 0, Window)); k-- {
-			if overlap(same[k].kinds, r.kinds) {
-				g = same[k]
-				break
-			}
-		}
-		if g == nil {
-			g = &cluster{ev: &Event{Participants: strings.Split(r.parts, ","), Span: ledger.Span{First: r.day, Last: r.day}}, parts: r.parts, kinds: r.kinds}
-			groups = append(groups, g)
-			byParts[r.parts] = append(byParts[r.parts], g)
-		} else {
-			g.kinds = intersect(g.kinds, r.kinds)
-			if r.day.After(g.ev.Span.Last) {
-				g.ev.Span.Last = r.day
-			}
-		}
-		g.ev.Claims = append(g.ev.Claims, use[r.c])
-	}
-	for _, g := range groups {
+	for _, g := range looseClusters(recs) {
 		ev := g.ev
-		if articles(ev) < 2 || split(ev) {
-			continue // one article's event, or two events one article tells apart
+		for _, m := range g.members {
+			ev.Claims = append(ev.Claims, use[at[m]])
 		}
-		ev.Kind = g.kinds[0]
-		ev.Key = "~" + ev.Kind + ":" + g.parts + ":" + ev.Span.First.Format("2006-01-02")
 		sort.SliceStable(ev.Claims, func(i, j int) bool {
 			if ev.Claims[i].Path != ev.Claims[j].Path {
 				return ev.Claims[i].Path < ev.Claims[j].Path
@@ -355,32 +312,6 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 }
 
 // articles counts the articles that tell of an event.
-func articles(ev *Event) int {
-	n, last := 0, ""
-	for i, c := range ev.Claims {
-		if i == 0 || c.Path != last {
-			n++
-		}
-		last = c.Path
-	}
-	return n
-}
-
-// split reports whether one article gives an unledgered event two dates:
-// then the articles speak of two events, and grouping them would invent a
-// disagreement.
-func split(ev *Event) bool {
-	days := map[string]string{}
-	for _, c := range ev.Claims {
-		d := c.Date
-		if prev, ok := days[c.Path]; ok && prev != d {
-			return true
-		}
-		days[c.Path] = d
-	}
-	return false
-}
-
 func overlap(a, b []string) bool { return len(intersect(a, b)) > 0 }
 
 func intersect(a, b []string) []string {
@@ -449,6 +380,118 @@ func (ev *Event) index(l *ledger.Ledger) {
 		}
 		ev.attrs[attr] = vs
 	}
+}
+
+// looseClaim is what grouping claims of events the ledger does not hold
+// needs of each: a few strings and a day, not the whole statement.
+type looseClaim struct {
+	path, date string
+	parts      string // participants, sorted, comma-separated
+	kinds      []string
+	day        time.Time
+}
+
+func looseOf(c *Stmt) (looseClaim, bool) {
+	sp, parts, ok := unledgered(c)
+	if !ok {
+		return looseClaim{}, false
+	}
+	sort.Strings(parts)
+	return looseClaim{c.Path, c.Date, strings.Join(parts, ","), strings.Split(c.Kinds, "|"), sp.First}, true
+}
+
+// looseEvent is an event only the articles tell of: the Event, without
+// its claims, and the indices of its claims' records, in the order they
+// joined it.
+type looseEvent struct {
+	ev      *Event
+	members []int
+}
+
+// looseClusters groups the records of claims the ledger has no event for,
+// given in order of path and position: the same participants, a kind in
+// common and days within Window of the first. It keeps the events that
+// two or more articles tell of, and that no article gives two dates (then
+// the articles speak of two events, and grouping them would invent a
+// disagreement).
+func looseClusters(recs []looseClaim) []looseEvent {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &recs[order[i]], &recs[order[j]]
+		if a.parts != b.parts {
+			return a.parts < b.parts
+		}
+		return a.day.Before(b.day)
+	})
+	type cluster struct {
+		looseEvent
+		parts string
+		kinds []string
+	}
+	var groups []*cluster
+	byParts := map[string][]*cluster{} // in order of first day
+	for _, i := range order {
+		r := &recs[i]
+		var g *cluster
+		same := byParts[r.parts]
+		for k := len(same) - 1; k >= 0 && !r.day.After(same[k].ev.Span.First.AddDate(0, 0, Window)); k-- {
+			if overlap(same[k].kinds, r.kinds) {
+				g = same[k]
+				break
+			}
+		}
+		if g == nil {
+			g = &cluster{looseEvent{ev: &Event{Participants: strings.Split(r.parts, ","), Span: ledger.Span{First: r.day, Last: r.day}}}, r.parts, r.kinds}
+			groups = append(groups, g)
+			byParts[r.parts] = append(byParts[r.parts], g)
+		} else {
+			g.kinds = intersect(g.kinds, r.kinds)
+			if r.day.After(g.ev.Span.Last) {
+				g.ev.Span.Last = r.day
+			}
+		}
+		g.members = append(g.members, i)
+	}
+	var out []looseEvent
+	for _, g := range groups {
+		if articles(recs, g.members) < 2 || split(recs, g.members) {
+			continue
+		}
+		g.ev.Kind = g.kinds[0]
+		g.ev.Key = "~" + g.ev.Kind + ":" + g.parts + ":" + g.ev.Span.First.Format("2006-01-02")
+		out = append(out, g.looseEvent)
+	}
+	return out
+}
+
+// articles counts the articles of an event's claims: a change of path is
+// a new one (an article whose claims are apart gives two dates, and split
+// rules the event out).
+func articles(recs []looseClaim, members []int) int {
+	n, last := 0, ""
+	for k, i := range members {
+		if k == 0 || recs[i].path != last {
+			n++
+		}
+		last = recs[i].path
+	}
+	return n
+}
+
+// split reports whether one article gives an event two dates.
+func split(recs []looseClaim, members []int) bool {
+	days := map[string]string{}
+	for _, i := range members {
+		r := &recs[i]
+		if prev, ok := days[r.path]; ok && prev != r.date {
+			return true
+		}
+		days[r.path] = r.date
+	}
+	return false
 }
 
 // unledgered reads a claim of an event the ledger does not hold: usable

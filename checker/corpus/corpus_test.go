@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -453,9 +454,15 @@ func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 	var arts [][]Stmt
 	for a := range n {
 		var ss []Stmt
-		for k := range 1 + rng.IntN(3) {
+		n := 1 + rng.IntN(3)
+		backwards := rng.IntN(3) == 0 // claims not in the order of the text
+		for k := range n {
+			at := k
+			if backwards {
+				at = n - 1 - k
+			}
 			s := Stmt{
-				Path: fmt.Sprintf("a%04d.md", a), Line: 1 + k, Column: 1, Offset: 100 * k, EndOffset: 100*k + 50,
+				Path: fmt.Sprintf("a%04d.md", a), Line: 1 + at, Column: 1, Offset: 100 * at, EndOffset: 100*at + 50,
 				Participants: "ada-example,bo-sample", Planned: rng.IntN(10) == 0, Quiet: rng.IntN(20) == 0,
 			}
 			switch rng.IntN(3) {
@@ -463,8 +470,15 @@ func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 				s.Ledger, s.Kinds, s.Date = "call-0304", "call", "2025-03-04"
 			case 1:
 				s.Ledger, s.Kinds, s.Date = "meeting-0410", "meeting|talks", "2025-04-10"
-			default:
-				s.Kinds, s.Date = "call", pick("2025-05-01", "2025-05-02", "2025-05-05")
+			default: // an event the ledger does not hold
+				s.Kinds = pick("call", "call", "meeting|talks")
+				s.Participants = pick("ada-example,bo-sample", "bo-sample,ada-example", "ada-example,borvia", "ada-example,arland,bo-sample")
+				// The same day in most of an article's claims, so that not
+				// every article splits its event in two.
+				s.Date = pick("2025-05-01", "2025-05-02", "2025-05-05", "2025-05-09")
+				if k > 0 && rng.IntN(4) > 0 {
+					s.Date = ss[0].Date
+				}
 			}
 			if s.Ledger != "" && rng.IntN(8) == 0 {
 				s.Date, s.Wrong = "2025-01-01", []string{"date"}
@@ -485,6 +499,17 @@ func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 	return arts
 }
 
+// sameFinding is equality of findings, but for an empty list read back
+// from disk as nil.
+func sameFinding(a, b checker.Finding) bool {
+	if a.Evidence != nil && b.Evidence != nil && len(a.Evidence.Sources) == 0 && len(b.Evidence.Sources) == 0 {
+		ea, eb := *a.Evidence, *b.Evidence
+		ea.Sources, eb.Sources = nil, nil
+		a.Evidence, b.Evidence = &ea, &eb
+	}
+	return reflect.DeepEqual(a, b)
+}
+
 // TestCollectorStreamsEvents compares many articles' statements about the
 // same events, written to disk and compared event by event without holding
 // them, with comparing them all at once; in order, and out of order (which
@@ -499,7 +524,14 @@ func TestCollectorStreamsEvents(t *testing.T) {
 			all = append(all, ss...)
 		}
 		want := Check(l, Cluster(l, slices.Clone(all)), nil)
-		require.NotEmpty(t, want)
+		ledgered := 0
+		for _, f := range want {
+			if f.Evidence != nil {
+				ledgered++
+			}
+		}
+		require.Greater(t, ledgered, 0, "findings on ledger events")
+		require.Greater(t, len(want)-ledgered, 0, "findings on events the ledger does not hold")
 		shuffled := slices.Clone(arts)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		for name, order := range map[string][][]Stmt{"in order": arts, "shuffled": shuffled, "in order, sorted in runs": arts} {
@@ -518,8 +550,8 @@ func TestCollectorStreamsEvents(t *testing.T) {
 			require.NoError(t, coll.Each(func(f checker.Finding) { got = append(got, f) }))
 			require.NoError(t, coll.Close())
 			sortBatch = batch
-			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Fatalf("seed %d, %s: findings differ (-held at once +streamed):\n%s", seed, name, diff)
+			if !slices.EqualFunc(want, got, sameFinding) {
+				t.Fatalf("seed %d, %s: findings differ (-held at once +streamed):\n%s", seed, name, cmp.Diff(want, got, cmpopts.EquateEmpty()))
 			}
 		}
 	}

@@ -103,52 +103,138 @@ func (s *spill) each(c *Collector, emit func(checker.Finding)) error {
 	return nil
 }
 
-// compare compares the groups of one bucket. The claims of each ledger
-// event are read twice and never held (see eventStream); the others,
-// claims the ledger has no event for, are few to an event and are held,
-// packed, and compared as in memory.
+// compare compares the groups of one bucket without holding its claims.
+// The claims of each ledger event are read twice (see eventStream). Those
+// of events the ledger does not hold are read three times: first a few
+// fields of each, to group them into events as Cluster does, then twice
+// per event. Claims out of path order are compared in memory.
 func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) error {
-	m := NewCollector(c.l)
+	m := NewCollector(c.l) // what must be compared in memory
 	m.SpillAt = -1
-	streams := map[string]*eventStream{}
+	streams := map[string]*eventStream{} // by ledger event
+	judge := func(es *eventStream) func([]Stmt, int) {
+		return func(art []Stmt, lo int) { es.judge(art, lo, emit) }
+	}
+
+	// First read: count the ledger events' claims; note the others'.
+	type loose struct {
+		rec    looseClaim
+		offset int
+		seq    int // its place among the bucket's loose claims
+	}
+	var recs []looseClaim // in Cluster's order: by path, then position
+	var seqs []int
+	var art []loose
+	endArticle := func() {
+		slices.SortStableFunc(art, func(a, b loose) int { return a.offset - b.offset })
+		for _, x := range art {
+			recs = append(recs, x.rec)
+			seqs = append(seqs, x.seq)
+		}
+		art = art[:0]
+	}
+	nLoose, ordered := 0, true
 	err := s.read(f, func(st Stmt) {
-		e := c.l.Event(st.Ledger)
-		if e == nil {
-			m.Add([]Stmt{st})
+		if e := c.l.Event(st.Ledger); e != nil {
+			es := streams[e.ID]
+			if es == nil {
+				es = newEventStream(c.l, ledgerEvent(e))
+				streams[e.ID] = es
+			}
+			es.add(st, es.count)
 			return
 		}
-		es := streams[e.ID]
-		if es == nil {
-			es = newEventStream(c.l, e)
-			streams[e.ID] = es
+		r, ok := looseOf(&st)
+		if !ok {
+			return
 		}
-		es.add(st, es.count)
+		if len(art) > 0 && r.path != art[0].rec.path {
+			endArticle()
+		}
+		if len(art) == 0 && len(recs) > 0 && r.path <= recs[len(recs)-1].path {
+			ordered = false // an article seen before, or out of order
+		}
+		art = append(art, loose{r, st.Offset, nLoose})
+		nLoose++
 	})
 	if err != nil {
 		return err
 	}
-	if len(streams) > 0 {
-		ids := slices.Sorted(maps.Keys(streams)) // one order of work, run to run
-		for _, id := range ids {
-			streams[id].endCount()
+	endArticle()
+	ids := slices.Sorted(maps.Keys(streams)) // one order of work, run to run
+	for _, id := range ids {
+		streams[id].endCount()
+	}
+	of := make([]int, nLoose) // each loose claim's event, or -1
+	for i := range of {
+		of[i] = -1
+	}
+	var looseStreams []*eventStream
+	if ordered {
+		for k, g := range looseClusters(recs) {
+			for _, i := range g.members {
+				of[seqs[i]] = k
+			}
+			looseStreams = append(looseStreams, newEventStream(c.l, g.ev))
 		}
-		err := s.read(f, func(st Stmt) {
-			es := streams[st.Ledger]
-			switch {
-			case es == nil:
-			case !es.ordered:
-				m.Add([]Stmt{st}) // compared in memory
-			default:
-				es.add(st, func(art []Stmt, lo int) { es.judge(art, lo, emit) })
+	}
+	recs, seqs = nil, nil
+
+	// Second read: judge the ledger events' claims; count the others'.
+	k := 0
+	err = s.read(f, func(st Stmt) {
+		if e := c.l.Event(st.Ledger); e != nil {
+			if es := streams[e.ID]; es.ordered {
+				es.add(st, judge(es))
+			} else {
+				m.Add([]Stmt{st})
+			}
+			return
+		}
+		if _, _, ok := unledgered(&st); !ok {
+			return
+		}
+		i := k
+		k++
+		if !ordered {
+			m.Add([]Stmt{st})
+		} else if g := of[i]; g >= 0 {
+			looseStreams[g].add(st, looseStreams[g].count)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if es := streams[id]; es.ordered {
+			es.flush(judge(es))
+		}
+	}
+
+	// Third read: judge the others' claims.
+	if len(looseStreams) > 0 {
+		for _, es := range looseStreams {
+			es.endCount()
+		}
+		k = 0
+		err = s.read(f, func(st Stmt) {
+			if c.l.Event(st.Ledger) != nil {
+				return
+			}
+			if _, _, ok := unledgered(&st); !ok {
+				return
+			}
+			i := k
+			k++
+			if g := of[i]; g >= 0 {
+				looseStreams[g].add(st, judge(looseStreams[g]))
 			}
 		})
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			if es := streams[id]; es.ordered {
-				es.flush(func(art []Stmt, lo int) { es.judge(art, lo, emit) })
-			}
+		for _, es := range looseStreams {
+			es.flush(judge(es))
 		}
 	}
 	for _, f := range m.check() {

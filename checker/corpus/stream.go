@@ -8,7 +8,7 @@ import (
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-// eventStream compares the claims of one ledger event as Check does, but
+// eventStream compares the claims of one event as Check does, but
 // reads them twice, in order (by path, then position), instead of holding
 // them: an archive may tell of one event tens of thousands of times. The
 // first read counts each attribute's values and keeps, of each value, the
@@ -45,8 +45,9 @@ type streamGroup struct {
 	kept     []int  // indices of the claims of its first MaxRelated+1 articles
 }
 
-func newEventStream(l *ledger.Ledger, e *ledger.Event) *eventStream {
-	s := &eventStream{l: l, ev: ledgerEvent(e), kept: map[int]*Stmt{}, ordered: true}
+// newEventStream compares the claims of ev, an Event without claims.
+func newEventStream(l *ledger.Ledger, ev *Event) *eventStream {
+	s := &eventStream{l: l, ev: ev, kept: map[int]*Stmt{}, ordered: true}
 	for _, attr := range Attrs {
 		if !s.ev.Holds(attr) { // the ledger's own checks judge the rest
 			s.attrs = append(s.attrs, &streamAttr{attr: attr, at: map[string]int{}})
