@@ -15,9 +15,9 @@ import (
 // a ledger event, or a set of participants. A statement costs about a
 // hundred bytes, not four hundred, and the comparison unpacks one group at
 // a time. Past SpillAt statements, it writes them to temporary files
-// instead, spread by group, and compares one file at a time: a run over
-// any number of articles holds a bounded share of their statements. Close
-// removes the files.
+// instead, spread by group, and compares them by reading the files again,
+// event by event, without holding them (see spill.compare). Close removes
+// the files.
 type Collector struct {
 	// SpillAt is how many statements are held in memory before all go to
 	// disk; 0: DefaultSpillAt, negative: never.

@@ -23,8 +23,10 @@ import (
 const DefaultSpillAt = 1 << 14
 
 // buckets is how many files spilled statements are spread over, by the
-// hash of their group: the comparison reads one file at a time, so a run
-// holds about 1/buckets of the statements at once.
+// hash of their group: the comparison reads one file at a time, holding
+// what it learns of that file's events (counts, a few claims of each
+// value, and for events the ledger does not hold, a few fields of each
+// claim).
 const buckets = 64
 
 // spill is a Collector's statements on disk: a folder of bucket files,
