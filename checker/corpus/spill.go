@@ -33,18 +33,22 @@ const buckets = 64
 // each a run of length-prefixed records.
 type spill struct {
 	dir   string
+	own   bool // dir was made here, and goes on close
 	files [buckets]*os.File
 	w     [buckets]*bufio.Writer
 	buf   []byte
 	err   error // the first write error; the comparison reports it
 }
 
-func newSpill() (*spill, error) {
-	dir, err := os.MkdirTemp("", "claimlint-claims-")
-	if err != nil {
-		return nil, err
+func newSpill(dir string) (*spill, error) {
+	own := dir == ""
+	if own {
+		var err error
+		if dir, err = os.MkdirTemp("", "claimlint-claims-"); err != nil {
+			return nil, err
+		}
 	}
-	s := &spill{dir: dir}
+	s := &spill{dir: dir, own: own}
 	for i := range s.files {
 		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("b%02d", i)))
 		if err != nil {
@@ -335,6 +339,7 @@ func (s *sorter) merge(emit func(checker.Finding)) error {
 func (s *sorter) close() {
 	for _, f := range s.runs {
 		f.Close()
+		os.Remove(f.Name())
 	}
 }
 
@@ -406,12 +411,17 @@ func (h *runHeap) Pop() any {
 }
 
 func (s *spill) close() error {
+	var errs []error
 	for _, f := range s.files {
 		if f != nil {
 			f.Close()
+			errs = append(errs, os.Remove(f.Name()))
 		}
 	}
-	return os.RemoveAll(s.dir)
+	if s.own {
+		errs = append(errs, os.RemoveAll(s.dir))
+	}
+	return errors.Join(errs...)
 }
 
 // The record of a spilled statement: its strings, numbers and parts, each

@@ -10,11 +10,13 @@ import (
 	"io"
 	"iter"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -590,6 +592,18 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 		}
 	}
 	stmts := corpus.NewCollector(l) // a few packed records per article, then files
+	if opt.Claims != runner.NoClaims {
+		// The files go in a folder of the run's, removed if it is
+		// interrupted.
+		dir, err := os.MkdirTemp("", "claimlint-claims-")
+		if err != nil {
+			return &exitError{code: 2, msg: fmt.Sprintf("comparing articles: %v", err)}
+		}
+		defer os.RemoveAll(dir)
+		stop := removeOnSignal(dir)
+		defer stop()
+		stmts.TempDir = dir
+	}
 	defer stmts.Close()
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
 		if in.Err == nil {
@@ -626,6 +640,31 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// removeOnSignal removes dir and exits as the shell reports a signal (130
+// for SIGINT, 143 for SIGTERM) if the run is interrupted before stop is
+// called.
+func removeOnSignal(dir string) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sig:
+			os.RemoveAll(dir)
+			code := 130
+			if s == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }
 
 // applyFixes applies (or, with diff, prints) the certain replacements of

@@ -99,3 +99,56 @@ func TestKillDuringFix(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptRemovesTempFiles interrupts a run over many articles, which
+// keeps their statements in temporary files to compare them, and checks
+// that it exits 130 and leaves nothing in the temporary folder.
+func TestInterruptRemovesTempFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes thousands of files; skipped with -short")
+	}
+	seeds, err := filepath.Glob("../../seeds/*.md")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no demo articles: %v", err)
+	}
+	dir, tmp := t.TempDir(), t.TempDir()
+	for i := 0; i < 3000; i++ {
+		b, err := os.ReadFile(seeds[i%len(seeds)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.md", i)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(claimlintBinary(t), "--no-cache", dir)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "claimlint-claims-*")); len(m) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the run never made its temporary folder")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Fatalf("exit status %d (%v), want 130: the run should stop on the interrupt", code, err)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left behind in the temporary folder: %s", e.Name())
+	}
+}
