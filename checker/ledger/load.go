@@ -144,8 +144,8 @@ func Load(files []File) (*Ledger, error) {
 	var docs []fileDoc
 	for _, f := range files {
 		l.data[f.Name] = f.Data
-		var d ruleFile
-		if err := yaml.Load(f.Data, &d, yaml.WithKnownFields()); err != nil {
+		d, err := decodeFile(f.Data)
+		if err != nil {
 			l.yamlErr(f.Name, err)
 		}
 		docs = append(docs, fileDoc{name: f.Name, doc: d})

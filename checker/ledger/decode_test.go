@@ -1,0 +1,493 @@
+package ledger
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/claimlint/claimlint/rules"
+)
+
+// decodeMode is one way of decoding rule files.
+type decodeMode struct {
+	name       string
+	fast       bool // the hand-written node decoder, else reflection only
+	chunkMin   int
+	chunkBytes int
+}
+
+var (
+	byReflection = decodeMode{"reflection", false, math.MaxInt, 1}
+	wholeFile    = decodeMode{"whole file", true, math.MaxInt, 1}
+	// Every item that may start a chunk starts one.
+	everyItem  = decodeMode{"chunk at every item", true, 0, 1}
+	fewChunks  = decodeMode{"chunks of 300 bytes", true, 0, 300}
+	decodeWays = []decodeMode{wholeFile, everyItem, fewChunks}
+)
+
+// use sets the package's knobs to m until the test ends.
+func (m decodeMode) use(t testing.TB) {
+	fast, min, bytes := fastDecoding, chunkMin, chunkBytes
+	fastDecoding, chunkMin, chunkBytes = m.fast, m.chunkMin, m.chunkBytes
+	t.Cleanup(func() { fastDecoding, chunkMin, chunkBytes = fast, min, bytes })
+}
+
+func loadAs(t *testing.T, m decodeMode, files []File) (*Ledger, ErrorList) {
+	t.Helper()
+	m.use(t)
+	l, err := Load(files)
+	if err == nil {
+		return l, nil
+	}
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "error is not an ErrorList: %v", err)
+	return nil, list
+}
+
+var ledgerOpts = cmp.Options{
+	cmp.Exporter(func(reflect.Type) bool { return true }),
+	cmp.Comparer(func(a, b *regexp.Regexp) bool {
+		return a == nil && b == nil || a != nil && b != nil && a.String() == b.String()
+	}),
+	cmp.Comparer(func(a, b *time.Location) bool {
+		return a == nil && b == nil || a != nil && b != nil && a.String() == b.String()
+	}),
+}
+
+// shapeOpts compare decoded shapes. Comments in a copied node depend on
+// where a chunk starts, and nothing reads them.
+var shapeOpts = cmp.Options{
+	cmp.Exporter(func(reflect.Type) bool { return true }),
+	cmpopts.EquateEmpty(),
+	cmpopts.IgnoreFields(yaml.Node{}, "HeadComment", "LineComment", "FootComment"),
+}
+
+// sameAsReflection loads files by reflection and in every other way, and
+// fails unless all give the same ledger or the same errors.
+func sameAsReflection(t *testing.T, files []File) (*Ledger, ErrorList) {
+	t.Helper()
+	want, wantErrs := loadAs(t, byReflection, files)
+	for _, m := range decodeWays {
+		got, gotErrs := loadAs(t, m, files)
+		if diff := cmp.Diff(wantErrs, gotErrs); diff != "" {
+			t.Errorf("%s: errors differ from reflection's (-want +got):\n%s", m.name, diff)
+		}
+		if diff := cmp.Diff(want, got, ledgerOpts); diff != "" {
+			t.Errorf("%s: ledger differs from reflection's (-want +got):\n%s", m.name, diff)
+		}
+	}
+	return want, wantErrs
+}
+
+// chunksDecode reports whether data decodes in chunks, and if it does,
+// checks that the shapes are those reflection decodes.
+func chunksDecode(t *testing.T, m decodeMode, data []byte) bool {
+	t.Helper()
+	m.use(t)
+	got, ok := decodeChunked(data)
+	if !ok {
+		return false
+	}
+	want, err := decodeReflect(data)
+	require.NoError(t, err, "chunks decoded a file reflection fails on")
+	if diff := cmp.Diff(want, got, shapeOpts); diff != "" {
+		t.Errorf("%s: shapes differ from reflection's (-want +got):\n%s", m.name, diff)
+	}
+	return true
+}
+
+func TestDefaultRulesDecodeAlike(t *testing.T) {
+	files, err := ReadFS(rules.FS, ".", "rules")
+	require.NoError(t, err)
+	l, errs := sameAsReflection(t, files)
+	require.Empty(t, errs)
+	require.NotEmpty(t, l.Entities)
+	for _, f := range files {
+		var whole ruleFile
+		var doc yaml.Node
+		require.NoError(t, yaml.Load(f.Data, &doc))
+		require.True(t, (&nodeDecoder{}).file(&doc, &whole), "%s: the node decoder refuses it", f.Name)
+		want, err := decodeReflect(f.Data)
+		require.NoError(t, err)
+		if diff := cmp.Diff(want, whole, shapeOpts); diff != "" {
+			t.Errorf("%s: shapes differ from reflection's (-want +got):\n%s", f.Name, diff)
+		}
+		for _, m := range []decodeMode{everyItem, fewChunks} {
+			require.True(t, chunksDecode(t, m, f.Data), "%s: %s: not decoded in chunks", f.Name, m.name)
+		}
+	}
+}
+
+// genLedger writes a valid rule file of n people, n/10 offices and n
+// events, in every style a rule file is written in, and with errors that
+// validation finds (not the decoder) when withErrors.
+func genLedger(n int, withErrors bool) []byte {
+	var b strings.Builder
+	b.WriteString("$schema: ../schema/rules.schema.json\n# generated\nentities:\n")
+	countries := max(n/100, 1)
+	for c := 0; c < countries; c++ {
+		fmt.Fprintf(&b, "  - {id: country-%d, kind: country, name: Land %d, demonyms: [Landish%d], tz: Europe/Paris}\n", c, c, c)
+	}
+	b.WriteString("  - id: city\n    kind: place\n    name: 'The City'\n    in: country-0\n")
+	for i := 0; i < n; i++ {
+		switch i % 4 {
+		case 0:
+			fmt.Fprintf(&b, "  - {id: p%d, kind: person, name: Person %d, short: P%d, aliases: [P %d, P%d], country: country-%d}\n",
+				i, i, i, i, i, i%countries)
+		case 1:
+			fmt.Fprintf(&b, "  # person %d\n  - id: p%d\n    kind: person\n    name: \"Person\n    - %d\"\n    aliases:\n      - Alias %d\n    country: country-%d # acts for\n",
+				i, i, i, i, i%countries)
+		case 2:
+			fmt.Fprintf(&b, "  -\n    id: p%d\n    kind: person\n    name: >-\n      Person\n      %d\n    country: country-%d\n\n", i, i, i%countries)
+		case 3:
+			fmt.Fprintf(&b, "  - id: p%d\n    kind: person\n    name: Person %d\n    aliases: [\n      'P %d',\n      P%d]\n    country: country-%d\n",
+				i, i, i, i, i%countries)
+		}
+		if withErrors && i%97 == 5 {
+			fmt.Fprintf(&b, "  - id: p%d\n    kind: person\n    name: Twin\n", i) // a duplicate id
+		}
+	}
+	b.WriteString("offices:\n")
+	for o := 0; o < max(n/10, 1); o++ {
+		fmt.Fprintf(&b, "- id: office-%d\n  title: Minister %d\n  country: country-%d\n  phrasings: [Minister %d]\n  multiple: %v\n  holders:\n  - who: p%d\n    from: 2020-01-01\n    to: 2021-01-01\n    sources:\n      - {url: 'https://example.org/%d', date: 2020-01-02}\n  - {who: p%d, from: 2021-01-01}\n",
+			o, o, o%countries, o, o%2 == 0, o, o, (o+1)%n)
+	}
+	b.WriteString("events:   # the calls\n")
+	for e := 0; e < n; e++ {
+		a, c := e%n, (e*7+1)%n
+		if a == c {
+			c = (c + 1) % n
+		}
+		date := fmt.Sprintf("2025-%02d-%02d", 1+e%12, 1+e%28)
+		if withErrors && e%89 == 3 {
+			date = "2025-02-30"
+		}
+		switch e % 3 {
+		case 0:
+			fmt.Fprintf(&b, "  - {id: e%d, kind: call, date: %s, participants: [p%d, p%d], medium: phone, sources: [{outlet: gen}]}\n",
+				e, date, a, c)
+		case 1:
+			fmt.Fprintf(&b, "  - id: e%d\n    kind: meeting\n    date: %s\n    participants:\n    - p%d\n    - p%d\n    venue: city\n    round: %d\n    series: s\n    note: |\n      - id: not-an-item\n      events:\n    sources:\n      - outlet: gen\n",
+				e, date, a, c, 1+e%5)
+		case 2:
+			fmt.Fprintf(&b, "  - id: e%d\n    kind: call\n    date: %s\n    time: \"10:30\"\n    tz: Europe/Paris\n    participants: [p%d, p%d]\n    initiator: p%d\n    title: 'a ''quoted''\n   - title'\n",
+				e, date, a, c, a)
+		}
+		if withErrors && e%101 == 7 {
+			fmt.Fprintf(&b, "  - {id: x%d, kind: call, date: 2025-01-01, participants: [nobody]}\n", e)
+		}
+	}
+	b.WriteString("coverage:\n  - kinds: [call]\n    participants: [p0, p1]\n    from: 2025-01\n    to: 2025-12\n")
+	b.WriteString("wording:\n  - id: w1\n    pattern: '(?i)\\bfoo\\b'\n    message: say bar\n    replacement: bar\n")
+	b.WriteString("tests:\n")
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(&b, "  - name: t%d\n    published: 2025-03-0%d\n    text: |\n      Foo said.\n    want:\n      - rule: w1\n        message: bar\n", i, i+1)
+	}
+	b.WriteString("  - {name: none, published: 2025-03-09, text: Nothing., want: none}\n")
+	return []byte(b.String())
+}
+
+func TestGeneratedLedgerDecodesAlike(t *testing.T) {
+	for _, withErrors := range []bool{false, true} {
+		t.Run(fmt.Sprint("errors=", withErrors), func(t *testing.T) {
+			data := genLedger(400, withErrors)
+			for _, m := range []decodeMode{everyItem, fewChunks} {
+				require.True(t, chunksDecode(t, m, data), "%s: not decoded in chunks", m.name)
+			}
+			l, errs := sameAsReflection(t, []File{{Name: "big.yaml", Data: data}})
+			if withErrors {
+				require.NotEmpty(t, errs)
+				require.Contains(t, strings.Join(messages(errs), "\n"), `duplicate id "p5"`)
+				require.Contains(t, strings.Join(messages(errs), "\n"), `unknown participant id "nobody"`)
+			} else {
+				require.Empty(t, errs)
+				require.Len(t, l.Events, 400)
+				require.Len(t, l.Tests, 4)
+			}
+		})
+	}
+}
+
+// Files that must decode alike; chunks says whether they can be cut.
+var trickyFiles = []struct {
+	name   string
+	yaml   string
+	chunks bool
+}{
+	{"quoted string over item-like lines", `entities:
+  - id: a
+    kind: person
+    name: "First
+  - id: fake
+    kind: person"
+  - id: b
+    kind: person
+    name: B
+`, false},
+	{"quoted string over a key-like line", `entities:
+  - id: a
+    kind: person
+    name: 'x
+events:
+  - id: b'
+  - id: c
+    kind: person
+    name: C
+events:
+  - id: e
+`, false},
+	{"quoted string over a key-like line, keys once", `entities:
+  - id: a
+    kind: person
+    name: 'x
+events:
+  - id: b'
+  - id: c
+    kind: person
+    name: C
+`, false},
+	{"block scalars and comments", `# head
+entities:
+  # first
+  - id: a
+    kind: person
+    name: A
+
+# between, at column 0
+  - id: b # trailing
+    kind: person
+    name: B
+events:
+  - id: e1
+    kind: call
+    date: 2025-01-02
+    participants: [a, b]
+    note: |
+      - id: looks like an item
+    title: >
+      folded
+      - text
+  - id: e2
+    kind: call
+    date: 2025-01-03
+    participants: [a, b]
+`, true},
+	{"flow collections over lines", `entities:
+  - {id: a, kind: person,
+     name: A}
+  - id: b
+    kind: person
+    name: B
+    aliases: [
+      Bee,
+      Bea]
+  - {id: c, kind: person, name: C}
+`, true},
+	{"compact sequences at column 0", `entities:
+- id: a
+  kind: person
+  name: A
+- id: b
+  kind: person
+  name: B
+  aliases:
+  - Bee
+- {id: c, kind: person, name: C}
+events:
+- id: e
+  kind: call
+  date: 2025-01-02
+  participants: [a, b]
+`, true},
+	{"item on the line after its dash", `entities:
+  -
+    id: a
+    kind: person
+    name: A
+  -
+    id: b
+    kind: person
+    name: B
+`, true},
+	{"anchor and alias across items", `entities:
+  - &a {id: a, kind: person, name: A}
+  - id: b
+    kind: person
+    name: B
+  - *a
+`, false},
+	{"alias to an anchor in an earlier item's value", `entities:
+  - id: a
+    kind: person
+    name: &n A
+  - id: b
+    kind: person
+    name: *n
+`, false},
+	{"duplicated top-level key", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+entities:
+  - {id: c, kind: person, name: C}
+  - {id: d, kind: person, name: D}
+`, false},
+	{"bad key deep in the file", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+events:
+  - {id: e1, kind: call, date: 2025-01-02, participants: [a, b]}
+  - {id: e2, kind: call, date: 2025-01-03, participants: [a, b]}
+  - id: e3
+    kind: call
+    date: 2025-01-04
+    participants: [a, b]
+    nickname: three
+    mood: fine
+`, false},
+	{"syntax error deep in the file", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+  - {id: c, kind: person, name: [C}
+  - {id: d, kind: person, name: D}
+`, false},
+	{"wrong kinds of values", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: {first: B}}
+  - just a name
+  -
+  - ~
+offices:
+  - id: o
+    title: T
+    phrasings: [T]
+    multiple: perhaps
+    holders: [{who: a, from: 2020}]
+events:
+  - {id: e, kind: call, date: 2025-01-02, participants: [a, b], round: x, series: s}
+`, false},
+	{"tags, quoted keys, merge keys", `entities:
+  - {id: a, kind: person, name: !!str 12}
+  - {"id": b, 'kind': person, name: B}
+  - {id: c, kind: person, name: C, <<: {short: See}}
+`, false},
+	{"repeated key in an item", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B, name: Bee}
+`, false},
+	{"nulls", `entities:
+  - {id: a, kind: person, name: A, short: ~, aliases: null}
+  - {id: b, kind: person, name: B, country: }
+offices:
+events: []
+coverage:
+`, true},
+	{"document markers", `---
+entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+...
+`, false},
+	{"directive", `%YAML 1.2
+---
+entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+`, false},
+	{"CR LF", "entities:\r\n  - {id: a, kind: person, name: A}\r\n  - {id: b, kind: person, name: B}\r\n", false},
+	{"tab", "entities:\n  - {id: a, kind: person, name: A}\n\t- {id: b, kind: person, name: B}\n", false},
+	{"tests with wants", `entities:
+  - {id: a, kind: person, name: A}
+wording:
+  - {id: w, pattern: 'foo', message: say bar}
+tests:
+  - name: one
+    published: 2025-01-02
+    text: foo
+    want:
+      - rule: w
+        message: bar
+      - rule: w
+        message: '(bad'
+  - name: two
+    published: 2025-01-02
+    text: foo
+    want: nothing
+  - name: three
+    published: 2025-01
+    text: foo
+    want:
+      - {rule: w, message: ok, extra: key}
+`, true},
+	{"validation errors after cuts", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: A, kind: planet, name: A}
+  - {id: b, kind: person, name: B, demonyms: [Bish]}
+offices:
+  - id: o
+    title: T
+    phrasings: [T]
+    holders:
+      - {who: a, from: 2020-01-01}
+      - {who: b, from: 2021-01-01, to: 2019-01-01}
+      - {who: b, from: 2022-01-01}
+events:
+  - {id: e, kind: call, date: 2025-01-02, participants: [a, zz], time: '25:00', venue: a}
+  - {id: e, kind: call, date: 2025-01-02, participants: [a]}
+`, true},
+}
+
+func TestTrickyFilesDecodeAlike(t *testing.T) {
+	for _, tt := range trickyFiles {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.yaml)
+			chunked := chunksDecode(t, everyItem, data)
+			if chunked != tt.chunks {
+				t.Errorf("decoded in chunks: %v, want %v", chunked, tt.chunks)
+			}
+			sameAsReflection(t, []File{{Name: "t.yaml", Data: data}})
+		})
+	}
+}
+
+// TestChunkChecksAreNeeded shows that a cut the line scan gets wrong
+// would decode wrongly, were the chunks not checked: the scan takes a line
+// inside a string for the key "events", and each chunk parses.
+func TestChunkChecksAreNeeded(t *testing.T) {
+	data := []byte(trickyFiles[2].yaml)
+	everyItem.use(t)
+	chunks, ok := split(data)
+	require.True(t, ok)
+	require.Len(t, chunks, 2)
+	require.Equal(t, "events", chunks[1].head.key, "the scan is fooled")
+	for _, c := range chunks {
+		var doc yaml.Node
+		require.NoError(t, yaml.Load(c.doc, &doc), "chunk parses:\n%s", c.doc)
+	}
+	var first ruleFile
+	require.False(t, chunks[0].decode(&first), "the first chunk's keys are not those the scan found")
+}
+
+func TestScanCuts(t *testing.T) {
+	keys, cuts, ok := scanCuts([]byte("$schema: x\nentities: # c\n  - a\n  - b\n  -\n    c\n  -\tx\n    - deep\noffices:\n- a\n- b\nwording: {}\n"))
+	require.True(t, ok)
+	require.Equal(t, []topKey{{"$schema", 1}, {"entities", 2}, {"offices", 9}, {"wording", 12}}, keys)
+	var lines []int
+	for _, c := range cuts {
+		lines = append(lines, c.line)
+	}
+	require.Equal(t, []int{4, 5, 11}, lines)
+	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n"} {
+		_, _, ok := scanCuts([]byte(bad))
+		require.False(t, ok, "%q", bad)
+	}
+}
