@@ -6,24 +6,25 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// decodeFile decodes one rule file into its YAML shapes. The result, and the
-// errors, are those of yaml.Load with known fields; the fast paths below are
-// taken only when they are sure to give exactly that.
-func decodeFile(data []byte) (ruleFile, error) {
-	if !fastDecoding {
-		return decodeReflect(data)
-	}
-	if d, ok := decodeChunked(data); ok {
-		return d, nil
-	}
-	var doc yaml.Node
-	if err := yaml.Load(data, &doc); err == nil {
-		var d ruleFile
-		if (&nodeDecoder{}).file(&doc, &d) {
-			return d, nil
+// decodeFile decodes one rule file into its YAML shapes, in parts whose
+// lists, joined in order, are the file's. The result, and the errors, are
+// those of yaml.Load with known fields; the fast paths below are taken only
+// when they are sure to give exactly that.
+func decodeFile(data []byte) ([]ruleFile, error) {
+	if fastDecoding {
+		if parts, ok := decodeChunked(data); ok {
+			return parts, nil
+		}
+		var doc yaml.Node
+		if err := yaml.Load(data, &doc); err == nil {
+			var d ruleFile
+			if (&nodeDecoder{}).file(&doc, &d) {
+				return []ruleFile{d}, nil
+			}
 		}
 	}
-	return decodeReflect(data)
+	d, err := decodeReflect(data)
+	return []ruleFile{d}, err
 }
 
 // fastDecoding turns the fast paths on; tests turn it off to compare.

@@ -94,10 +94,11 @@ func sameAsReflection(t *testing.T, files []File) (*Ledger, ErrorList) {
 func chunksDecode(t *testing.T, m decodeMode, data []byte) bool {
 	t.Helper()
 	m.use(t)
-	got, ok := decodeChunked(data)
+	parts, ok := decodeChunked(data)
 	if !ok {
 		return false
 	}
+	got := merge(parts)
 	want, err := decodeReflect(data)
 	require.NoError(t, err, "chunks decoded a file reflection fails on")
 	if diff := cmp.Diff(want, got, shapeOpts); diff != "" {
@@ -478,7 +479,7 @@ func TestChunkChecksAreNeeded(t *testing.T) {
 }
 
 func TestScanCuts(t *testing.T) {
-	keys, cuts, ok := scanCuts([]byte("$schema: x\nentities: # c\n  - a\n  - b\n  -\n    c\n  -\tx\n    - deep\noffices:\n- a\n- b\nwording: {}\n"))
+	keys, cuts, ok := scanCuts([]byte("$schema: x\nentities: # c\n  - a\n  - b\n  -\n    c\n  -\tx\n    - deep\noffices:\n- a\n- b\nwording: {}\n"), 1)
 	require.True(t, ok)
 	require.Equal(t, []topKey{{"$schema", 1}, {"entities", 2}, {"offices", 9}, {"wording", 12}}, keys)
 	var lines []int
@@ -487,7 +488,46 @@ func TestScanCuts(t *testing.T) {
 	}
 	require.Equal(t, []int{4, 5, 11}, lines)
 	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n"} {
-		_, _, ok := scanCuts([]byte(bad))
+		_, _, ok := scanCuts([]byte(bad), 1)
 		require.False(t, ok, "%q", bad)
 	}
+}
+
+func TestValidIDMatchesPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	for _, id := range []string{"", "a", "0", "-", "_", "a-b_c9", "-a", "_a", "A", "aB", "a b", "a.b", "é", "a\n", "abc-", "9_"} {
+		require.Equal(t, pattern.MatchString(id), validID(id), "%q", id)
+	}
+}
+
+// merge joins the chunks' lists in file order.
+func merge(parts []ruleFile) ruleFile {
+	var out ruleFile
+	for _, p := range parts {
+		if p.Schema.set {
+			out.Schema = p.Schema
+		}
+	}
+	out.Entities = join(parts, func(p *ruleFile) []item[entityY] { return p.Entities })
+	out.Offices = join(parts, func(p *ruleFile) []item[officeY] { return p.Offices })
+	out.Events = join(parts, func(p *ruleFile) []item[eventY] { return p.Events })
+	out.Coverage = join(parts, func(p *ruleFile) []item[coverY] { return p.Coverage })
+	out.Wording = join(parts, func(p *ruleFile) []item[wordingY] { return p.Wording })
+	out.Tests = join(parts, func(p *ruleFile) []item[specY] { return p.Tests })
+	return out
+}
+
+func join[T any](parts []ruleFile, list func(*ruleFile) []T) []T {
+	n := 0
+	for i := range parts {
+		n += len(list(&parts[i]))
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]T, 0, n)
+	for i := range parts {
+		out = append(out, list(&parts[i])...)
+	}
+	return out
 }

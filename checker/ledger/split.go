@@ -58,11 +58,12 @@ type cut struct {
 	indent    int
 }
 
-// scanCuts finds the top-level keys of a rule file and the lines where an
-// item of a top-level block sequence starts (but the first of each list).
-// It fails on anything it does not follow: a line at column 0 that is not
-// a plain "key:", a comment or a list item; a repeated key; a CR.
-func scanCuts(data []byte) (keys []topKey, cuts []cut, ok bool) {
+// scanCuts finds the top-level keys of a rule file, and cuts it about every
+// size bytes at lines where an item of a top-level block sequence starts
+// (but the first of each list). It fails on anything it does not follow: a
+// line at column 0 that is not a plain "key:", a comment or a list item; a
+// repeated key; a CR.
+func scanCuts(data []byte, size int) (keys []topKey, cuts []cut, ok bool) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		return nil, nil, false
 	}
@@ -70,7 +71,7 @@ func scanCuts(data []byte) (keys []topKey, cuts []cut, ok bool) {
 	section := ""    // the current top-level key
 	pending := false // its value starts on a later line
 	indent := -1     // the indentation of its block sequence, if it is one
-	line := 0
+	line, last := 0, 0
 	for off := 0; off < len(data); {
 		line++
 		end := bytes.IndexByte(data[off:], '\n')
@@ -96,7 +97,10 @@ func scanCuts(data []byte) (keys []topKey, cuts []cut, ok bool) {
 				continue // the first item
 			}
 			if i == indent {
-				cuts = append(cuts, cut{off: start, line: line, key: section, indent: i})
+				if start-last >= size && len(data)-start >= size/2 {
+					cuts = append(cuts, cut{off: start, line: line, key: section, indent: i})
+					last = start
+				}
 				continue
 			}
 			if i == 0 {
@@ -152,20 +156,8 @@ type chunk struct {
 
 // split cuts data into chunks of about chunkBytes.
 func split(data []byte) ([]chunk, bool) {
-	keys, cuts, ok := scanCuts(data)
-	if !ok {
-		return nil, false
-	}
-	var chosen []*cut
-	last := 0
-	for i := range cuts {
-		c := &cuts[i]
-		if c.off-last >= chunkBytes && len(data)-c.off >= chunkBytes/2 {
-			chosen = append(chosen, c)
-			last = c.off
-		}
-	}
-	if len(chosen) == 0 {
+	keys, chosen, ok := scanCuts(data, chunkBytes)
+	if !ok || len(chosen) == 0 {
 		return nil, false
 	}
 	chunks := make([]chunk, len(chosen)+1)
@@ -174,11 +166,11 @@ func split(data []byte) ([]chunk, bool) {
 		from, to, toLine := 0, len(data), 1<<62
 		c.first = 1
 		if i > 0 {
-			c.head = chosen[i-1]
+			c.head = &chosen[i-1]
 			from, c.first, c.off = c.head.off, c.head.line, c.head.line-2
 		}
 		if i < len(chosen) {
-			c.next = chosen[i]
+			c.next = &chosen[i]
 			to, toLine = c.next.off, c.next.line
 		}
 		if c.head != nil {
@@ -195,15 +187,16 @@ func split(data []byte) ([]chunk, bool) {
 	return chunks, true
 }
 
-// decodeChunked decodes a large file in chunks, in parallel. It fails when
-// the file is small, cannot be cut, or any chunk fails its checks.
-func decodeChunked(data []byte) (ruleFile, bool) {
+// decodeChunked decodes a large file in chunks, in parallel, one part a
+// chunk. It fails when the file is small, cannot be cut, or any chunk fails
+// its checks.
+func decodeChunked(data []byte) ([]ruleFile, bool) {
 	if len(data) < chunkMin {
-		return ruleFile{}, false
+		return nil, false
 	}
 	chunks, ok := split(data)
 	if !ok {
-		return ruleFile{}, false
+		return nil, false
 	}
 	parts := make([]ruleFile, len(chunks))
 	var next atomic.Int64
@@ -226,9 +219,9 @@ func decodeChunked(data []byte) (ruleFile, bool) {
 	}
 	wg.Wait()
 	if failed.Load() {
-		return ruleFile{}, false
+		return nil, false
 	}
-	return merge(parts), true
+	return parts, true
 }
 
 // decode parses and decodes one chunk and checks it against the scan.
@@ -264,36 +257,4 @@ func (c *chunk) decode(out *ruleFile) bool {
 		}
 	}
 	return (&nodeDecoder{off: c.off}).file(&doc, out)
-}
-
-// merge joins the chunks' lists in file order.
-func merge(parts []ruleFile) ruleFile {
-	var out ruleFile
-	for _, p := range parts {
-		if p.Schema.set {
-			out.Schema = p.Schema
-		}
-	}
-	out.Entities = join(parts, func(p *ruleFile) []item[entityY] { return p.Entities })
-	out.Offices = join(parts, func(p *ruleFile) []item[officeY] { return p.Offices })
-	out.Events = join(parts, func(p *ruleFile) []item[eventY] { return p.Events })
-	out.Coverage = join(parts, func(p *ruleFile) []item[coverY] { return p.Coverage })
-	out.Wording = join(parts, func(p *ruleFile) []item[wordingY] { return p.Wording })
-	out.Tests = join(parts, func(p *ruleFile) []item[specY] { return p.Tests })
-	return out
-}
-
-func join[T any](parts []ruleFile, list func(*ruleFile) []T) []T {
-	n := 0
-	for i := range parts {
-		n += len(list(&parts[i]))
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]T, 0, n)
-	for i := range parts {
-		out = append(out, list(&parts[i])...)
-	}
-	return out
 }
