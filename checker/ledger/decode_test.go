@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"strings"
@@ -465,30 +466,71 @@ func TestTrickyFilesDecodeAlike(t *testing.T) {
 // inside a string for the key "events", and each chunk parses.
 func TestChunkChecksAreNeeded(t *testing.T) {
 	data := []byte(trickyFiles[2].yaml)
-	everyItem.use(t)
-	chunks, ok := split(data)
+	chunks, ok := plan(data, 1)
 	require.True(t, ok)
 	require.Len(t, chunks, 2)
-	require.Equal(t, "events", chunks[1].head.key, "the scan is fooled")
+	require.Equal(t, "events", chunks[1].head, "the scan is fooled")
 	for _, c := range chunks {
+		text, _, _ := c.document(data)
 		var doc yaml.Node
-		require.NoError(t, yaml.Load(c.doc, &doc), "chunk parses:\n%s", c.doc)
+		require.NoError(t, yaml.Load(text, &doc), "chunk parses:\n%s", text)
 	}
 	var first ruleFile
-	require.False(t, chunks[0].decode(&first), "the first chunk's keys are not those the scan found")
+	require.False(t, chunks[0].decode(data, &first), "the first chunk's keys are not those the scan found")
 }
 
-func TestScanCuts(t *testing.T) {
-	keys, cuts, ok := scanCuts([]byte("$schema: x\nentities: # c\n  - a\n  - b\n  -\n    c\n  -\tx\n    - deep\noffices:\n- a\n- b\nwording: {}\n"), 1)
+func TestPlan(t *testing.T) {
+	data := []byte(`$schema: x
+entities: # c
+  - {id: a}
+  - {id: b}
+  # note
+  - {id: c}
+  -
+    id: d
+  - {id: e}
+tests:
+- {name: t}
+- {name: u}
+events:
+- {id: e1}
+- {id: e2}
+  extra: x
+wording: {}
+`)
+	chunks, ok := plan(data, 1)
 	require.True(t, ok)
-	require.Equal(t, []topKey{{"$schema", 1}, {"entities", 2}, {"offices", 9}, {"wording", 12}}, keys)
-	var lines []int
-	for _, c := range cuts {
-		lines = append(lines, c.line)
+	type summary struct {
+		First      int
+		Head       string
+		Hand       bool
+		Keys       []topKey
+		Next       string
+		NextIndent int
 	}
-	require.Equal(t, []int{4, 5, 11}, lines)
-	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n"} {
-		_, _, ok := scanCuts([]byte(bad), 1)
+	var got []summary
+	for _, c := range chunks {
+		got = append(got, summary{c.first, c.head, c.hand, c.keys, c.next, c.nextIndent})
+	}
+	want := []summary{
+		{First: 1, Keys: []topKey{{"$schema", 1}, {"entities", 2}}, Next: "entities", NextIndent: 2},
+		{First: 4, Head: "entities", Hand: true},
+		{First: 6, Head: "entities", Hand: true},
+		{First: 7, Head: "entities", Next: "entities", NextIndent: 2},
+		{First: 9, Head: "entities", Hand: true},
+		{First: 10, Keys: []topKey{{"tests", 10}}, Next: "tests"},
+		{First: 12, Head: "tests", Keys: []topKey{{"events", 13}}, Next: "events"},
+		{First: 15, Head: "events", Keys: []topKey{{"wording", 17}}},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(topKey{})); diff != "" {
+		t.Errorf("chunks (-want +got):\n%s", diff)
+	}
+	for i := 1; i < len(chunks); i++ {
+		require.Equal(t, chunks[i-1].to, chunks[i].from)
+	}
+	require.Equal(t, len(data), chunks[len(chunks)-1].to)
+	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n", "a:\n  - x\n- y\n"} {
+		_, ok := plan([]byte(bad), 1)
 		require.False(t, ok, "%q", bad)
 	}
 }
@@ -530,4 +572,105 @@ func join[T any](parts []ruleFile, list func(*ruleFile) []T) []T {
 		out = append(out, list(&parts[i])...)
 	}
 	return out
+}
+
+// randomItemLine writes a one-line flow mapping item, mostly of what the
+// hand reader takes, sometimes of what it must refuse or read alike.
+func randomItemLine(r *rand.Rand, keys []string) string {
+	const chars = "abcxyzABZ0189 ---..//__''()@@++:#\",~*&!é[]{}?%|>"
+	scalar := func() string {
+		switch r.IntN(12) {
+		case 0:
+			return []string{"null", "Null", "~", "", "yes", "2025-01-02", "1e3", ".inf", "-1", "012", "true", "a: b", "a #b", "'q'", "\"q\"", "- x", "x -y", "O'Brien"}[r.IntN(18)]
+		case 1, 2, 3:
+			var b strings.Builder
+			for n := 1 + r.IntN(10); n > 0; n-- {
+				b.WriteByte(chars[r.IntN(len(chars))])
+			}
+			return b.String()
+		}
+		var b strings.Builder
+		for n := 1 + r.IntN(3); n > 0; n-- {
+			if b.Len() > 0 {
+				b.WriteString(strings.Repeat(" ", 1+r.IntN(2)))
+			}
+			b.WriteString([]string{"Ann", "p12", "country-3", "A.B.", "x/y", "a_b", "Mc(1)", "a+b", "e@x"}[r.IntN(9)])
+		}
+		return b.String()
+	}
+	sp := func() string { return strings.Repeat(" ", r.IntN(3)) }
+	var b strings.Builder
+	b.WriteString("  -" + strings.Repeat(" ", 1+r.IntN(2)) + "{" + sp())
+	for i, n := 0, 1+r.IntN(5); i < n; i++ {
+		if i > 0 {
+			b.WriteString(sp() + "," + sp())
+		}
+		k := keys[r.IntN(len(keys))]
+		b.WriteString(k + ":" + strings.Repeat(" ", 1+r.IntN(2)))
+		switch {
+		case k == "sources":
+			b.WriteString("[{outlet: " + scalar() + "}, {url: " + scalar() + "," + sp() + "date: 2025}]")
+		case r.IntN(3) == 0:
+			b.WriteString("[" + sp())
+			for j, m := 0, r.IntN(4); j < m; j++ {
+				if j > 0 {
+					b.WriteString(sp() + "," + sp())
+				}
+				b.WriteString(scalar())
+			}
+			b.WriteString(sp() + "]")
+		default:
+			b.WriteString(scalar())
+		}
+	}
+	b.WriteString(sp() + "}" + sp())
+	return b.String()
+}
+
+// TestLineParserMatchesParser reads random item lines by hand and by
+// reflection: whatever the hand reader takes must decode the same.
+func TestLineParserMatchesParser(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	lists := []struct {
+		key  string
+		keys []string
+	}{
+		{"entities", []string{"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz", "nick"}},
+		{"events", []string{"id", "kind", "date", "participants", "medium", "sources", "venue", "round", "title"}},
+	}
+	p := newLineParser()
+	taken := 0
+	const n = 20000
+	for i := 0; i < n; i++ {
+		list := lists[i%2]
+		line := randomItemLine(r, list.keys)
+		item, ok := p.item([]byte(line), 2, 2)
+		if !ok {
+			continue
+		}
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
+		top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: list.key}, seq}}
+		var got ruleFile
+		if !(&nodeDecoder{}).file(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}, &got) {
+			continue
+		}
+		taken++
+		want, err := decodeReflect([]byte(list.key + ":\n" + line + "\n"))
+		require.NoError(t, err, "%s", line)
+		if diff := cmp.Diff(want, got, shapeOpts); diff != "" {
+			t.Fatalf("%s\nshapes differ from reflection's (-want +got):\n%s", line, diff)
+		}
+	}
+	require.Greater(t, taken, n/20, "too few lines read by hand")
+	t.Logf("%d of %d lines read by hand", taken, n)
+
+	// The lines bench/gen writes are all read by hand.
+	for _, line := range []string{
+		"  - {id: country-0, kind: country, name: Kakakado land 0, demonyms: [Kakakadoian0]}",
+		"  - {id: p9, kind: person, name: Ulzen Tatovtovsha 9, short: Tatovtovsha9, aliases: [Tatovtovsha 9, Tatovtovsha9], country: country-9}",
+		"  - {id: e7, kind: call, date: 2025-08-08, participants: [p7, p50], medium: phone, sources: [{outlet: gen}]}",
+	} {
+		_, ok := p.item([]byte(line), 2, 2)
+		require.True(t, ok, line)
+	}
 }

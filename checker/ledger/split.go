@@ -36,6 +36,14 @@ import (
 // see the same tokens. Anchors and aliases fail the decoding (an alias may
 // name an anchor in another chunk). On any failure the file is parsed
 // whole, so errors and their positions are those of a whole parse.
+//
+// An item that is one line, a flow mapping followed by nothing but blank
+// lines and comments, is read by hand (handline.go) when it can be, and the
+// runs of such items make chunks of their own. A line read by hand closes
+// every construct it opens, so the parse after it is again between two
+// items, and the cut before the chunk that follows is right; the cut before
+// the line is checked as any other, by the chunk that ends at it. A line
+// the hand reader refuses is parsed alone, under its list's key.
 
 // chunkMin is the size from which a file is parsed in chunks, and
 // chunkBytes the size a chunk aims at. Tests lower them.
@@ -50,28 +58,94 @@ type topKey struct {
 	line int
 }
 
-// cut is a place the file may be cut: the offset and line of an item's
-// first line, the list it belongs to, and that list's indentation.
-type cut struct {
-	off, line int
-	key       string
-	indent    int
+// chunk is a part of a file, decoded on its own.
+type chunk struct {
+	from, to int      // its bytes in the file
+	first    int      // the file's line at from
+	keys     []topKey // the top-level keys the scan found in it
+	// The list it starts in, at an item, if it does: its key and the
+	// indentation of its items. A library chunk is parsed under a line
+	// "key:"; every line of a hand chunk is an item of that list.
+	head   string
+	indent int
+	hand   bool
+	// For a library chunk that ends at an item: the list it ends in.
+	next       string
+	nextIndent int
 }
 
-// scanCuts finds the top-level keys of a rule file, and cuts it about every
-// size bytes at lines where an item of a top-level block sequence starts
-// (but the first of each list). It fails on anything it does not follow: a
-// line at column 0 that is not a plain "key:", a comment or a list item; a
-// repeated key; a CR.
-func scanCuts(data []byte, size int) (keys []topKey, cuts []cut, ok bool) {
-	if bytes.IndexByte(data, '\r') >= 0 {
-		return nil, nil, false
+// handLists are the lists whose one-line items may be read by hand: those
+// with no yaml.Node in their shape, which could keep a reused node.
+var handLists = map[string]bool{"entities": true, "offices": true, "events": true, "coverage": true, "wording": true}
+
+// planner builds the chunks as the scan goes.
+type planner struct {
+	size   int
+	total  int
+	chunks []chunk
+	cur    chunk
+	// item is the last item start seen, whose chunk is decided when it
+	// ends: it is read by hand if it is one line (simple).
+	item struct {
+		on             bool
+		off, line      int
+		key            string
+		indent         int
+		simple         bool
+		afterFirstLine bool
 	}
+}
+
+// close ends the current chunk at off and starts c there.
+func (p *planner) close(off int, c chunk) {
+	p.cur.to = off
+	if p.cur.to > p.cur.from {
+		p.chunks = append(p.chunks, p.cur)
+	}
+	p.cur = c
+}
+
+// place decides the chunk of the item that just ended.
+func (p *planner) place() {
+	it := &p.item
+	if !it.on {
+		return
+	}
+	it.on = false
+	at := chunk{from: it.off, first: it.line, head: it.key, indent: it.indent}
+	big := it.off-p.cur.from >= p.size && p.total-it.off >= p.size/2
+	switch {
+	case it.simple && !p.cur.hand:
+		p.cur.next, p.cur.nextIndent = it.key, it.indent
+		at.hand = true
+		p.close(it.off, at)
+	case it.simple && big:
+		at.hand = true
+		p.close(it.off, at)
+	case !it.simple && p.cur.hand:
+		p.close(it.off, at)
+	case !it.simple && big:
+		p.cur.next, p.cur.nextIndent = it.key, it.indent
+		p.close(it.off, at)
+	}
+}
+
+// plan scans a rule file's lines and cuts it into chunks of about size
+// bytes, at lines where an item of a top-level block sequence starts (but
+// the first of each list), with the runs of one-line items in chunks of
+// their own. It fails on anything it does not follow: a line at column 0
+// that is not a plain "key:", a comment or a list item; a repeated key; a
+// CR.
+func plan(data []byte, size int) ([]chunk, bool) {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		return nil, false
+	}
+	p := &planner{size: size, total: len(data), cur: chunk{first: 1}}
 	seen := map[string]bool{}
 	section := ""    // the current top-level key
 	pending := false // its value starts on a later line
 	indent := -1     // the indentation of its block sequence, if it is one
-	line, last := 0, 0
+	line := 0
 	for off := 0; off < len(data); {
 		line++
 		end := bytes.IndexByte(data[off:], '\n')
@@ -97,33 +171,51 @@ func scanCuts(data []byte, size int) (keys []topKey, cuts []cut, ok bool) {
 				continue // the first item
 			}
 			if i == indent {
-				if start-last >= size && len(data)-start >= size/2 {
-					cuts = append(cuts, cut{off: start, line: line, key: section, indent: i})
-					last = start
-				}
+				p.place()
+				it := &p.item
+				it.on, it.off, it.line, it.key, it.indent = true, start, line, section, i
+				it.simple = handLists[section] && oneLine(text, i)
 				continue
 			}
 			if i == 0 {
-				return nil, nil, false
+				return nil, false
 			}
+			p.item.simple = false
 			continue
 		}
 		if i > 0 {
 			if pending {
 				pending, indent = false, -1 // a mapping, say
 			}
+			p.item.simple = false
 			continue
 		}
 		name, rest, ok := keyLine(text)
 		if !ok || seen[name] {
-			return nil, nil, false
+			return nil, false
 		}
 		seen[name] = true
-		keys = append(keys, topKey{name, line})
+		p.place()
+		if p.cur.hand {
+			p.close(start, chunk{from: start, first: line})
+		}
+		p.cur.keys = append(p.cur.keys, topKey{name, line})
 		section, indent = name, -1
 		pending = len(rest) == 0 || rest[0] == '#'
 	}
-	return keys, cuts, true
+	p.place()
+	p.close(len(data), chunk{})
+	return p.chunks, true
+}
+
+// oneLine reports whether an item line looks like a flow mapping that ends
+// on it: "- {" ... "}".
+func oneLine(text []byte, i int) bool {
+	j := len(text)
+	for j > i && text[j-1] == ' ' {
+		j--
+	}
+	return i+3 < j && text[i+2] == '{' && text[j-1] == '}'
 }
 
 // keyLine splits a line "key: rest" with a plain key at column 0, and
@@ -144,49 +236,6 @@ func keyLine(text []byte) (name string, rest []byte, ok bool) {
 	return string(text[:i]), bytes.TrimLeft(text[i+1:], " "), true
 }
 
-// chunk is a part of a file, parsed as its own document.
-type chunk struct {
-	doc   []byte
-	off   int      // line offset: the document's line n is the file's n+off
-	first int      // the file's line where the chunk starts
-	keys  []topKey // the top-level keys the scan found in it
-	head  *cut     // the cut it starts at, nil for the first chunk
-	next  *cut     // the cut it ends at, nil for the last chunk
-}
-
-// split cuts data into chunks of about chunkBytes.
-func split(data []byte) ([]chunk, bool) {
-	keys, chosen, ok := scanCuts(data, chunkBytes)
-	if !ok || len(chosen) == 0 {
-		return nil, false
-	}
-	chunks := make([]chunk, len(chosen)+1)
-	for i := range chunks {
-		c := &chunks[i]
-		from, to, toLine := 0, len(data), 1<<62
-		c.first = 1
-		if i > 0 {
-			c.head = &chosen[i-1]
-			from, c.first, c.off = c.head.off, c.head.line, c.head.line-2
-		}
-		if i < len(chosen) {
-			c.next = &chosen[i]
-			to, toLine = c.next.off, c.next.line
-		}
-		if c.head != nil {
-			c.doc = make([]byte, 0, len(c.head.key)+2+to-from)
-			c.doc = append(append(c.doc, c.head.key...), ":\n"...)
-		}
-		c.doc = append(c.doc, data[from:to]...)
-		for _, k := range keys {
-			if k.line >= c.first && k.line < toLine {
-				c.keys = append(c.keys, k)
-			}
-		}
-	}
-	return chunks, true
-}
-
 // decodeChunked decodes a large file in chunks, in parallel, one part a
 // chunk. It fails when the file is small, cannot be cut, or any chunk fails
 // its checks.
@@ -194,8 +243,8 @@ func decodeChunked(data []byte) ([]ruleFile, bool) {
 	if len(data) < chunkMin {
 		return nil, false
 	}
-	chunks, ok := split(data)
-	if !ok {
+	chunks, ok := plan(data, chunkBytes)
+	if !ok || len(chunks) < 2 {
 		return nil, false
 	}
 	parts := make([]ruleFile, len(chunks))
@@ -206,12 +255,20 @@ func decodeChunked(data []byte) ([]ruleFile, bool) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			lines := newLineParser()
 			for !failed.Load() {
 				i := int(next.Add(1) - 1)
 				if i >= len(chunks) {
 					return
 				}
-				if !chunks[i].decode(&parts[i]) {
+				c := &chunks[i]
+				ok := false
+				if c.hand {
+					ok = c.decodeHand(data, lines, &parts[i])
+				} else {
+					ok = c.decode(data, &parts[i])
+				}
+				if !ok {
 					failed.Store(true)
 				}
 			}
@@ -224,37 +281,104 @@ func decodeChunked(data []byte) ([]ruleFile, bool) {
 	return parts, true
 }
 
-// decode parses and decodes one chunk and checks it against the scan.
-func (c *chunk) decode(out *ruleFile) bool {
+// decode parses and decodes a library chunk and checks it against the scan.
+func (c *chunk) decode(data []byte, out *ruleFile) bool {
+	doc, off, want := c.document(data)
+	return decodeDoc(doc, off, want, c.next, c.nextIndent, out)
+}
+
+// document returns the text a library chunk is parsed as, what to add to
+// its lines, and the top-level keys it must have.
+func (c *chunk) document(data []byte) (doc []byte, off int, want []topKey) {
+	doc, off, want = data[c.from:c.to], c.first-1, c.keys
+	if c.head != "" {
+		doc = append(append(make([]byte, 0, len(c.head)+2+len(doc)), c.head+":\n"...), doc...)
+		off--
+		want = append([]topKey{{c.head, c.first - 1}}, want...)
+	}
+	return doc, off, want
+}
+
+// decodeDoc parses doc, part of a file whose line n is the file's n+off,
+// checks that its top-level keys are want and, if next is set, that it ends
+// in the block sequence of next at indentation indent, and decodes it.
+func decodeDoc(data []byte, off int, want []topKey, next string, indent int, out *ruleFile) bool {
 	var doc yaml.Node
-	if err := yaml.Load(c.doc, &doc); err != nil {
+	if err := yaml.Load(data, &doc); err != nil {
 		return false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return false
 	}
 	top := doc.Content[0].Content
-	want := c.keys
-	if c.head != nil {
-		want = append([]topKey{{c.head.key, c.head.line - 1}}, want...)
-	}
 	if len(top) != 2*len(want) {
 		return false
 	}
 	for i, k := range want {
 		n := top[2*i]
-		if n.Kind != yaml.ScalarNode || n.Value != k.name || n.Line+c.off != k.line || n.Column != 1 {
+		if n.Kind != yaml.ScalarNode || n.Value != k.name || n.Line+off != k.line || n.Column != 1 {
 			return false
 		}
 	}
-	if c.next != nil {
-		// The chunk ends inside the list the next one starts in, a block
-		// sequence at the indentation the scan found.
+	if next != "" {
 		v := top[len(top)-1]
-		if top[len(top)-2].Value != c.next.key || v.Kind != yaml.SequenceNode ||
-			v.Style&yaml.FlowStyle != 0 || v.Column != c.next.indent+1 {
+		if top[len(top)-2].Value != next || v.Kind != yaml.SequenceNode ||
+			v.Style&yaml.FlowStyle != 0 || v.Column != indent+1 {
 			return false
 		}
 	}
-	return (&nodeDecoder{off: c.off}).file(&doc, out)
+	return (&nodeDecoder{off: off}).file(&doc, out)
+}
+
+// decodeHand decodes a chunk of one-line items, each read by hand if it can
+// be, else parsed alone.
+func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
+	// The document a line's item is decoded in: c.head: [item].
+	key := &yaml.Node{Kind: yaml.ScalarNode, Value: c.head}
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: make([]*yaml.Node, 1)}
+	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, seq}}
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
+	d := &nodeDecoder{}
+	row := c.first - 1
+	for off := c.from; off < c.to; {
+		row++
+		end := bytes.IndexByte(data[off:c.to], '\n')
+		if end < 0 {
+			end = c.to
+		} else {
+			end += off
+		}
+		text := data[off:end]
+		off = end + 1
+		i := 0
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) || text[i] == '#' {
+			continue
+		}
+		if n, ok := p.item(text, row, c.indent); ok {
+			seq.Content[0] = n
+			before := out.lens()
+			if d.file(doc, out) {
+				continue
+			}
+			out.truncate(before)
+		}
+		one := append(append(make([]byte, 0, len(c.head)+3+len(text)), c.head+":\n"...), text...)
+		if !decodeDoc(append(one, '\n'), row-2, []topKey{{c.head, row - 1}}, "", 0, out) {
+			return false
+		}
+	}
+	return true
+}
+
+// lens and truncate undo what a failed decoding appended.
+func (r *ruleFile) lens() [6]int {
+	return [6]int{len(r.Entities), len(r.Offices), len(r.Events), len(r.Coverage), len(r.Wording), len(r.Tests)}
+}
+
+func (r *ruleFile) truncate(n [6]int) {
+	r.Entities, r.Offices, r.Events = r.Entities[:n[0]], r.Offices[:n[1]], r.Events[:n[2]]
+	r.Coverage, r.Wording, r.Tests = r.Coverage[:n[3]], r.Wording[:n[4]], r.Tests[:n[5]]
 }

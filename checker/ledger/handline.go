@@ -1,0 +1,232 @@
+package ledger
+
+import "go.yaml.in/yaml/v4"
+
+// A large ledger is mostly written one item a line, as a flow mapping:
+//
+//	- {id: p1, kind: person, name: Ann Example, aliases: [Ann, A. Example]}
+//
+// Such a line is read here by hand, many times faster than by the YAML
+// parser, into the nodes the parser would compose, which the node decoder
+// then decodes as it decodes any other. Only lines whose meaning is plain
+// are taken: keys of lower-case letters, plain scalars made of letters,
+// digits, spaces and a few punctuation marks that mean nothing in YAML,
+// flow sequences, and flow mappings in them; no quotes, no comments, no
+// tabs, nothing outside ASCII (the parser counts columns in characters), no
+// null. Any other line is left to the parser.
+
+// lineParser parses item lines into nodes it reuses from line to line: the
+// node decoder copies what it keeps out of them.
+type lineParser struct {
+	text  []byte
+	line  string // text, as a string made once a line: values are parts of it
+	row   int    // the line's number
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node
+}
+
+const lineNodes = 512 // the most nodes a line may have
+
+func newLineParser() *lineParser {
+	return &lineParser{
+		nodes: make([]yaml.Node, 0, lineNodes),
+		ptrs:  make([]*yaml.Node, 0, lineNodes),
+	}
+}
+
+// plainFirst and plainByte tell which bytes may start, and make up, a plain
+// scalar taken by hand: none is a YAML indicator in a flow collection.
+var plainFirst, plainByte [256]bool
+
+func init() {
+	for c := 0; c < 256; c++ {
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		plainFirst[c] = alnum
+		plainByte[c] = alnum
+	}
+	for _, c := range " _./+-()'@" {
+		plainByte[c] = true
+	}
+}
+
+// itemKeys are the keys an item line may use, each kept as one string.
+var itemKeys = map[string]string{}
+
+func init() {
+	for _, k := range []string{
+		"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz",
+		"title", "body", "phrasings", "holders", "note", "who", "from", "to", "sources",
+		"url", "outlet", "date", "end", "time", "participants", "medium", "initiator",
+		"venue", "duration", "series", "kinds", "pattern", "after", "before", "message",
+		"replacement", "severity",
+	} {
+		itemKeys[k] = k
+	}
+}
+
+// item parses text, a line "- {...}" whose dash is at column indent+1, and
+// returns the mapping's node.
+func (p *lineParser) item(text []byte, row, indent int) (*yaml.Node, bool) {
+	p.text, p.line, p.row = text, "", row
+	p.nodes, p.ptrs, p.stack = p.nodes[:0], p.ptrs[:0], p.stack[:0]
+	for _, c := range text {
+		if c < ' ' || c > '~' || c == '#' {
+			return nil, false
+		}
+	}
+	i := indent
+	if i+2 >= len(text) || text[i] != '-' || text[i+1] != ' ' {
+		return nil, false
+	}
+	i = p.spaces(i + 1)
+	if i >= len(text) || text[i] != '{' {
+		return nil, false
+	}
+	n, i, ok := p.mapping(i)
+	if !ok || p.spaces(i) != len(text) {
+		return nil, false
+	}
+	return n, true
+}
+
+func (p *lineParser) spaces(i int) int {
+	for i < len(p.text) && p.text[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func (p *lineParser) node(kind yaml.Kind, style yaml.Style, i int) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		return nil
+	}
+	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Style: style, Line: p.row, Column: i + 1})
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// content gives n the children pushed on the stack since mark.
+func (p *lineParser) content(n *yaml.Node, mark int) bool {
+	kids := p.stack[mark:]
+	if len(p.ptrs)+len(kids) > cap(p.ptrs) {
+		return false
+	}
+	start := len(p.ptrs)
+	p.ptrs = append(p.ptrs, kids...)
+	n.Content = p.ptrs[start:len(p.ptrs):len(p.ptrs)]
+	p.stack = p.stack[:mark]
+	return true
+}
+
+// mapping parses "{key: value, ...}" at text[i] == '{'.
+func (p *lineParser) mapping(i int) (*yaml.Node, int, bool) {
+	n := p.node(yaml.MappingNode, yaml.FlowStyle, i)
+	if n == nil {
+		return nil, 0, false
+	}
+	mark := len(p.stack)
+	i = p.spaces(i + 1)
+	for {
+		start := i
+		for i < len(p.text) && p.text[i] >= 'a' && p.text[i] <= 'z' {
+			i++
+		}
+		name, known := itemKeys[string(p.text[start:i])]
+		if !known || i+1 >= len(p.text) || p.text[i] != ':' || p.text[i+1] != ' ' {
+			return nil, 0, false
+		}
+		k := p.node(yaml.ScalarNode, 0, start)
+		if k == nil {
+			return nil, 0, false
+		}
+		k.Value = name
+		v, j, ok := p.value(p.spaces(i + 1))
+		if !ok {
+			return nil, 0, false
+		}
+		p.stack = append(p.stack, k, v)
+		i = p.spaces(j)
+		if i < len(p.text) && p.text[i] == ',' {
+			i = p.spaces(i + 1)
+			continue
+		}
+		if i < len(p.text) && p.text[i] == '}' {
+			return n, i + 1, p.content(n, mark)
+		}
+		return nil, 0, false
+	}
+}
+
+// value parses a mapping's value: a flow sequence or a plain scalar.
+func (p *lineParser) value(i int) (*yaml.Node, int, bool) {
+	if i < len(p.text) && p.text[i] == '[' {
+		return p.sequence(i)
+	}
+	return p.scalar(i)
+}
+
+// sequence parses "[item, ...]" at text[i] == '[', each item a plain
+// scalar or a flow mapping.
+func (p *lineParser) sequence(i int) (*yaml.Node, int, bool) {
+	n := p.node(yaml.SequenceNode, yaml.FlowStyle, i)
+	if n == nil {
+		return nil, 0, false
+	}
+	mark := len(p.stack)
+	i = p.spaces(i + 1)
+	if i < len(p.text) && p.text[i] == ']' {
+		n.Content = []*yaml.Node{}
+		return n, i + 1, true
+	}
+	for {
+		var e *yaml.Node
+		var ok bool
+		if i < len(p.text) && p.text[i] == '{' {
+			e, i, ok = p.mapping(i)
+		} else {
+			e, i, ok = p.scalar(i)
+		}
+		if !ok {
+			return nil, 0, false
+		}
+		p.stack = append(p.stack, e)
+		i = p.spaces(i)
+		if i < len(p.text) && p.text[i] == ',' {
+			i = p.spaces(i + 1)
+			continue
+		}
+		if i < len(p.text) && p.text[i] == ']' {
+			return n, i + 1, p.content(n, mark)
+		}
+		return nil, 0, false
+	}
+}
+
+// scalar parses a plain scalar, which ends before ',', ']' or '}' (checked
+// by the caller) with its trailing spaces dropped.
+func (p *lineParser) scalar(i int) (*yaml.Node, int, bool) {
+	start := i
+	if i >= len(p.text) || !plainFirst[p.text[i]] {
+		return nil, 0, false
+	}
+	for i < len(p.text) && plainByte[p.text[i]] {
+		i++
+	}
+	end := i
+	for p.text[end-1] == ' ' {
+		end--
+	}
+	switch string(p.text[start:end]) {
+	case "null", "Null", "NULL":
+		return nil, 0, false
+	}
+	n := p.node(yaml.ScalarNode, 0, start)
+	if n == nil {
+		return nil, 0, false
+	}
+	if p.line == "" {
+		p.line = string(p.text)
+	}
+	n.Value = p.line[start:end]
+	return n, i, true
+}
