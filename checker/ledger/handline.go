@@ -50,19 +50,84 @@ func init() {
 	}
 }
 
-// itemKeys are the keys an item line may use, each kept as one string.
-var itemKeys = map[string]string{}
-
-func init() {
-	for _, k := range []string{
-		"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz",
-		"title", "body", "phrasings", "holders", "note", "who", "from", "to", "sources",
-		"url", "outlet", "date", "end", "time", "participants", "medium", "initiator",
-		"venue", "duration", "series", "kinds", "pattern", "after", "before", "message",
-		"replacement", "severity",
-	} {
-		itemKeys[k] = k
+// itemKey returns the key an item line may use, as a string made once.
+// Keys whose values are not strings (multiple, round) are not among them.
+func itemKey(b []byte) (string, bool) {
+	switch string(b) {
+	case "id":
+		return "id", true
+	case "kind":
+		return "kind", true
+	case "name":
+		return "name", true
+	case "short":
+		return "short", true
+	case "aliases":
+		return "aliases", true
+	case "demonyms":
+		return "demonyms", true
+	case "country":
+		return "country", true
+	case "in":
+		return "in", true
+	case "tz":
+		return "tz", true
+	case "title":
+		return "title", true
+	case "body":
+		return "body", true
+	case "phrasings":
+		return "phrasings", true
+	case "holders":
+		return "holders", true
+	case "note":
+		return "note", true
+	case "who":
+		return "who", true
+	case "from":
+		return "from", true
+	case "to":
+		return "to", true
+	case "sources":
+		return "sources", true
+	case "url":
+		return "url", true
+	case "outlet":
+		return "outlet", true
+	case "date":
+		return "date", true
+	case "end":
+		return "end", true
+	case "time":
+		return "time", true
+	case "participants":
+		return "participants", true
+	case "medium":
+		return "medium", true
+	case "initiator":
+		return "initiator", true
+	case "venue":
+		return "venue", true
+	case "duration":
+		return "duration", true
+	case "series":
+		return "series", true
+	case "kinds":
+		return "kinds", true
+	case "pattern":
+		return "pattern", true
+	case "after":
+		return "after", true
+	case "before":
+		return "before", true
+	case "message":
+		return "message", true
+	case "replacement":
+		return "replacement", true
+	case "severity":
+		return "severity", true
 	}
+	return "", false
 }
 
 // item parses text, a line "- {...}" whose dash is at column indent+1, and
@@ -101,8 +166,13 @@ func (p *lineParser) node(kind yaml.Kind, style yaml.Style, i int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
 		return nil
 	}
-	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Style: style, Line: p.row, Column: i + 1})
-	return &p.nodes[len(p.nodes)-1]
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1]
+	// Only these fields are ever set: writing them alone is cheaper than
+	// writing a whole node.
+	n.Kind, n.Style, n.Line, n.Column = kind, style, p.row, i+1
+	n.Value, n.Content = "", nil
+	return n
 }
 
 // content gives n the children pushed on the stack since mark.
@@ -131,7 +201,7 @@ func (p *lineParser) mapping(i int) (*yaml.Node, int, bool) {
 		for i < len(p.text) && p.text[i] >= 'a' && p.text[i] <= 'z' {
 			i++
 		}
-		name, known := itemKeys[string(p.text[start:i])]
+		name, known := itemKey(p.text[start:i])
 		if !known || i+1 >= len(p.text) || p.text[i] != ':' || p.text[i+1] != ' ' {
 			return nil, 0, false
 		}
