@@ -406,6 +406,7 @@ entities:
   - {id: b, kind: person, name: B}
 `, false},
 	{"CR LF", "entities:\r\n  - {id: a, kind: person, name: A}\r\n  - {id: b, kind: person, name: B}\r\n", false},
+	{"line separator", "entities:\n  - {id: a, kind: person, name: \"A\u2028B\"}\n  - {id: b, kind: person, name: \"B\u0085\"}\n  - id: c\n    kind: person\n    name: C\n", false},
 	{"tab", "entities:\n  - {id: a, kind: person, name: A}\n\t- {id: b, kind: person, name: B}\n", false},
 	{"tests with wants", `entities:
   - {id: a, kind: person, name: A}
@@ -529,7 +530,7 @@ wording: {}
 		require.Equal(t, chunks[i-1].to, chunks[i].from)
 	}
 	require.Equal(t, len(data), chunks[len(chunks)-1].to)
-	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n", "a:\n  - x\n- y\n"} {
+	for _, bad := range []string{"---\na: 1\n", "a:\n  - x\na:\n", "\"a\": 1\n", "? a\n", "a: 1\r\n", "%YAML 1.2\n", "a:\n  - x\n- y\n", "a: \"\u2028\"\n"} {
 		_, ok := plan([]byte(bad), 1)
 		require.False(t, ok, "%q", bad)
 	}

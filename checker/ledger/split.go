@@ -135,10 +135,14 @@ func (p *planner) place() {
 // the first of each list), with the runs of one-line items in chunks of
 // their own. It fails on anything it does not follow: a line at column 0
 // that is not a plain "key:", a comment or a list item; a repeated key; a
-// CR.
+// CR or any other line break but LF.
 func plan(data []byte, size int) ([]chunk, bool) {
-	if bytes.IndexByte(data, '\r') >= 0 {
-		return nil, false
+	// YAML also breaks lines at CR, NEL, LS and PS: the lines counted here
+	// would not be the parser's.
+	for _, lineBreak := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
+		if bytes.Contains(data, []byte(lineBreak)) {
+			return nil, false
+		}
 	}
 	p := &planner{size: size, total: len(data), cur: chunk{first: 1}}
 	seen := map[string]bool{}
