@@ -10,10 +10,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.yaml.in/yaml/v4"
@@ -133,12 +136,10 @@ func ReadPaths(paths []string) ([]File, error) {
 // Load parses and validates rule files into one ledger. On any problem it
 // returns an ErrorList naming every problem found, each at its position.
 func Load(files []File) (*Ledger, error) {
-	docs := make([]fileDoc, len(files))
+	docs := decodeFiles(files)
 	var n struct{ entities, offices, events, wording int }
-	for i, f := range files {
-		parts, err := decodeFile(f.Data)
-		docs[i] = fileDoc{name: f.Name, parts: parts, err: err}
-		for _, d := range parts {
+	for _, doc := range docs {
+		for _, d := range doc.parts {
 			n.entities += len(d.Entities)
 			n.offices += len(d.Offices)
 			n.events += len(d.Events)
@@ -208,6 +209,30 @@ func Load(files []File) (*Ledger, error) {
 		return nil, l.errs
 	}
 	return l.led, nil
+}
+
+// decodeFiles decodes the files, several at a time.
+func decodeFiles(files []File) []fileDoc {
+	docs := make([]fileDoc, len(files))
+	decode := func(i int) {
+		parts, err := decodeFile(files[i].Data)
+		docs[i] = fileDoc{name: files[i].Name, parts: parts, err: err}
+	}
+	if len(files) == 1 {
+		decode(0)
+		return docs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				decode(i)
+			}
+		})
+	}
+	wg.Wait()
+	return docs
 }
 
 // fileDoc is a decoded file: its parts, in file order (a file decoded in
