@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -673,5 +674,63 @@ func TestLineParserMatchesParser(t *testing.T) {
 	} {
 		_, ok := p.item([]byte(line), 2, 2)
 		require.True(t, ok, line)
+	}
+}
+
+// parseDateSplit is ParseDate as it was, by strings.Split.
+func parseDateSplit(s string) (Date, error) {
+	parts := strings.Split(s, "-")
+	if len(parts) < 1 || len(parts) > 3 {
+		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	widths := []int{4, 2, 2}
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		if len(p) != widths[i] {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		nums[i] = n
+	}
+	d := Date{Y: nums[0], Prec: Precision(len(parts))}
+	if len(nums) > 1 {
+		d.M = nums[1]
+		if d.M < 1 || d.M > 12 {
+			return Date{}, fmt.Errorf("date %q has no month %d", s, d.M)
+		}
+	}
+	if len(nums) > 2 {
+		d.D = nums[2]
+		if d.D < 1 || d.D > daysIn(d.Y, time.Month(d.M)) {
+			return Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, daysIn(d.Y, time.Month(d.M)))
+		}
+	}
+	return d, nil
+}
+
+func TestParseDateAsBySplit(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const chars = "0123456789-+ x"
+	inputs := []string{"", "-", "--", "2025", "2025-", "2025-02", "2025-02-29", "2024-02-29", "+202-01-01", "2025-13", "2025-00-01",
+		"2025-01-32", "2025-01-01-01", "2025-1-01-01", "0000-01-01", "20 5-01", "2025-+1-01", "2025-01-+1"}
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := r.IntN(14); n > 0; n-- {
+			if r.IntN(3) == 0 {
+				b.WriteByte(chars[r.IntN(len(chars))])
+			} else {
+				b.WriteByte('0' + byte(r.IntN(10)))
+			}
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		want, wantErr := parseDateSplit(s)
+		got, gotErr := ParseDate(s)
+		require.Equal(t, want, got, "%q", s)
+		require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(gotErr), "%q", s)
 	}
 }
