@@ -408,6 +408,7 @@ entities:
 `, false},
 	{"CR LF", "entities:\r\n  - {id: a, kind: person, name: A}\r\n  - {id: b, kind: person, name: B}\r\n", false},
 	{"line separator", "entities:\n  - {id: a, kind: person, name: \"A\u2028B\"}\n  - {id: b, kind: person, name: \"B\u0085\"}\n  - id: c\n    kind: person\n    name: C\n", false},
+	{"aliases repeated, few and many", "entities:\n  - {id: a, kind: person, name: A, aliases: [A, ' B', B, A2, B]}\n  - {id: b, kind: person, name: B, aliases: [" + strings.Repeat("x, y, A, ", 10) + "z]}\n", true},
 	{"tab", "entities:\n  - {id: a, kind: person, name: A}\n\t- {id: b, kind: person, name: B}\n", false},
 	{"tests with wants", `entities:
   - {id: a, kind: person, name: A}

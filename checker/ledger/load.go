@@ -586,15 +586,28 @@ func (l *loader) entity(file string, it *item[entityY]) {
 		l.errorf(l.at(file, y.Kind), "unknown entity kind %q (want one of %s)", e.Kind, strings.Join(entityKinds, ", "))
 	}
 	l.need(file, y.Name, it.Line, it.Col, what, "name")
-	// The name, then the aliases, each once. An entity has few.
+	// The name, then the aliases, each once. An entity has few, looked
+	// through; a map only for one that has many.
 	e.Aliases = make([]string, 0, 1+len(y.Aliases))
-	if e.Name != "" {
-		e.Aliases = append(e.Aliases, e.Name)
+	var seen map[string]bool
+	if len(y.Aliases) > 16 {
+		seen = make(map[string]bool, 1+len(y.Aliases))
 	}
-	for _, a := range y.Aliases {
-		if a := strings.TrimSpace(a.V); a != "" && !slices.Contains(e.Aliases, a) {
+	add := func(a string) {
+		switch {
+		case a == "":
+		case seen != nil:
+			if !seen[a] {
+				seen[a] = true
+				e.Aliases = append(e.Aliases, a)
+			}
+		case !slices.Contains(e.Aliases, a):
 			e.Aliases = append(e.Aliases, a)
 		}
+	}
+	add(e.Name)
+	for _, a := range y.Aliases {
+		add(strings.TrimSpace(a.V))
 	}
 	if len(e.Aliases) == 0 {
 		e.Aliases = nil
