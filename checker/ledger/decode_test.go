@@ -33,8 +33,9 @@ var (
 	wholeFile    = decodeMode{"whole file", true, math.MaxInt, 1}
 	// Every item that may start a chunk starts one.
 	everyItem  = decodeMode{"chunk at every item", true, 0, 1}
+	someChunks = decodeMode{"chunks of 64 bytes", true, 0, 64}
 	fewChunks  = decodeMode{"chunks of 300 bytes", true, 0, 300}
-	decodeWays = []decodeMode{wholeFile, everyItem, fewChunks}
+	decodeWays = []decodeMode{wholeFile, everyItem, someChunks, fewChunks}
 )
 
 // use sets the package's knobs to m until the test ends.
@@ -145,8 +146,12 @@ func genLedger(n int, withErrors bool) []byte {
 	for i := 0; i < n; i++ {
 		switch i % 4 {
 		case 0:
-			fmt.Fprintf(&b, "  - {id: p%d, kind: person, name: Person %d, short: P%d, aliases: [P %d, P%d], country: country-%d}\n",
-				i, i, i, i, i, i%countries)
+			name := fmt.Sprintf("Person %d", i)
+			if i%8 == 0 {
+				name = fmt.Sprintf("'Person %d'", i) // refused by the hand reader
+			}
+			fmt.Fprintf(&b, "  - {id: p%d, kind: person, name: %s, short: P%d, aliases: [P %d, P%d], country: country-%d}\n",
+				i, name, i, i, i, i%countries)
 		case 1:
 			fmt.Fprintf(&b, "  # person %d\n  - id: p%d\n    kind: person\n    name: \"Person\n    - %d\"\n    aliases:\n      - Alias %d\n    country: country-%d # acts for\n",
 				i, i, i, i, i%countries)
@@ -409,6 +414,21 @@ entities:
 	{"CR LF", "entities:\r\n  - {id: a, kind: person, name: A}\r\n  - {id: b, kind: person, name: B}\r\n", false},
 	{"line separator", "entities:\n  - {id: a, kind: person, name: \"A\u2028B\"}\n  - {id: b, kind: person, name: \"B\u0085\"}\n  - id: c\n    kind: person\n    name: C\n", false},
 	{"aliases repeated, few and many", "entities:\n  - {id: a, kind: person, name: A, aliases: [A, ' B', B, A2, B]}\n  - {id: b, kind: person, name: B, aliases: [" + strings.Repeat("x, y, A, ", 10) + "z]}\n", true},
+	{"one-line items the hand reader refuses", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: "B}
+  - {id: c, kind: person, name: C}"}
+  - {id: d, kind: person, name: 'D', aliases: [Dee]}
+  - {id: e, kind: person, name: E}
+  - {id: f, kind: person, name: F, aliases: [Ef, "F f"]}
+`, false}, // cut at every item, a cut falls in b's name
+	{"a quoted string over one-line items", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: "B}
+  - {id: c, kind: person, name: C}
+  - {id: d, kind: person, name: D"}
+  - {id: e, kind: person, name: E}
+`, false},
 	{"tab", "entities:\n  - {id: a, kind: person, name: A}\n\t- {id: b, kind: person, name: B}\n", false},
 	{"tests with wants", `entities:
   - {id: a, kind: person, name: A}

@@ -335,7 +335,10 @@ func decodeDoc(data []byte, off int, want []topKey, next string, indent int, out
 }
 
 // decodeHand decodes a chunk of one-line items, each read by hand if it can
-// be, else parsed alone.
+// be. The lines it refuses are parsed together, a run at a time, under the
+// list's key: a run starts at the chunk's start or after a line read by
+// hand, and ends before one or at the chunk's end, all between two items,
+// so it is checked as any library chunk is.
 func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
 	// The document a line's item is decoded in: c.head: [item].
 	key := &yaml.Node{Kind: yaml.ScalarNode, Value: c.head}
@@ -343,9 +346,20 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, seq}}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
 	d := &nodeDecoder{}
+	runFrom, runRow := -1, 0
+	flush := func(to int) bool {
+		if runFrom < 0 {
+			return true
+		}
+		text := append(append(make([]byte, 0, len(c.head)+2+to-runFrom), c.head+":\n"...), data[runFrom:to]...)
+		ok := decodeDoc(text, runRow-2, []topKey{{c.head, runRow - 1}}, c.head, c.indent, out)
+		runFrom = -1
+		return ok
+	}
 	row := c.first - 1
 	for off := c.from; off < c.to; {
 		row++
+		start := off
 		end := bytes.IndexByte(data[off:c.to], '\n')
 		if end < 0 {
 			end = c.to
@@ -362,6 +376,9 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
 			continue
 		}
 		if n, ok := p.item(text, row, c.indent); ok {
+			if !flush(start) {
+				return false
+			}
 			seq.Content[0] = n
 			before := out.lens()
 			if d.file(doc, out) {
@@ -369,12 +386,11 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
 			}
 			out.truncate(before)
 		}
-		one := append(append(make([]byte, 0, len(c.head)+3+len(text)), c.head+":\n"...), text...)
-		if !decodeDoc(append(one, '\n'), row-2, []topKey{{c.head, row - 1}}, "", 0, out) {
-			return false
+		if runFrom < 0 {
+			runFrom, runRow = start, row
 		}
 	}
-	return true
+	return flush(c.to)
 }
 
 // lens and truncate undo what a failed decoding appended.
