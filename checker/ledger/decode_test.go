@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -600,17 +601,25 @@ func join[T any](parts []ruleFile, list func(*ruleFile) []T) []T {
 // randomItemLine writes a one-line flow mapping item, mostly of what the
 // hand reader takes, sometimes of what it must refuse or read alike.
 func randomItemLine(r *rand.Rand, keys []string) string {
-	const chars = "abcxyzABZ0189 ---..//__''()@@++:#\",~*&!é[]{}?%|>"
+	pieces := strings.Split("a b c x y z A B Z 0 1 8 9 - - - . . / / _ _ ' ' ( ) @ + : # \" , ~ * & ! [ ] { } ? % | > \\ é 𝄞 \u00a0 \ufeff \u0080 \u2028 \x7f \xff", " ")
+	pieces = append(pieces, " ", " ")
+	random := func(n int) string {
+		var b strings.Builder
+		for ; n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
 	scalar := func() string {
-		switch r.IntN(12) {
+		switch r.IntN(14) {
 		case 0:
-			return []string{"null", "Null", "~", "", "yes", "2025-01-02", "1e3", ".inf", "-1", "012", "true", "a: b", "a #b", "'q'", "\"q\"", "- x", "x -y", "O'Brien"}[r.IntN(18)]
+			return []string{"null", "Null", "~", "", "yes", "2025-01-02", "1e3", ".inf", "-1", "012", "true", "a: b", "a #b", "'q'", "\"q\"", "- x", "x -y", "O'Brien", "''", "\"\"", "'it''s'", "' x '", "\"a\\\"b\"", "\"a\\nb\"", "'a\\b'", "Erdoğan", "'null'"}[r.IntN(27)]
 		case 1, 2, 3:
-			var b strings.Builder
-			for n := 1 + r.IntN(10); n > 0; n-- {
-				b.WriteByte(chars[r.IntN(len(chars))])
-			}
-			return b.String()
+			return random(1 + r.IntN(10))
+		case 4:
+			return "'" + strings.ReplaceAll(random(r.IntN(8)), "'", "''") + "'"
+		case 5:
+			return "\"" + strings.ReplaceAll(random(r.IntN(8)), "\"", "") + "\""
 		}
 		var b strings.Builder
 		for n := 1 + r.IntN(3); n > 0; n-- {
@@ -650,6 +659,28 @@ func randomItemLine(r *rand.Rand, keys []string) string {
 	return b.String()
 }
 
+// handAlike reads an item line of list by hand and, if the hand reader
+// takes it, fails unless reflection decodes it the same.
+func handAlike(t *testing.T, p *lineParser, list, line string) bool {
+	t.Helper()
+	item, ok := p.item([]byte(line), 2, 2)
+	if !ok {
+		return false
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
+	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: list}, seq}}
+	var got ruleFile
+	if !(&nodeDecoder{}).file(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}, &got) {
+		return false
+	}
+	want, err := decodeReflect([]byte(list + ":\n" + line + "\n"))
+	require.NoError(t, err, "%s", line)
+	if diff := cmp.Diff(want, got, shapeOpts); diff != "" {
+		t.Fatalf("%s\nshapes differ from reflection's (-want +got):\n%s", line, diff)
+	}
+	return true
+}
+
 // TestLineParserMatchesParser reads random item lines by hand and by
 // reflection: whatever the hand reader takes must decode the same.
 func TestLineParserMatchesParser(t *testing.T) {
@@ -662,39 +693,34 @@ func TestLineParserMatchesParser(t *testing.T) {
 		{"events", []string{"id", "kind", "date", "participants", "medium", "sources", "venue", "round", "title"}},
 	}
 	p := newLineParser()
-	taken := 0
-	const n = 20000
+	taken, quoted, wide := 0, 0, 0
+	const n = 40000
 	for i := 0; i < n; i++ {
 		list := lists[i%2]
 		line := randomItemLine(r, list.keys)
-		item, ok := p.item([]byte(line), 2, 2)
-		if !ok {
-			continue
-		}
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
-		top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: list.key}, seq}}
-		var got ruleFile
-		if !(&nodeDecoder{}).file(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}, &got) {
-			continue
-		}
-		taken++
-		want, err := decodeReflect([]byte(list.key + ":\n" + line + "\n"))
-		require.NoError(t, err, "%s", line)
-		if diff := cmp.Diff(want, got, shapeOpts); diff != "" {
-			t.Fatalf("%s\nshapes differ from reflection's (-want +got):\n%s", line, diff)
+		if handAlike(t, p, list.key, line) {
+			taken++
+			if strings.ContainsAny(line, "'\"") {
+				quoted++
+			}
+			if strings.ContainsFunc(line, func(r rune) bool { return r >= utf8.RuneSelf }) {
+				wide++
+			}
 		}
 	}
+	t.Logf("%d of %d lines read by hand, %d with quotes, %d with characters outside ASCII", taken, n, quoted, wide)
 	require.Greater(t, taken, n/20, "too few lines read by hand")
-	t.Logf("%d of %d lines read by hand", taken, n)
+	require.Greater(t, quoted, n/200, "too few lines with quotes read by hand")
+	require.Greater(t, wide, n/200, "too few lines with characters outside ASCII read by hand")
 
-	// The lines bench/gen writes are all read by hand.
-	for _, line := range []string{
-		"  - {id: country-0, kind: country, name: Kakakado land 0, demonyms: [Kakakadoian0]}",
-		"  - {id: p9, kind: person, name: Ulzen Tatovtovsha 9, short: Tatovtovsha9, aliases: [Tatovtovsha 9, Tatovtovsha9], country: country-9}",
-		"  - {id: e7, kind: call, date: 2025-08-08, participants: [p7, p50], medium: phone, sources: [{outlet: gen}]}",
+	// These are read by hand: the lines bench/gen writes, and others.
+	for _, c := range []struct{ list, line string }{
+		{"entities", "  - {id: country-0, kind: country, name: Kakakado land 0, demonyms: [Kakakadoian0]}"},
+		{"entities", "  - {id: p9, kind: person, name: Ulzen Tatovtovsha 9, short: Tatovtovsha9, aliases: [Tatovtovsha 9, Tatovtovsha9], country: country-9}"},
+		{"events", "  - {id: e7, kind: call, date: 2025-08-08, participants: [p7, p50], medium: phone, sources: [{outlet: gen}]}"},
+		{"entities", "  - {id: 'x', kind: \"person\", name: 'It''s é', aliases: ['', \" a \", 𝄞 b, 'null'], tz: Europe/Paris}"},
 	} {
-		_, ok := p.item([]byte(line), 2, 2)
-		require.True(t, ok, line)
+		require.True(t, handAlike(t, p, c.list, c.line), c.line)
 	}
 }
 

@@ -1,6 +1,11 @@
 package ledger
 
-import "go.yaml.in/yaml/v4"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
 
 // A large ledger is mostly written one item a line, as a flow mapping:
 //
@@ -9,16 +14,17 @@ import "go.yaml.in/yaml/v4"
 // Such a line is read here by hand, many times faster than by the YAML
 // parser, into the nodes the parser would compose, which the node decoder
 // then decodes as it decodes any other. Only lines whose meaning is plain
-// are taken: keys of lower-case letters, plain scalars made of letters,
-// digits, spaces and a few punctuation marks that mean nothing in YAML,
-// flow sequences, and flow mappings in them; no quotes, no comments, no
-// tabs, nothing outside ASCII (the parser counts columns in characters), no
-// null. Any other line is left to the parser.
+// are taken: keys of lower-case letters; plain scalars made of letters,
+// digits, spaces, characters outside ASCII and a few punctuation marks that
+// mean nothing in YAML, but no null; quoted scalars without escapes; flow
+// sequences, and flow mappings in them; no comments, no tabs, no control
+// characters. Any other line is left to the parser.
 
 // lineParser parses item lines into nodes it reuses from line to line: the
 // node decoder copies what it keeps out of them.
 type lineParser struct {
 	text  []byte
+	ascii bool   // the parser counts columns in characters, not bytes
 	line  string // text, as a string made once a line: values are parts of it
 	row   int    // the line's number
 	nodes []yaml.Node
@@ -41,7 +47,8 @@ var plainFirst, plainByte [256]bool
 
 func init() {
 	for c := 0; c < 256; c++ {
-		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		// Bytes of characters outside ASCII, checked as characters above.
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
 		plainFirst[c] = alnum
 		plainByte[c] = alnum
 	}
@@ -133,12 +140,23 @@ func itemKey(b []byte) (string, bool) {
 // item parses text, a line "- {...}" whose dash is at column indent+1, and
 // returns the mapping's node.
 func (p *lineParser) item(text []byte, row, indent int) (*yaml.Node, bool) {
-	p.text, p.line, p.row = text, "", row
+	p.text, p.line, p.row, p.ascii = text, "", row, true
 	p.nodes, p.ptrs, p.stack = p.nodes[:0], p.ptrs[:0], p.stack[:0]
-	for _, c := range text {
-		if c < ' ' || c > '~' || c == '#' {
+	for j := 0; j < len(text); {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '#' {
+				return nil, false
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[j:])
+		if !printable(r) || size == 1 {
 			return nil, false
 		}
+		p.ascii = false
+		j += size
 	}
 	i := indent
 	if i+2 >= len(text) || text[i] != '-' || text[i+1] != ' ' {
@@ -153,6 +171,15 @@ func (p *lineParser) item(text []byte, row, indent int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return n, true
+}
+
+// printable reports whether r, outside ASCII, is a character YAML reads in
+// any scalar and counts as one column: not a control character, a line or
+// paragraph separator, a byte order mark or a surrogate.
+func printable(r rune) bool {
+	return r >= 0xA0 && r <= 0xD7FF && r != 0x2028 && r != 0x2029 ||
+		r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
 
 func (p *lineParser) spaces(i int) int {
@@ -170,7 +197,11 @@ func (p *lineParser) node(kind yaml.Kind, style yaml.Style, i int) *yaml.Node {
 	n := &p.nodes[len(p.nodes)-1]
 	// Only these fields are ever set: writing them alone is cheaper than
 	// writing a whole node.
-	n.Kind, n.Style, n.Line, n.Column = kind, style, p.row, i+1
+	col := i + 1
+	if !p.ascii {
+		col = utf8.RuneCount(p.text[:i]) + 1
+	}
+	n.Kind, n.Style, n.Line, n.Column = kind, style, p.row, col
 	n.Value, n.Content = "", nil
 	return n
 }
@@ -227,7 +258,7 @@ func (p *lineParser) mapping(i int) (*yaml.Node, int, bool) {
 	}
 }
 
-// value parses a mapping's value: a flow sequence or a plain scalar.
+// value parses a mapping's value: a flow sequence or a scalar.
 func (p *lineParser) value(i int) (*yaml.Node, int, bool) {
 	if i < len(p.text) && p.text[i] == '[' {
 		return p.sequence(i)
@@ -272,10 +303,13 @@ func (p *lineParser) sequence(i int) (*yaml.Node, int, bool) {
 	}
 }
 
-// scalar parses a plain scalar, which ends before ',', ']' or '}' (checked
-// by the caller) with its trailing spaces dropped.
+// scalar parses a quoted or plain scalar. A plain one ends before ',', ']'
+// or '}' (checked by the caller), with its trailing spaces dropped.
 func (p *lineParser) scalar(i int) (*yaml.Node, int, bool) {
 	start := i
+	if i < len(p.text) && (p.text[i] == '\'' || p.text[i] == '"') {
+		return p.quoted(i)
+	}
 	if i >= len(p.text) || !plainFirst[p.text[i]] {
 		return nil, 0, false
 	}
@@ -299,4 +333,47 @@ func (p *lineParser) scalar(i int) (*yaml.Node, int, bool) {
 	}
 	n.Value = p.line[start:end]
 	return n, i, true
+}
+
+// quoted parses a single-quoted scalar, where ” stands for ', or a
+// double-quoted one without escapes, that ends on the line.
+func (p *lineParser) quoted(i int) (*yaml.Node, int, bool) {
+	q := p.text[i]
+	start, j := i+1, i+1
+	escaped := false
+	for {
+		k := j
+		for k < len(p.text) && p.text[k] != q && p.text[k] != '\\' {
+			k++
+		}
+		if k == len(p.text) || p.text[k] == '\\' && q == '"' {
+			return nil, 0, false
+		}
+		if p.text[k] == '\\' {
+			j = k + 1
+			continue
+		}
+		if q == '\'' && k+1 < len(p.text) && p.text[k+1] == '\'' {
+			escaped, j = true, k+2
+			continue
+		}
+		j = k
+		break
+	}
+	style := yaml.DoubleQuotedStyle
+	if q == '\'' {
+		style = yaml.SingleQuotedStyle
+	}
+	n := p.node(yaml.ScalarNode, style, i)
+	if n == nil {
+		return nil, 0, false
+	}
+	if p.line == "" {
+		p.line = string(p.text)
+	}
+	n.Value = p.line[start:j]
+	if escaped {
+		n.Value = strings.ReplaceAll(n.Value, "''", "'")
+	}
+	return n, j + 1, true
 }

@@ -13,10 +13,12 @@ import (
 // most of the cost of loading, and it runs on one core.
 //
 // The file is cut only before an item of a top-level list, at a line that
-// starts with "-" at the list's indentation, and every chunk after the first
-// is parsed as its own document under a line naming its list ("events:").
-// Lines keep their text, so columns are unchanged, and the lines a chunk's
-// document reports are moved back by the chunk's place in the file.
+// starts with "-" at the list's indentation (or, after a chunk of one-line
+// items, before a top-level key). A chunk that starts at an item is parsed
+// as its own document under a line naming its list ("events:"). Lines keep
+// their text, so columns are unchanged, and the lines a chunk's document
+// reports are moved back by the chunk's place in the file. A file with a
+// line break other than LF is not cut: its lines would not be the parser's.
 //
 // A cut is right only where the whole file's parse is between two items of
 // that list. The line scan below cannot see quoted scalars or flow
@@ -41,9 +43,9 @@ import (
 // lines and comments, is read by hand (handline.go) when it can be, and the
 // runs of such items make chunks of their own. A line read by hand closes
 // every construct it opens, so the parse after it is again between two
-// items, and the cut before the chunk that follows is right; the cut before
-// the line is checked as any other, by the chunk that ends at it. A line
-// the hand reader refuses is parsed alone, under its list's key.
+// items; the cut before a run is checked as any other, by the chunk that
+// ends at it. The lines the hand reader refuses are parsed a run at a time,
+// under the list's key, and checked as a chunk is (see decodeHand).
 
 // chunkMin is the size from which a file is parsed in chunks, and
 // chunkBytes the size a chunk aims at. Tests lower them.
