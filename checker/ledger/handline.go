@@ -9,7 +9,7 @@ import (
 
 // A large ledger is mostly written one item a line, as a flow mapping:
 //
-//	- {id: p1, kind: person, name: Ann Example, aliases: [Ann, A. Example]}
+//	- {id: p1, kind: person, name: Person One, aliases: [P. One, One]}
 //
 // Such a line is read here by hand, many times faster than by the YAML
 // parser, into the nodes the parser would compose, which the node decoder
