@@ -27,30 +27,31 @@ type Date struct {
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD and rejects impossible dates
 // such as 2025-02-30.
 func ParseDate(s string) (Date, error) {
-	parts := strings.Split(s, "-")
-	if len(parts) < 1 || len(parts) > 3 {
-		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
-	}
-	widths := []int{4, 2, 2}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		if len(p) != widths[i] {
+	// The parts between dashes, without allocating: a large ledger has a
+	// date or more in every event.
+	widths := [3]int{4, 2, 2}
+	var nums [3]int
+	parts := 0
+	for rest, more := s, true; more; parts++ {
+		var p string
+		p, rest, more = strings.Cut(rest, "-")
+		if parts == 3 || len(p) != widths[parts] {
 			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 {
 			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
-		nums[i] = n
+		nums[parts] = n
 	}
-	d := Date{Y: nums[0], Prec: Precision(len(parts))}
-	if len(nums) > 1 {
+	d := Date{Y: nums[0], Prec: Precision(parts)}
+	if parts > 1 {
 		d.M = nums[1]
 		if d.M < 1 || d.M > 12 {
 			return Date{}, fmt.Errorf("date %q has no month %d", s, d.M)
 		}
 	}
-	if len(nums) > 2 {
+	if parts > 2 {
 		d.D = nums[2]
 		if d.D < 1 || d.D > daysIn(d.Y, time.Month(d.M)) {
 			return Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, daysIn(d.Y, time.Month(d.M)))

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -34,6 +36,31 @@ func FuzzLoad(f *testing.F) {
 			if e.Pos.File != "f.yaml" || e.Pos.Line < 0 || e.Pos.Line > lines+1 {
 				t.Fatalf("error at %v, outside a file of %d lines: %s", e.Pos, lines, e.Msg)
 			}
+		}
+	})
+}
+
+// FuzzDecodeAlike loads arbitrary rule files by reflection and in chunks,
+// cut at every item, with one-line items read by hand: both must give the
+// same ledger or the same errors.
+func FuzzDecodeAlike(f *testing.F) {
+	files, _ := ReadFS(rules.FS, ".", "rules")
+	for _, file := range files {
+		f.Add(file.Data)
+	}
+	for _, tt := range trickyFiles {
+		f.Add([]byte(tt.yaml))
+	}
+	f.Add(genLedger(12, true))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		files := []File{{Name: "f.yaml", Data: data}}
+		want, wantErrs := loadAs(t, byReflection, files)
+		got, gotErrs := loadAs(t, everyItem, files)
+		if diff := cmp.Diff(wantErrs, gotErrs); diff != "" {
+			t.Fatalf("errors differ from reflection's (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(want, got, ledgerOpts); diff != "" {
+			t.Fatalf("ledger differs from reflection's (-want +got):\n%s", diff)
 		}
 	})
 }

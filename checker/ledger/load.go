@@ -10,9 +10,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.yaml.in/yaml/v4"
@@ -132,45 +136,71 @@ func ReadPaths(paths []string) ([]File, error) {
 // Load parses and validates rule files into one ledger. On any problem it
 // returns an ErrorList naming every problem found, each at its position.
 func Load(files []File) (*Ledger, error) {
+	docs := decodeFiles(files)
+	var n struct{ entities, offices, events, wording int }
+	for _, doc := range docs {
+		for _, d := range doc.parts {
+			n.entities += len(d.Entities)
+			n.offices += len(d.Offices)
+			n.events += len(d.Events)
+			n.wording += len(d.Wording)
+		}
+	}
+	// Sized up front: a large ledger would otherwise grow them many times.
 	l := &loader{
 		led: &Ledger{
-			entities: map[string]*Entity{},
-			offices:  map[string]*Office{},
-			events:   map[string]*Event{},
+			Entities: make([]*Entity, 0, n.entities),
+			Offices:  make([]*Office, 0, n.offices),
+			Events:   make([]*Event, 0, n.events),
+			entities: make(map[string]*Entity, n.entities),
+			offices:  make(map[string]*Office, n.offices),
+			events:   make(map[string]*Event, n.events),
 		},
-		ids:  map[string]Pos{},
-		data: map[string][]byte{},
+		ids:        make(map[string]Pos, n.entities+n.offices+n.events+n.wording),
+		refs:       make([]ref, 0, 2*n.entities+2*n.offices+3*n.events),
+		data:       map[string][]byte{},
+		entitySlab: make([]Entity, n.entities),
+		eventSlab:  make([]Event, n.events),
 	}
-	var docs []fileDoc
-	for _, f := range files {
+	for i, f := range files {
 		l.data[f.Name] = f.Data
-		var d ruleFile
-		if err := yaml.Load(f.Data, &d, yaml.WithKnownFields()); err != nil {
-			l.yamlErr(f.Name, err)
+		if docs[i].err != nil {
+			l.yamlErr(f.Name, docs[i].err)
 		}
-		docs = append(docs, fileDoc{name: f.Name, doc: d})
 	}
 	// Entities first: everything else refers to them.
 	for _, d := range docs {
-		for _, it := range d.doc.Entities {
-			l.entity(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Entities {
+				l.entity(d.name, &p.Entities[i])
+			}
 		}
 	}
 	for _, d := range docs {
-		for _, it := range d.doc.Offices {
-			l.office(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Offices {
+				l.office(d.name, &p.Offices[i])
+			}
 		}
-		for _, it := range d.doc.Events {
-			l.event(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Events {
+				l.event(d.name, &p.Events[i])
+			}
 		}
-		for _, it := range d.doc.Coverage {
-			l.coverage(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Coverage {
+				l.coverage(d.name, &p.Coverage[i])
+			}
 		}
-		for _, it := range d.doc.Wording {
-			l.wording(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Wording {
+				l.wording(d.name, &p.Wording[i])
+			}
 		}
-		for _, it := range d.doc.Tests {
-			l.spec(d.name, it)
+		for _, p := range d.parts {
+			for i := range p.Tests {
+				l.spec(d.name, &p.Tests[i])
+			}
 		}
 	}
 	l.resolveRefs()
@@ -181,9 +211,36 @@ func Load(files []File) (*Ledger, error) {
 	return l.led, nil
 }
 
+// decodeFiles decodes the files, several at a time.
+func decodeFiles(files []File) []fileDoc {
+	docs := make([]fileDoc, len(files))
+	decode := func(i int) {
+		parts, err := decodeFile(files[i].Data)
+		docs[i] = fileDoc{name: files[i].Name, parts: parts, err: err}
+	}
+	if len(files) == 1 {
+		decode(0)
+		return docs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				decode(i)
+			}
+		})
+	}
+	wg.Wait()
+	return docs
+}
+
+// fileDoc is a decoded file: its parts, in file order (a file decoded in
+// chunks has one part a chunk), and what went wrong decoding it.
 type fileDoc struct {
-	name string
-	doc  ruleFile
+	name  string
+	parts []ruleFile
+	err   error
 }
 
 // The YAML shapes. Scalars that a message may need to point at are str or
@@ -331,15 +388,36 @@ type loader struct {
 	ids  map[string]Pos
 	refs []ref
 	data map[string][]byte // each file's text, for hints in messages
+
+	zones map[string]*time.Location // time zones loaded, nil for unknown ones
+
+	// What entities and events are allocated from, one at a time.
+	entitySlab []Entity
+	eventSlab  []Event
 }
 
-// ref is an id that must name an entity of one of kinds.
+// ref is an id that must name an entity of a kind its rule allows.
 type ref struct {
-	id    str
-	file  string
-	kinds []string
-	what  string
+	id   str
+	file string
+	rule *refRule
 }
+
+// refRule is what a ref is, in messages, and the kinds of entity it may name.
+type refRule struct {
+	what  string
+	kinds []string
+}
+
+var (
+	refCountry     = &refRule{"country", []string{Country}}
+	refPlace       = &refRule{"place", []string{Place, Country}}
+	refBody        = &refRule{"body", []string{Organisation}}
+	refHolder      = &refRule{"holder", []string{Person}}
+	refParticipant = &refRule{"participant", []string{Person, Country, Organisation}}
+	refInitiator   = &refRule{"initiator", []string{Person, Country, Organisation}}
+	refVenue       = &refRule{"venue", []string{Place, Country}}
+)
 
 func (l *loader) errorf(p Pos, format string, args ...any) {
 	l.errs = append(l.errs, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
@@ -400,14 +478,23 @@ func (l *loader) claimID(file string, id str, what string, line, col int) bool {
 		l.errorf(p, "duplicate id %q: already declared at %s", id.V, prev)
 		return false
 	}
-	if !validID.MatchString(id.V) {
+	if !validID(id.V) {
 		l.errorf(p, "id %q: use lowercase letters, digits, '-' and '_'", id.V)
 	}
 	l.ids[id.V] = p
 	return true
 }
 
-var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+// validID reports whether id matches ^[a-z0-9][a-z0-9_-]*$.
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i > 0 && (c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return id != ""
+}
 
 func (l *loader) date(file string, s str, what string) Date {
 	if !s.set || s.V == "" {
@@ -425,15 +512,38 @@ func (l *loader) tz(file string, s str) *time.Location {
 	if !s.set || s.V == "" {
 		return nil
 	}
-	loc, err := time.LoadLocation(s.V)
-	if err != nil {
+	loc, ok := l.zones[s.V]
+	if !ok {
+		// Loading a zone reads the tz database; a ledger names few zones.
+		var err error
+		if loc, err = time.LoadLocation(s.V); err != nil {
+			loc = nil
+		}
+		if l.zones == nil {
+			l.zones = map[string]*time.Location{}
+		}
+		l.zones[s.V] = loc
+	}
+	if loc == nil {
 		l.errorf(l.at(file, s), "unknown time zone %q (use an IANA tz database name, Area/City)", s.V)
 		return nil
 	}
 	return loc
 }
 
-func (l *loader) need(file string, s str, line, col int, what, key string) bool {
+// label names an item in a message: its kind, its id when it has one, and
+// what part of it is meant. It is formatted only when a message is written.
+type label struct{ kind, id, part string }
+
+func (w label) String() string {
+	s := w.kind
+	if w.id != "" {
+		s += " " + strconv.Quote(w.id) // as %q writes it
+	}
+	return s + w.part
+}
+
+func (l *loader) need(file string, s str, line, col int, what label, key string) bool {
 	if !s.set || strings.TrimSpace(s.V) == "" {
 		l.errorf(Pos{file, line, col}, "%s has no %s", what, key)
 		return false
@@ -441,9 +551,9 @@ func (l *loader) need(file string, s str, line, col int, what, key string) bool 
 	return true
 }
 
-func (l *loader) refer(file string, s str, what string, kinds ...string) {
+func (l *loader) refer(file string, s str, rule *refRule) {
 	if s.set && s.V != "" {
-		l.refs = append(l.refs, ref{id: s, file: file, kinds: kinds, what: what})
+		l.refs = append(l.refs, ref{id: s, file: file, rule: rule})
 	}
 }
 
@@ -459,17 +569,15 @@ func values(ss strs) []string {
 
 var entityKinds = []string{Person, Country, Organisation, Place, Outlet}
 
-func (l *loader) entity(file string, it item[entityY]) {
+func (l *loader) entity(file string, it *item[entityY]) {
 	l.itemErr(file, it.err)
 	y := it.V
-	what := "entity"
-	if y.ID.V != "" {
-		what = fmt.Sprintf("entity %q", y.ID.V)
-	}
+	what := label{kind: "entity", id: y.ID.V}
 	if !l.claimID(file, y.ID, "entity", it.Line, it.Col) {
 		return
 	}
-	e := &Entity{
+	e := l.newEntity()
+	*e = Entity{
 		ID: y.ID.V, Kind: y.Kind.V, Name: strings.TrimSpace(y.Name.V), Short: y.Short.V,
 		Demonyms: values(y.Demonyms), Country: y.Country.V, In: y.In.V,
 		TZ: l.tz(file, y.TZ), Pos: Pos{file, it.Line, it.Col},
@@ -478,12 +586,31 @@ func (l *loader) entity(file string, it item[entityY]) {
 		l.errorf(l.at(file, y.Kind), "unknown entity kind %q (want one of %s)", e.Kind, strings.Join(entityKinds, ", "))
 	}
 	l.need(file, y.Name, it.Line, it.Col, what, "name")
-	seen := map[string]bool{}
-	for _, a := range append([]string{e.Name}, values(y.Aliases)...) {
-		if a != "" && !seen[a] {
-			seen[a] = true
+	// The name, then the aliases, each once. An entity has few, looked
+	// through; a map only for one that has many.
+	e.Aliases = make([]string, 0, 1+len(y.Aliases))
+	var seen map[string]bool
+	if len(y.Aliases) > 16 {
+		seen = make(map[string]bool, 1+len(y.Aliases))
+	}
+	add := func(a string) {
+		switch {
+		case a == "":
+		case seen != nil:
+			if !seen[a] {
+				seen[a] = true
+				e.Aliases = append(e.Aliases, a)
+			}
+		case !slices.Contains(e.Aliases, a):
 			e.Aliases = append(e.Aliases, a)
 		}
+	}
+	add(e.Name)
+	for _, a := range y.Aliases {
+		add(strings.TrimSpace(a.V))
+	}
+	if len(e.Aliases) == 0 {
+		e.Aliases = nil
 	}
 	if len(e.Demonyms) > 0 && e.Kind != Country {
 		l.errorf(l.at(file, y.Demonyms[0]), "%s: only a country has demonyms", what)
@@ -491,10 +618,28 @@ func (l *loader) entity(file string, it item[entityY]) {
 	if e.Country != "" && e.Kind != Person && e.Kind != Organisation {
 		l.errorf(l.at(file, y.Country), "%s: only a person or organisation has a country; a place uses 'in'", what)
 	}
-	l.refer(file, y.Country, "country", Country)
-	l.refer(file, y.In, "place", Place, Country)
+	l.refer(file, y.Country, refCountry)
+	l.refer(file, y.In, refPlace)
 	l.led.Entities = append(l.led.Entities, e)
 	l.led.entities[e.ID] = e
+}
+
+func (l *loader) newEntity() *Entity {
+	if len(l.entitySlab) == 0 {
+		return new(Entity)
+	}
+	e := &l.entitySlab[0]
+	l.entitySlab = l.entitySlab[1:]
+	return e
+}
+
+func (l *loader) newEvent() *Event {
+	if len(l.eventSlab) == 0 {
+		return new(Event)
+	}
+	e := &l.eventSlab[0]
+	l.eventSlab = l.eventSlab[1:]
+	return e
 }
 
 func (l *loader) sources(file string, ys []sourceY) []Source {
@@ -512,13 +657,13 @@ func (l *loader) sources(file string, ys []sourceY) []Source {
 	return out
 }
 
-func (l *loader) office(file string, it item[officeY]) {
+func (l *loader) office(file string, it *item[officeY]) {
 	l.itemErr(file, it.err)
 	y := it.V
 	if !l.claimID(file, y.ID, "office", it.Line, it.Col) {
 		return
 	}
-	what := fmt.Sprintf("office %q", y.ID.V)
+	what := label{kind: "office", id: y.ID.V}
 	o := &Office{
 		ID: y.ID.V, Title: y.Title.V, Country: y.Country.V, Body: y.Body.V,
 		Phrasings: values(y.Phrasings), Multiple: y.Multiple, Pos: Pos{file, it.Line, it.Col},
@@ -527,15 +672,15 @@ func (l *loader) office(file string, it item[officeY]) {
 	if len(o.Phrasings) == 0 {
 		l.errorf(o.Pos, "%s has no phrasings: list how articles name it (\"U.S. President\")", what)
 	}
-	l.refer(file, y.Country, "country", Country)
-	l.refer(file, y.Body, "body", Organisation)
+	l.refer(file, y.Country, refCountry)
+	l.refer(file, y.Body, refBody)
 	for _, h := range y.Holders {
 		l.itemErr(file, h.err)
 		hp := Pos{file, h.Line, h.Col}
-		if !l.need(file, h.V.Who, h.Line, h.Col, what+" holder", "who") {
+		if !l.need(file, h.V.Who, h.Line, h.Col, label{"office", y.ID.V, " holder"}, "who") {
 			continue
 		}
-		l.refer(file, h.V.Who, "holder", Person)
+		l.refer(file, h.V.Who, refHolder)
 		t := Term{
 			Holder:  h.V.Who.V,
 			From:    l.date(file, h.V.From, "from"),
@@ -587,14 +732,15 @@ func (l *loader) overlaps(o *Office) {
 
 var media = []string{Phone, Video, InPerson}
 
-func (l *loader) event(file string, it item[eventY]) {
+func (l *loader) event(file string, it *item[eventY]) {
 	l.itemErr(file, it.err)
 	y := it.V
 	if !l.claimID(file, y.ID, "event", it.Line, it.Col) {
 		return
 	}
-	what := fmt.Sprintf("event %q", y.ID.V)
-	e := &Event{
+	what := label{kind: "event", id: y.ID.V}
+	e := l.newEvent()
+	*e = Event{
 		ID: y.ID.V, Kind: y.Kind.V, Title: y.Title.V, Time: y.Time.V,
 		Participants: values(y.Participants), Medium: y.Medium.V, Initiator: y.Initiator.V,
 		Venue: y.Venue.V, Series: y.Series.V, Round: y.Round, Aliases: values(y.Aliases),
@@ -643,18 +789,18 @@ func (l *loader) event(file string, it item[eventY]) {
 		l.errorf(e.Pos, "%s has no participants", what)
 	}
 	for _, p := range y.Participants {
-		l.refer(file, p, "participant", Person, Country, Organisation)
+		l.refer(file, p, refParticipant)
 	}
-	l.refer(file, y.Initiator, "initiator", Person, Country, Organisation)
+	l.refer(file, y.Initiator, refInitiator)
 	if e.Initiator != "" && !slices.Contains(e.Participants, e.Initiator) {
 		l.errorf(l.at(file, y.Initiator), "initiator %q is not one of the participants", e.Initiator)
 	}
-	l.refer(file, y.Venue, "venue", Place, Country)
+	l.refer(file, y.Venue, refVenue)
 	l.led.Events = append(l.led.Events, e)
 	l.led.events[e.ID] = e
 }
 
-func (l *loader) coverage(file string, it item[coverY]) {
+func (l *loader) coverage(file string, it *item[coverY]) {
 	l.itemErr(file, it.err)
 	y := it.V
 	c := &Coverage{
@@ -674,7 +820,7 @@ func (l *loader) coverage(file string, it item[coverY]) {
 		l.errorf(c.Pos, "coverage needs at least two participants")
 	}
 	for _, p := range y.Participants {
-		l.refer(file, p, "participant", Person, Country, Organisation)
+		l.refer(file, p, refParticipant)
 	}
 	if !y.From.set || !y.To.set {
 		l.errorf(c.Pos, "coverage needs from and to: the period the ledger is complete for")
@@ -686,13 +832,13 @@ func (l *loader) coverage(file string, it item[coverY]) {
 
 var severities = []string{"error", "warning", "info"}
 
-func (l *loader) wording(file string, it item[wordingY]) {
+func (l *loader) wording(file string, it *item[wordingY]) {
 	l.itemErr(file, it.err)
 	y := it.V
 	if !l.claimID(file, y.ID, "wording rule", it.Line, it.Col) {
 		return
 	}
-	what := fmt.Sprintf("wording rule %q", y.ID.V)
+	what := label{kind: "wording rule", id: y.ID.V}
 	w := &Wording{
 		ID: y.ID.V, Message: y.Message.V, Replacement: y.Replacement.V, HasFix: y.Replacement.set,
 		After: l.date(file, y.After, "after"), Before: l.date(file, y.Before, "before"),
@@ -723,17 +869,17 @@ func (l *loader) wording(file string, it item[wordingY]) {
 	l.led.Wording = append(l.led.Wording, w)
 }
 
-func (l *loader) spec(file string, it item[specY]) {
+func (l *loader) spec(file string, it *item[specY]) {
 	l.itemErr(file, it.err)
 	y := it.V
 	sp := &Spec{Name: y.Name.V, Text: y.Text.V, Pos: Pos{file, it.Line, it.Col}}
-	if l.need(file, y.Published, it.Line, it.Col, "test", "published date") {
+	if l.need(file, y.Published, it.Line, it.Col, label{kind: "test"}, "published date") {
 		sp.Published = l.date(file, y.Published, "published")
 		if !sp.Published.IsZero() && sp.Published.Prec != Day {
 			l.errorf(l.at(file, y.Published), "published %s: a test needs a full date, YYYY-MM-DD", y.Published.V)
 		}
 	}
-	l.need(file, y.Text, it.Line, it.Col, "test", "text")
+	l.need(file, y.Text, it.Line, it.Col, label{kind: "test"}, "text")
 	w := &y.Want
 	switch {
 	case w.Kind == 0:
@@ -748,7 +894,7 @@ func (l *loader) spec(file string, it item[specY]) {
 				continue
 			}
 			wp := Pos{file, n.Line, n.Column}
-			if !l.need(file, wy.Rule, n.Line, n.Column, "want", "rule") {
+			if !l.need(file, wy.Rule, n.Line, n.Column, label{kind: "want"}, "rule") {
 				continue
 			}
 			pattern := wy.Message.V
@@ -800,14 +946,14 @@ func (l *loader) resolveRefs() {
 		p := l.at(r.file, r.id)
 		if e == nil {
 			if _, ok := l.ids[r.id.V]; ok {
-				l.errorf(p, "%s %q is not an entity", r.what, r.id.V)
+				l.errorf(p, "%s %q is not an entity", r.rule.what, r.id.V)
 			} else {
-				l.errorf(p, "unknown %s id %q", r.what, r.id.V)
+				l.errorf(p, "unknown %s id %q", r.rule.what, r.id.V)
 			}
 			continue
 		}
-		if !slices.Contains(r.kinds, e.Kind) {
-			l.errorf(p, "%s %q is a %s; want a %s", r.what, r.id.V, e.Kind, strings.Join(r.kinds, " or "))
+		if !slices.Contains(r.rule.kinds, e.Kind) {
+			l.errorf(p, "%s %q is a %s; want a %s", r.rule.what, r.id.V, e.Kind, strings.Join(r.rule.kinds, " or "))
 		}
 	}
 }
