@@ -333,6 +333,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	tuneGC()
 	if o.selfTest {
 		if fails := checker.New(l).RunSpecs(); len(fails) > 0 {
 			var lines []string
