@@ -571,6 +571,10 @@ func (o *checkOptions) streamable(outs []output) bool {
 	return true
 }
 
+// spillAt is the Collector's SpillAt in a streamed run: 0, its default
+// (a test lowers it).
+var spillAt int
+
 // streamCheck checks inputs and writes each file's findings as soon as it
 // and every file before it are done: the same output, in the same order, as
 // a run that holds them all, without holding them; but for the findings of
@@ -593,6 +597,7 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 		}
 	}
 	stmts := corpus.NewCollector(l) // a few packed records per article, then files
+	stmts.SpillAt = spillAt
 	if opt.Claims != runner.NoClaims {
 		// The files go in a folder of the run's, removed if it is
 		// interrupted.
