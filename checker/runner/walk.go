@@ -2,6 +2,7 @@ package runner
 
 import (
 	"cmp"
+	"container/heap"
 	"io/fs"
 	"iter"
 	"os"
@@ -13,100 +14,136 @@ import (
 // Files yields the article files under paths, as Collect lists them (sorted,
 // without duplicates), one at a time: a folder is read when the walk reaches
 // it, so a run over a large archive never holds the list of its files. A
-// path that cannot be read is yielded as an error, in its place, and the
-// walk goes on.
+// path that cannot be read is yielded as an error, before any file, and the
+// others are still walked.
 func Files(paths []string) iter.Seq2[string, error] {
 	return func(yield func(string, error) bool) {
-		// Each root is walked in sorted order; merging the walks keeps the
-		// whole in sorted order and puts repeats side by side.
-		var heads []*walkHead
-		defer func() {
-			for _, h := range heads {
-				h.stop()
-			}
-		}()
+		// Files named are taken as they are, sorted; each folder is walked
+		// in sorted order; merging them keeps the whole in sorted order and
+		// puts repeats side by side.
+		var named []string
+		h := &walkHeap{}
+		defer h.stop()
 		for _, root := range paths {
-			next, stop := iter.Pull2(walkRoot(root))
-			h := &walkHead{next: next, stop: stop}
-			if h.advance() {
-				heads = append(heads, h)
-			} else {
-				stop()
+			st, err := os.Stat(root)
+			switch {
+			case err != nil:
+				if !yield("", err) {
+					return
+				}
+			case st.IsDir():
+				next, stop := iter.Pull2(walkDir(filepath.Clean(root)))
+				h.add(&walkHead{next: next, stop: stop})
+			default:
+				named = append(named, filepath.Clean(root))
 			}
 		}
+		slices.Sort(named)
+		h.add(&walkHead{next: sliceNext(named), stop: func() {}})
+		heap.Init(h)
 		last := ""
-		for len(heads) > 0 {
-			i := 0
-			for j := 1; j < len(heads); j++ {
-				if heads[j].before(heads[i]) {
-					i = j
-				}
-			}
-			h := heads[i]
-			if h.err != nil {
-				if !yield("", h.err) {
+		for h.Len() > 0 {
+			w := h.heads[0]
+			if w.err != nil {
+				if !yield("", w.err) {
 					return
 				}
-			} else if h.path != last {
-				last = h.path
-				if !yield(h.path, nil) {
+			} else if w.path != last {
+				last = w.path
+				if !yield(w.path, nil) {
 					return
 				}
 			}
-			if !h.advance() {
-				h.stop()
-				heads = slices.Delete(heads, i, i+1)
+			if w.advance() {
+				heap.Fix(h, 0)
+			} else {
+				w.stop()
+				heap.Pop(h)
 			}
 		}
 	}
 }
 
-// walkHead is the next item of one root's walk.
+// sliceNext returns the items of a sorted list one at a time, as a walk's
+// next does.
+func sliceNext(list []string) func() (string, error, bool) {
+	return func() (string, error, bool) {
+		if len(list) == 0 {
+			return "", nil, false
+		}
+		p := list[0]
+		list = list[1:]
+		return p, nil, true
+	}
+}
+
+// walkHead is the next item of one sorted source: a folder's walk, or the
+// files named.
 type walkHead struct {
 	next func() (string, error, bool)
 	stop func()
 	path string
 	err  error
+	seq  int // the order it was added in: of equal items, the first source's first
 }
 
-// before orders the heads: errors first, then paths in sorted order; a
-// tie keeps the earlier root.
-func (h *walkHead) before(o *walkHead) bool {
-	if h.err != nil || o.err != nil {
-		return h.err != nil && o.err == nil
-	}
-	return h.path < o.path
-}
-
-func (h *walkHead) advance() bool {
+func (w *walkHead) advance() bool {
 	var ok bool
-	h.path, h.err, ok = h.next()
+	w.path, w.err, ok = w.next()
 	return ok
 }
 
-// walkRoot yields the articles below root in sorted order of their whole
+// walkHeap orders the heads: errors first, then paths in sorted order.
+type walkHeap struct{ heads []*walkHead }
+
+// add adds a head that has an item.
+func (h *walkHeap) add(w *walkHead) {
+	w.seq = len(h.heads)
+	if w.advance() {
+		h.heads = append(h.heads, w)
+	} else {
+		w.stop()
+	}
+}
+
+func (h *walkHeap) stop() {
+	for _, w := range h.heads {
+		w.stop()
+	}
+}
+
+func (h *walkHeap) Len() int { return len(h.heads) }
+func (h *walkHeap) Less(i, j int) bool {
+	a, b := h.heads[i], h.heads[j]
+	if (a.err != nil) != (b.err != nil) {
+		return a.err != nil
+	}
+	if a.err == nil && a.path != b.path {
+		return a.path < b.path
+	}
+	return a.seq < b.seq
+}
+func (h *walkHeap) Swap(i, j int) { h.heads[i], h.heads[j] = h.heads[j], h.heads[i] }
+func (h *walkHeap) Push(x any)    { h.heads = append(h.heads, x.(*walkHead)) }
+func (h *walkHeap) Pop() any {
+	w := h.heads[len(h.heads)-1]
+	h.heads = h.heads[:len(h.heads)-1]
+	return w
+}
+
+// walkDir yields the articles below dir in sorted order of their whole
 // paths: a folder's entries are visited by name, a subfolder's name taken
 // with the separator after it, so "a-b/x.md" comes before "a/y.md" as it
 // does in a sorted list ('-' sorts before '/'). Hidden subfolders are
 // skipped, links to folders are not followed, and a link to a file is
-// yielded (a broken one is reported when read).
-func walkRoot(root string) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		st, err := os.Stat(root)
-		if err != nil {
-			yield("", err)
-			return
-		}
-		if !st.IsDir() {
-			yield(filepath.Clean(root), nil)
-			return
-		}
-		walkDir(filepath.Clean(root), yield)
-	}
+// yielded (a broken one is reported when read). A subfolder that cannot be
+// read is yielded as an error, in its place.
+func walkDir(dir string) iter.Seq2[string, error] {
+	return func(yield func(string, error) bool) { walkFrom(dir, yield) }
 }
 
-// walkDir yields the articles below dir; false: stop.
-func walkDir(dir string, yield func(string, error) bool) bool {
+// walkFrom yields the articles below dir; false: stop.
+func walkFrom(dir string, yield func(string, error) bool) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return yield("", err)
@@ -125,7 +162,7 @@ func walkDir(dir string, yield func(string, error) bool) bool {
 			if strings.HasPrefix(d.Name(), ".") {
 				continue
 			}
-			if !walkDir(p, yield) {
+			if !walkFrom(p, yield) {
 				return false
 			}
 			continue
