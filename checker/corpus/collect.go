@@ -22,10 +22,11 @@ type Collector struct {
 	// SpillAt is how many statements are held in memory before all go to
 	// disk; 0: DefaultSpillAt, negative: never.
 	SpillAt int
-	// TempDir is the folder the files go in; "": a new one in the
-	// system's, removed by Close. A caller that must clean up after an
-	// interrupted run names its own.
-	TempDir string
+	// Spilled, when set, is called with the temporary folder the
+	// statements go to when the collector first writes them there (so
+	// that a caller can remove it if the run is interrupted). Close
+	// removes it.
+	Spilled func(dir string)
 
 	l      *ledger.Ledger
 	ids    map[string]uint32
@@ -117,7 +118,7 @@ func (c *Collector) Add(stmts []Stmt) {
 // toDisk moves the statements held so far to disk, where every later one
 // goes. If no temporary file can be made, they stay in memory.
 func (c *Collector) toDisk() {
-	d, err := newSpill(c.TempDir)
+	d, err := newSpill(c.Spilled)
 	if err != nil {
 		return
 	}

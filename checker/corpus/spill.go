@@ -33,22 +33,23 @@ const buckets = 64
 // each a run of length-prefixed records.
 type spill struct {
 	dir   string
-	own   bool // dir was made here, and goes on close
 	files [buckets]*os.File
 	w     [buckets]*bufio.Writer
 	buf   []byte
 	err   error // the first write error; the comparison reports it
 }
 
-func newSpill(dir string) (*spill, error) {
-	own := dir == ""
-	if own {
-		var err error
-		if dir, err = os.MkdirTemp("", "claimlint-claims-"); err != nil {
-			return nil, err
-		}
+// newSpill makes the folder and its bucket files; made is told of the
+// folder before any file is in it.
+func newSpill(made func(dir string)) (*spill, error) {
+	dir, err := os.MkdirTemp("", "claimlint-claims-")
+	if err != nil {
+		return nil, err
 	}
-	s := &spill{dir: dir, own: own}
+	if made != nil {
+		made(dir)
+	}
+	s := &spill{dir: dir}
 	for i := range s.files {
 		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("b%02d", i)))
 		if err != nil {
@@ -339,7 +340,6 @@ func (s *sorter) merge(emit func(checker.Finding)) error {
 func (s *sorter) close() {
 	for _, f := range s.runs {
 		f.Close()
-		os.Remove(f.Name())
 	}
 }
 
@@ -411,17 +411,12 @@ func (h *runHeap) Pop() any {
 }
 
 func (s *spill) close() error {
-	var errs []error
 	for _, f := range s.files {
 		if f != nil {
 			f.Close()
-			errs = append(errs, os.Remove(f.Name()))
 		}
 	}
-	if s.own {
-		errs = append(errs, os.RemoveAll(s.dir))
-	}
-	return errors.Join(errs...)
+	return os.RemoveAll(s.dir)
 }
 
 // The record of a spilled statement: its strings, numbers and parts, each

@@ -598,18 +598,9 @@ func streamCheck(stdout, stderr io.Writer, l *ledger.Ledger, inputs iter.Seq[run
 	}
 	stmts := corpus.NewCollector(l) // a few packed records per article, then files
 	stmts.SpillAt = spillAt
-	if opt.Claims != runner.NoClaims {
-		// The files go in a folder of the run's, removed if it is
-		// interrupted.
-		dir, err := os.MkdirTemp("", "claimlint-claims-")
-		if err != nil {
-			return &exitError{code: 2, msg: fmt.Sprintf("comparing articles: %v", err)}
-		}
-		defer os.RemoveAll(dir)
-		stop := removeOnSignal(dir)
-		defer stop()
-		stmts.TempDir = dir
-	}
+	stop := func() {}
+	defer func() { stop() }()
+	stmts.Spilled = func(dir string) { stop = removeOnSignal(dir) }
 	defer stmts.Close()
 	runner.Stream(checker.New(l), inputs, opt, func(in runner.Input, out runner.Output) {
 		if in.Err == nil {
@@ -658,7 +649,11 @@ func removeOnSignal(dir string) (stop func()) {
 	go func() {
 		select {
 		case s := <-sig:
-			os.RemoveAll(dir)
+			// The run goes on making files while the folder is removed,
+			// which can leave it not empty: try again, for a little while.
+			for try := 0; os.RemoveAll(dir) != nil && try < 20; try++ {
+				time.Sleep(5 * time.Millisecond)
+			}
 			code := 130
 			if s == syscall.SIGTERM {
 				code = 143

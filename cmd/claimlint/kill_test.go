@@ -100,9 +100,10 @@ func TestKillDuringFix(t *testing.T) {
 	}
 }
 
-// TestInterruptRemovesTempFiles interrupts a run over many articles, which
-// keeps their statements in temporary files to compare them, and checks
-// that it exits 130 and leaves nothing in the temporary folder.
+// TestInterruptRemovesTempFiles interrupts a run over many articles once it
+// has written their statements to temporary files to compare them, and
+// checks that it exits 130 and leaves nothing in the temporary folder. The
+// run is this test binary as claimlint, told to write to disk early.
 func TestInterruptRemovesTempFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes thousands of files; skipped with -short")
@@ -121,19 +122,19 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(claimlintBinary(t), "--no-cache", dir)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd := exec.Command(os.Args[0], "--no-cache", dir)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CLAIMLINT_TEST_SPILL_AT=100")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if m, _ := filepath.Glob(filepath.Join(tmp, "claimlint-claims-*")); len(m) > 0 {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "claimlint-claims-*", "b00")); len(m) > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
 			cmd.Process.Kill()
-			t.Fatal("the run never made its temporary folder")
+			t.Fatal("the run never wrote its statements to disk")
 		}
 		time.Sleep(time.Millisecond)
 	}

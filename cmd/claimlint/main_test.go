@@ -19,6 +19,12 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The test binary is claimlint, with a lower spill threshold, for tests
+	// that run it as a process and need it to write to disk early.
+	if n := os.Getenv("CLAIMLINT_TEST_SPILL_AT"); n != "" {
+		spillAt, _ = strconv.Atoi(n)
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"claimlint": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
