@@ -472,7 +472,11 @@ func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 				s.Ledger, s.Kinds, s.Date = "meeting-0410", "meeting|talks", "2025-04-10"
 			default: // an event the ledger does not hold
 				s.Kinds = pick("call", "call", "meeting|talks")
-				s.Participants = pick("ada-example,bo-sample", "bo-sample,ada-example", "ada-example,borvia", "ada-example,arland,bo-sample")
+				// Every set of two or more of the four parties: several
+				// share a bucket on disk.
+				s.Participants = pick("ada-example,bo-sample", "bo-sample,ada-example", "ada-example,borvia", "ada-example,arland,bo-sample",
+					"ada-example,arland", "arland,borvia", "bo-sample,borvia", "arland,bo-sample", "ada-example,arland,borvia",
+					"ada-example,bo-sample,borvia", "arland,bo-sample,borvia", "ada-example,arland,bo-sample,borvia")
 				// The same day in most of an article's claims, so that not
 				// every article splits its event in two.
 				s.Date = pick("2025-05-01", "2025-05-02", "2025-05-05", "2025-05-09")
@@ -534,20 +538,34 @@ func TestCollectorStreamsEvents(t *testing.T) {
 		require.Greater(t, len(want)-ledgered, 0, "findings on events the ledger does not hold")
 		shuffled := slices.Clone(arts)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		for name, order := range map[string][][]Stmt{"in order": arts, "shuffled": shuffled, "in order, sorted in runs": arts} {
+		variants := []struct {
+			name     string
+			order    [][]Stmt
+			spillAt  int
+			runs     bool // findings sorted in many small runs
+			inMemory bool // out of order: compared in memory
+		}{
+			{"in order", arts, 1, false, false},
+			{"in order, half held before the spill", arts, len(all) / 2, false, false},
+			{"in order, sorted in runs", arts, 1, true, false},
+			{"shuffled", shuffled, 1, false, true},
+		}
+		for _, v := range variants {
+			name := v.name
 			batch := sortBatch
-			if name == "in order, sorted in runs" {
+			if v.runs {
 				sortBatch = 7
 			}
 			defer func() { sortBatch = batch }()
 			coll := NewCollector(l)
-			coll.SpillAt = 1
-			for _, ss := range order {
+			coll.SpillAt = v.spillAt
+			for _, ss := range v.order {
 				coll.Add(slices.Clone(ss))
 			}
 			require.NotNil(t, coll.disk)
 			var got []checker.Finding
 			require.NoError(t, coll.Each(func(f checker.Finding) { got = append(got, f) }))
+			assert.Equal(t, v.inMemory, coll.disk.inMemory > 0, "%s: compared in memory", name)
 			require.NoError(t, coll.Close())
 			sortBatch = batch
 			if !slices.EqualFunc(want, got, sameFinding) {

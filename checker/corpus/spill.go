@@ -32,11 +32,12 @@ const buckets = 64
 // spill is a Collector's statements on disk: a folder of bucket files,
 // each a run of length-prefixed records.
 type spill struct {
-	dir   string
-	files [buckets]*os.File
-	w     [buckets]*bufio.Writer
-	buf   []byte
-	err   error // the first write error; the comparison reports it
+	dir      string
+	inMemory int // statements compared in memory, being out of order (for tests)
+	files    [buckets]*os.File
+	w        [buckets]*bufio.Writer
+	buf      []byte
+	err      error // the first write error; the comparison reports it
 }
 
 // newSpill makes the folder and its bucket files; made is told of the
@@ -141,6 +142,7 @@ func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) er
 		art = art[:0]
 	}
 	nLoose, ordered := 0, true
+	lastOf := map[string]string{} // the last path of each set of participants
 	err := s.read(f, func(st Stmt) {
 		if e := c.l.Event(st.Ledger); e != nil {
 			es := streams[e.ID]
@@ -158,9 +160,13 @@ func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) er
 		if len(art) > 0 && r.path != art[0].rec.path {
 			endArticle()
 		}
-		if len(art) == 0 && len(recs) > 0 && r.path <= recs[len(recs)-1].path {
-			ordered = false // an article seen before, or out of order
+		// Only claims of the same participants are grouped: each set's
+		// must come by path, each article's together (the statements
+		// held before the spill were written set by set).
+		if prev, ok := lastOf[r.parts]; ok && r.path < prev {
+			ordered = false
 		}
+		lastOf[r.parts] = r.path
 		art = append(art, loose{r, st.Offset, nLoose})
 		nLoose++
 	})
@@ -195,6 +201,7 @@ func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) er
 				es.add(st, judge(es))
 			} else {
 				m.Add([]Stmt{st})
+				s.inMemory++
 			}
 			return
 		}
@@ -205,6 +212,7 @@ func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) er
 		k++
 		if !ordered {
 			m.Add([]Stmt{st})
+			s.inMemory++
 		} else if g := of[i]; g >= 0 {
 			looseStreams[g].add(st, looseStreams[g].count)
 		}
