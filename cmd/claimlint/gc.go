@@ -21,8 +21,9 @@ const gcHeadroom = 32 << 20
 // number of articles, at about what is live plus gcHeadroom, and a large
 // ledger, or a report that holds every finding, is collected as Go would.
 // While what is live is small, the collector runs at a memory limit of
-// live plus gcHeadroom instead of at a growth in percent; the limit is set
-// again after every collection, from the live heap it measured. GOGC or
+// live plus gcHeadroom (plus what the runtime uses beside the heap) instead
+// of at a growth in percent; the limit is set again after every
+// collection, from what it measured. GOGC or
 // GOMEMLIMIT, when set, wins.
 func tuneGC() {
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
@@ -48,12 +49,23 @@ func retune() {
 	if !tuning.Load() {
 		return
 	}
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+	}
 	metrics.Read(s)
-	live := int64(s[0].Value.Uint64())
+	v := func(i int) int64 { return int64(s[i].Value.Uint64()) }
+	live := v(0)
+	// What the limit counts beside the heap: stacks and the runtime's own
+	// tables, which a run with many goroutines makes large.
+	other := max(0, v(1)-v(2)-v(3)-v(4)-v(5))
 	if live < gcHeadroom {
 		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(live + gcHeadroom + gcSlack)
+		debug.SetMemoryLimit(live + other + gcHeadroom + gcSlack)
 	} else {
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(math.MaxInt64)
@@ -61,6 +73,6 @@ func retune() {
 	runtime.SetFinalizer(new(sentinel), func(*sentinel) { retune() })
 }
 
-// gcSlack is the memory the runtime needs beside the heap (stacks, its own
-// tables), within the limit.
-const gcSlack = 16 << 20
+// gcSlack is room within the limit for what grows between collections
+// beside the heap.
+const gcSlack = 8 << 20

@@ -48,7 +48,7 @@ func TestTuneGC(t *testing.T) {
 	})
 	tuneGC()
 	waitGC(t, "little live", func(p int, l int64) bool {
-		return p == -1 && l >= gcHeadroom+gcSlack && l < gcHeadroom+gcSlack+64<<20
+		return p == -1 && l >= gcHeadroom+gcSlack && l < gcHeadroom+gcSlack+128<<20
 	})
 	big := make([]byte, 2*gcHeadroom)
 	for i := range big {
