@@ -287,8 +287,8 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 	return ""
 }
 
-// heldInBody finds an office in the same body (or, without a body, the same
-// country) that the person holds on the publication date.
+// heldInBody finds another office of the same body that the person holds
+// on the publication date; an office of no body has none.
 func (p *pass) heldInBody(o *ledger.Office, who *ledger.Entity) (*ledger.Office, *ledger.Term) {
 	if o.Body == "" {
 		return nil, nil

@@ -311,7 +311,6 @@ func Cluster(l *ledger.Ledger, stmts []Stmt) []*Event {
 	return events
 }
 
-// articles counts the articles that tell of an event.
 func overlap(a, b []string) bool { return len(intersect(a, b)) > 0 }
 
 func intersect(a, b []string) []string {

@@ -260,6 +260,13 @@ func (s *spill) compare(c *Collector, f *os.File, emit func(checker.Finding)) er
 
 // read calls each with every statement of a bucket, in the order written.
 func (s *spill) read(f *os.File, each func(Stmt)) error {
+	if err := s.readAll(f, each); err != nil {
+		return fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	return nil
+}
+
+func (s *spill) readAll(f *os.File, each func(Stmt)) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
@@ -279,7 +286,7 @@ func (s *spill) read(f *os.File, each func(Stmt)) error {
 		}
 		st, err := decodeStmt(buf)
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name(), err)
+			return err
 		}
 		each(st)
 	}

@@ -93,17 +93,6 @@ func CollectAll(paths []string) ([]string, []error) {
 	return out, errs
 }
 
-// Shard keeps the files of shard k of n (1-based): those InShard keeps.
-func Shard(files []string, root string, k, n int) []string {
-	var out []string
-	for _, f := range files {
-		if InShard(f, root, k, n) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // InShard reports whether file is in shard k of n (1-based): whether its
 // path, relative to root with forward slashes, hashes to k-1 modulo n.
 // Every file falls in exactly one shard, whatever the working directory.

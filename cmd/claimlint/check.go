@@ -344,9 +344,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	paths := pathsOrConfig(args, cfg)
-	found := slices.Values([]runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}})
-	if o.stdinName == "" {
-		found = findInputs(paths, cfg, shardK, shardN)
+	found := findInputs(paths, cfg, shardK, shardN)
+	if o.stdinName != "" {
+		found = slices.Values([]runner.Input{{Path: o.stdinName, Data: stdinData, Published: cfg.PublishedFor(o.stdinName)}})
 	}
 	ropt := runner.Options{Article: aopt, Workers: o.workers, KeepSources: o.fix || o.diff, MaxSize: maxSize}
 	if !o.noCache && o.stdinName == "" {
