@@ -13,8 +13,8 @@ import (
 	"time"
 )
 
-// Pos is a place in a rule file. Line and Col are 1-based; Col counts bytes,
-// as YAML parsers report it.
+// Pos is a place in a rule file. Line and Col are 1-based; Col counts
+// characters (code points), as the YAML parser reports it.
 type Pos struct {
 	File      string
 	Line, Col int

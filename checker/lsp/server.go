@@ -312,7 +312,7 @@ func (s *Server) reload() {
 	if errors.As(err, &list) {
 		for _, e := range list {
 			src := ruleText(files, e.Pos.File)
-			at := Position{Line: max(e.Pos.Line-1, 0), Character: s.character(src, e.Pos.Line, e.Pos.Col)}
+			at := Position{Line: max(e.Pos.Line-1, 0), Character: s.character(src, e.Pos.Line, byteCol(src, e.Pos.Line, e.Pos.Col))}
 			byFile[e.Pos.File] = append(byFile[e.Pos.File], Diagnostic{
 				Range: Range{at, at}, Severity: SeverityError, Code: "rule-file", Source: "claimlint", Message: e.Msg,
 			})
@@ -324,7 +324,7 @@ func (s *Server) reload() {
 		// The ledger's self-check (--lint-rules), on the workspace's own rule files.
 		for _, f := range checker.LintLedger(l) {
 			src := ruleText(files, f.Path)
-			at := Position{Line: max(f.Line-1, 0), Character: s.character(src, f.Line, f.Column)}
+			at := Position{Line: max(f.Line-1, 0), Character: s.character(src, f.Line, byteCol(src, f.Line, f.Column))}
 			byFile[f.Path] = append(byFile[f.Path], Diagnostic{
 				Range: Range{at, at}, Severity: SeverityWarning, Code: f.Rule,
 				CodeDescription: &CodeDescription{Href: report.RuleURI(f.Rule)}, Source: "claimlint", Message: f.Message,
@@ -489,7 +489,8 @@ func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Conf
 	return findings, diags
 }
 
-// byteCol converts a 1-based column in code points into one in bytes.
+// byteCol converts a 1-based column in code points (as articles' and rule
+// files' positions count) into one in bytes.
 func byteCol(text string, line, col int) int {
 	lines := strings.SplitAfter(text, "\n")
 	if line < 1 || line > len(lines) {
@@ -545,7 +546,7 @@ func (s *Server) evidence(pos string) (Location, bool) {
 	if err != nil {
 		return Location{}, false
 	}
-	at := Position{Line: max(line-1, 0), Character: s.character(string(data), line, col)}
+	at := Position{Line: max(line-1, 0), Character: s.character(string(data), line, byteCol(string(data), line, col))}
 	return Location{URI: pathURI(file), Range: Range{at, at}}, true
 }
 

@@ -187,13 +187,22 @@ func TestLanguageServer(t *testing.T) {
 	assert.Equal(t, `unknown key "mood"`, rp.Diagnostics[0].Message)
 	assert.Equal(t, lsp.Position{Line: 17, Character: 4}, rp.Diagnostics[0].Range.Start, "0-based")
 
+	// After characters of two bytes, an error is where the editor counts:
+	// the parser counts characters, not bytes.
+	accented := lspRules + "  - {id: call-2, kind: call, date: 2025-02-25, participants: [xi, putin], title: Zoë Ünal, mood: happy}\n"
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": ruleURI, "version": 2}, "contentChanges": []any{map[string]any{"text": accented}}})
+	rp = c.wait(ruleURI)
+	require.Len(t, rp.Diagnostics, 1)
+	assert.Equal(t, `unknown key "mood"`, rp.Diagnostics[0].Message)
+	assert.Equal(t, lsp.Position{Line: 17, Character: 91}, rp.Diagnostics[0].Range.Start, "the column of mood, in UTF-16 units")
+
 	// Valid but suspect: the ledger's self-check is published on it too.
 	dup := lspRules + `  - id: call-copy
     kind: call
     date: 2025-02-24
     participants: [putin, xi]
 `
-	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": ruleURI, "version": 2}, "contentChanges": []any{map[string]any{"text": dup}}})
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": ruleURI, "version": 3}, "contentChanges": []any{map[string]any{"text": dup}}})
 	rp = c.wait(ruleURI)
 	require.Len(t, rp.Diagnostics, 1)
 	assert.Equal(t, "ledger-duplicate-event", rp.Diagnostics[0].Code)
@@ -204,7 +213,7 @@ func TestLanguageServer(t *testing.T) {
 	// Fixed, with the call moved to Friday: the rule file is cleared and the
 	// open article is checked again with the new rules.
 	moved := strings.Replace(lspRules, "date: 2025-02-24", "date: 2025-02-21", 1)
-	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": ruleURI, "version": 3}, "contentChanges": []any{map[string]any{"text": moved}}})
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": ruleURI, "version": 4}, "contentChanges": []any{map[string]any{"text": moved}}})
 	assert.Empty(t, c.wait(ruleURI).Diagnostics)
 	p = c.wait(uri)
 	require.Len(t, p.Diagnostics, 1, "Monday is now wrong")
