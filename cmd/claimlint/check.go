@@ -530,13 +530,10 @@ func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inpu
 	return v
 }
 
-// streamable reports whether findings can be written file by file as they
-// are found, in flat memory: text on standard output, and no mode that needs
-// every finding at once (baselines, changed lines, fixes, the ledger's lint).
 // findInputs yields the articles under paths that the configuration
 // selects and, with shardN > 1, that are in shard shardK; a path that
-// cannot be read is yielded in its place as an input with Err set. The
-// folders are walked as the inputs are taken, never listed whole.
+// cannot be read is yielded as an input with Err set. The folders are
+// walked as the inputs are taken, never listed whole.
 func findInputs(paths []string, cfg *config.Config, shardK, shardN int) iter.Seq[runner.Input] {
 	root := ""
 	if shardN > 1 {
@@ -558,6 +555,9 @@ func findInputs(paths []string, cfg *config.Config, shardK, shardN int) iter.Seq
 	}
 }
 
+// streamable reports whether findings can be written file by file as they
+// are found, in flat memory: text on standard output, and no mode that needs
+// every finding at once (baselines, changed lines, fixes, the ledger's lint).
 func (o *checkOptions) streamable(outs []output) bool {
 	if o.fix || o.diff || o.baseline != "" || o.writeBaseline != "" || o.newFromRev != "" ||
 		o.newFromPatch != "" || o.lintRules || o.stdinName != "" {
