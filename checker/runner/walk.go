@@ -14,8 +14,9 @@ import (
 // Files yields the article files under paths, as Collect lists them (sorted,
 // without duplicates), one at a time: a folder is read when the walk reaches
 // it, so a run over a large archive never holds the list of its files. A
-// path that cannot be read is yielded as an error, before any file, and the
-// others are still walked.
+// path given that cannot be read is yielded as an error before any file, a
+// folder within that cannot be read when the walk reaches it, and the rest
+// is still walked.
 func Files(paths []string) iter.Seq2[string, error] {
 	return func(yield func(string, error) bool) {
 		// Files named are taken as they are, sorted; each folder is walked

@@ -23,8 +23,7 @@ const gcHeadroom = 32 << 20
 // While what is live is small, the collector runs at a memory limit of
 // live plus gcHeadroom (plus what the runtime uses beside the heap) instead
 // of at a growth in percent; the limit is set again after every
-// collection, from what it measured. GOGC or
-// GOMEMLIMIT, when set, wins.
+// collection, from what it measured. GOGC or GOMEMLIMIT, when set, wins.
 func tuneGC() {
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
 		if _, set := os.LookupEnv(v); set {
