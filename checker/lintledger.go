@@ -19,6 +19,8 @@ import (
 func LintLedger(l *ledger.Ledger) []Finding {
 	var out []Finding
 	add := func(rule string, pos ledger.Pos, id, format string, args ...any) {
+		// An entry's position is where its item starts, after indentation
+		// and "- ": its column in characters is its column in bytes.
 		out = append(out, Finding{
 			Path: pos.File, Line: max(pos.Line, 1), Column: max(pos.Col, 1), EndLine: max(pos.Line, 1), EndColumn: max(pos.Col, 1),
 			ByteCol: max(pos.Col, 1), EndByteCol: max(pos.Col, 1),
