@@ -20,7 +20,7 @@ import (
 // do not, ordered is false and the event must be compared in memory.
 type eventStream struct {
 	l       *ledger.Ledger
-	ev      *Event // the ledger event, without claims
+	ev      *Event // the event, without its claims
 	attrs   []*streamAttr
 	kept    map[int]*Stmt // by index in the event's order
 	n       int           // claims read
@@ -56,7 +56,7 @@ func newEventStream(l *ledger.Ledger, ev *Event) *eventStream {
 	return s
 }
 
-// add takes the next claim of a read; at the end of each article, each
+// add takes the next claim of a read; at the end of each article, it
 // calls article with the article's claims, ordered as Cluster orders
 // them, and the index of the first.
 func (s *eventStream) add(c Stmt, article func([]Stmt, int)) {
