@@ -67,28 +67,32 @@ func (c *Collector) id(s string) uint32 {
 	return n
 }
 
-// groupKey is the ledger event of a statement, or its participants in
-// order: statements of different keys are never one event.
-func (c *Collector) groupKey(s *Stmt) string {
+// groupKey is the ledger event of a statement, or "~" and its
+// participants in order: statements of different keys are never one event.
+// ok is false for a statement Cluster would drop (one the ledger has no
+// event for that is a plan, or names one party, or no single day).
+func (c *Collector) groupKey(s *Stmt) (key string, ok bool) {
 	if c.l.Event(s.Ledger) != nil {
-		return s.Ledger
+		return s.Ledger, true
 	}
-	parts := strings.Split(s.Participants, ",")
+	_, parts, ok := unledgered(s)
+	if !ok {
+		return "", false
+	}
 	sort.Strings(parts)
-	return "~" + strings.Join(parts, ",")
+	return "~" + strings.Join(parts, ","), true
 }
 
 // Add keeps statements.
 func (c *Collector) Add(stmts []Stmt) {
 	for i := range stmts {
 		s := &stmts[i]
-		if c.l.Event(s.Ledger) == nil {
-			if _, _, ok := unledgered(s); !ok {
-				continue // Cluster would drop it
-			}
+		key, ok := c.groupKey(s)
+		if !ok {
+			continue
 		}
 		if c.disk != nil {
-			c.disk.add(c.groupKey(s), s)
+			c.disk.add(key, s)
 			continue
 		}
 		p := packed{
@@ -106,8 +110,8 @@ func (c *Collector) Add(stmts []Stmt) {
 			c.parts = append(c.parts, packedPart{c.id(pt.Attr), c.id(pt.Text), pt.Line, pt.Column, pt.EndLine, pt.EndColumn,
 				pt.Offset, pt.EndOffset, pt.ByteCol, pt.EndByteCol})
 		}
-		key := c.id(c.groupKey(s))
-		c.groups[key] = append(c.groups[key], p)
+		id := c.id(key)
+		c.groups[id] = append(c.groups[id], p)
 		c.n++
 	}
 	if limit := cmp.Or(c.SpillAt, DefaultSpillAt); limit > 0 && c.n > limit && c.disk == nil {

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -49,13 +48,7 @@ func (m decodeMode) use(t testing.TB) {
 func loadAs(t *testing.T, m decodeMode, files []File) (*Ledger, ErrorList) {
 	t.Helper()
 	m.use(t)
-	l, err := Load(files)
-	if err == nil {
-		return l, nil
-	}
-	var list ErrorList
-	require.True(t, errors.As(err, &list), "error is not an ErrorList: %v", err)
-	return nil, list
+	return load(t, files...)
 }
 
 var ledgerOpts = cmp.Options{
@@ -779,5 +772,51 @@ func TestParseDateAsBySplit(t *testing.T) {
 		got, gotErr := ParseDate(s)
 		require.Equal(t, want, got, "%q", s)
 		require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(gotErr), "%q", s)
+	}
+}
+
+// TestNodeDecoderKnowsEveryKey writes, for each shape of a rule file, a
+// mapping with every key its yaml tags name, and decodes it by hand: a key
+// added to a shape but not to the node decoder would send every file that
+// uses it to the slow decoder, and nothing else would notice.
+func TestNodeDecoderKnowsEveryKey(t *testing.T) {
+	d := &nodeDecoder{}
+	cases := []struct {
+		shape  any
+		decode func(*yaml.Node) bool
+	}{
+		{entityY{}, func(n *yaml.Node) bool { var y entityY; return d.entity(n, &y) }},
+		{officeY{}, func(n *yaml.Node) bool { var y officeY; return d.office(n, &y) }},
+		{termY{}, func(n *yaml.Node) bool { var y termY; return d.term(n, &y) }},
+		{eventY{}, func(n *yaml.Node) bool { var y eventY; return d.event(n, &y) }},
+		{coverY{}, func(n *yaml.Node) bool { var y coverY; return d.cover(n, &y) }},
+		{wordingY{}, func(n *yaml.Node) bool { var y wordingY; return d.wording(n, &y) }},
+		{specY{}, func(n *yaml.Node) bool { var y specY; return d.spec(n, &y) }},
+		{sourceY{}, func(n *yaml.Node) bool {
+			var y []sourceY
+			return d.sources(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}, &y)
+		}},
+	}
+	for _, c := range cases {
+		typ := reflect.TypeOf(c.shape)
+		var b strings.Builder
+		for i := range typ.NumField() {
+			key := strings.Split(typ.Field(i).Tag.Get("yaml"), ",")[0]
+			value := "x"
+			switch ft := typ.Field(i).Type; {
+			case ft == reflect.TypeOf(strs{}):
+				value = "[x]"
+			case ft.Kind() == reflect.Slice:
+				value = "[]"
+			case ft.Kind() == reflect.Bool:
+				value = "true"
+			case ft.Kind() == reflect.Int:
+				value = "1"
+			}
+			fmt.Fprintf(&b, "%s: %s\n", key, value)
+		}
+		var doc yaml.Node
+		require.NoError(t, yaml.Load([]byte(b.String()), &doc), "%s", b.String())
+		require.True(t, c.decode(doc.Content[0]), "%s: the node decoder refuses\n%s", typ.Name(), b.String())
 	}
 }

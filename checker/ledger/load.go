@@ -170,38 +170,14 @@ func Load(files []File) (*Ledger, error) {
 	}
 	// Entities first: everything else refers to them.
 	for _, d := range docs {
-		for _, p := range d.parts {
-			for i := range p.Entities {
-				l.entity(d.name, &p.Entities[i])
-			}
-		}
+		each(d, func(p *ruleFile) []item[entityY] { return p.Entities }, l.entity)
 	}
 	for _, d := range docs {
-		for _, p := range d.parts {
-			for i := range p.Offices {
-				l.office(d.name, &p.Offices[i])
-			}
-		}
-		for _, p := range d.parts {
-			for i := range p.Events {
-				l.event(d.name, &p.Events[i])
-			}
-		}
-		for _, p := range d.parts {
-			for i := range p.Coverage {
-				l.coverage(d.name, &p.Coverage[i])
-			}
-		}
-		for _, p := range d.parts {
-			for i := range p.Wording {
-				l.wording(d.name, &p.Wording[i])
-			}
-		}
-		for _, p := range d.parts {
-			for i := range p.Tests {
-				l.spec(d.name, &p.Tests[i])
-			}
-		}
+		each(d, func(p *ruleFile) []item[officeY] { return p.Offices }, l.office)
+		each(d, func(p *ruleFile) []item[eventY] { return p.Events }, l.event)
+		each(d, func(p *ruleFile) []item[coverY] { return p.Coverage }, l.coverage)
+		each(d, func(p *ruleFile) []item[wordingY] { return p.Wording }, l.wording)
+		each(d, func(p *ruleFile) []item[specY] { return p.Tests }, l.spec)
 	}
 	l.resolveRefs()
 	if len(l.errs) > 0 {
@@ -209,6 +185,17 @@ func Load(files []File) (*Ledger, error) {
 		return nil, l.errs
 	}
 	return l.led, nil
+}
+
+// each calls f with every item of one list of a file, in file order, across
+// the parts it was decoded in.
+func each[T any](d fileDoc, list func(*ruleFile) []item[T], f func(file string, it *item[T])) {
+	for i := range d.parts {
+		items := list(&d.parts[i])
+		for j := range items {
+			f(d.name, &items[j])
+		}
+	}
 }
 
 // decodeFiles decodes the files, several at a time.
