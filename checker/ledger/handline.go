@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -57,84 +58,28 @@ func init() {
 	}
 }
 
-// itemKey returns the key an item line may use, as a string made once.
-// Keys whose values are not strings (multiple, round) are not among them.
-func itemKey(b []byte) (string, bool) {
-	switch string(b) {
-	case "id":
-		return "id", true
-	case "kind":
-		return "kind", true
-	case "name":
-		return "name", true
-	case "short":
-		return "short", true
-	case "aliases":
-		return "aliases", true
-	case "demonyms":
-		return "demonyms", true
-	case "country":
-		return "country", true
-	case "in":
-		return "in", true
-	case "tz":
-		return "tz", true
-	case "title":
-		return "title", true
-	case "body":
-		return "body", true
-	case "phrasings":
-		return "phrasings", true
-	case "holders":
-		return "holders", true
-	case "note":
-		return "note", true
-	case "who":
-		return "who", true
-	case "from":
-		return "from", true
-	case "to":
-		return "to", true
-	case "sources":
-		return "sources", true
-	case "url":
-		return "url", true
-	case "outlet":
-		return "outlet", true
-	case "date":
-		return "date", true
-	case "end":
-		return "end", true
-	case "time":
-		return "time", true
-	case "participants":
-		return "participants", true
-	case "medium":
-		return "medium", true
-	case "initiator":
-		return "initiator", true
-	case "venue":
-		return "venue", true
-	case "duration":
-		return "duration", true
-	case "series":
-		return "series", true
-	case "kinds":
-		return "kinds", true
-	case "pattern":
-		return "pattern", true
-	case "after":
-		return "after", true
-	case "before":
-		return "before", true
-	case "message":
-		return "message", true
-	case "replacement":
-		return "replacement", true
-	case "severity":
-		return "severity", true
+// itemKeys are the keys an item line may use, as strings made once: those
+// of the shapes of the lists read by hand whose values are text or lists,
+// not multiple (a bool) or round (an int).
+var itemKeys = func() map[string]string {
+	keys := map[string]string{}
+	for _, shape := range []any{entityY{}, officeY{}, termY{}, sourceY{}, eventY{}, coverY{}, wordingY{}} {
+		t := reflect.TypeOf(shape)
+		for i := range t.NumField() {
+			if k := t.Field(i).Type.Kind(); k == reflect.Bool || k == reflect.Int {
+				continue
+			}
+			key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			keys[key] = key
+		}
 	}
-	return "", false
+	return keys
+}()
+
+// itemKey returns the key an item line may use, as a string made once.
+func itemKey(b []byte) (string, bool) {
+	k, ok := itemKeys[string(b)]
+	return k, ok
 }
 
 // item parses text, a line "- {...}" whose dash is at column indent+1, and
