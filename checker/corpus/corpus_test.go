@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -404,7 +405,9 @@ func TestSpilledStatementRoundTrip(t *testing.T) {
 		Wrong:   []string{"date", "medium"},
 		Planned: true, Quiet: true,
 	}
-	b := encodeStmt(nil, &s)
+	var w rec.Writer
+	EncodeStmt(&w, &s)
+	b := w.B
 	got, err := decodeStmt(b)
 	require.NoError(t, err)
 	assert.Equal(t, s, got)

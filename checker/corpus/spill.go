@@ -15,6 +15,7 @@ import (
 	"slices"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/internal/rec"
 )
 
 // DefaultSpillAt is how many statements a Collector holds in memory before
@@ -73,7 +74,9 @@ func (s *spill) add(key string, st *Stmt) {
 	if s.err != nil {
 		return
 	}
-	s.buf = encodeStmt(s.buf[:0], st)
+	rw := rec.Writer{B: s.buf[:0]}
+	EncodeStmt(&rw, st)
+	s.buf = rw.B
 	w := s.w[bucketOf(key)]
 	var n [binary.MaxVarintLen64]byte
 	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(s.buf)))]); err != nil {
@@ -434,88 +437,68 @@ func (s *spill) close() error {
 	return os.RemoveAll(s.dir)
 }
 
-// The record of a spilled statement: its strings, numbers and parts, each
-// string length-prefixed.
-
-func encodeStmt(b []byte, s *Stmt) []byte {
-	str := func(v string) {
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
-	}
-	num := func(v int64) { b = binary.AppendVarint(b, v) }
+// EncodeStmt writes a statement as a record: on spilling, and into the
+// result cache.
+func EncodeStmt(w *rec.Writer, s *Stmt) {
 	for _, v := range []string{s.Path, s.Ledger, s.Kinds, s.Participants, s.Date, s.Medium, s.Initiator, s.Venue} {
-		str(v)
+		w.Str(v)
 	}
 	for _, v := range []int{s.Line, s.Column, s.Offset, s.EndOffset} {
-		num(int64(v))
+		w.Int(v)
 	}
-	flags := int64(0)
-	if s.Planned {
-		flags |= 1
+	w.Bool(s.Planned)
+	w.Bool(s.Quiet)
+	w.Count(len(s.Wrong), s.Wrong == nil)
+	for _, v := range s.Wrong {
+		w.Str(v)
 	}
-	if s.Quiet {
-		flags |= 2
-	}
-	num(flags)
-	num(int64(len(s.Wrong)))
-	for _, w := range s.Wrong {
-		str(w)
-	}
-	num(int64(len(s.Parts)))
+	w.Count(len(s.Parts), s.Parts == nil)
 	for _, p := range s.Parts {
-		str(p.Attr)
-		str(p.Text)
+		w.Str(p.Attr)
+		w.Str(p.Text)
 		for _, v := range []int32{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
-			num(int64(v))
+			w.Int(int(v))
 		}
 	}
-	return b
+}
+
+// DecodeStmt reads what EncodeStmt wrote; r.Err says whether it was whole.
+func DecodeStmt(r *rec.Reader) Stmt {
+	var s Stmt
+	for _, p := range []*string{&s.Path, &s.Ledger, &s.Kinds, &s.Participants, &s.Date, &s.Medium, &s.Initiator, &s.Venue} {
+		*p = r.Str()
+	}
+	for _, p := range []*int{&s.Line, &s.Column, &s.Offset, &s.EndOffset} {
+		*p = r.Int()
+	}
+	s.Planned = r.Bool()
+	s.Quiet = r.Bool()
+	if n, isNil := r.Count(); !isNil {
+		s.Wrong = make([]string, n)
+		for i := range s.Wrong {
+			s.Wrong[i] = r.Str()
+		}
+	}
+	if n, isNil := r.Count(); !isNil {
+		s.Parts = make([]Part, n)
+		for i := range s.Parts {
+			p := &s.Parts[i]
+			p.Attr, p.Text = r.Str(), r.Str()
+			for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
+				*v = int32(r.Int())
+			}
+		}
+	}
+	return s
 }
 
 var errRecord = errors.New("a spilled statement is damaged")
 
+// decodeStmt reads one spilled statement, which must fill b.
 func decodeStmt(b []byte) (Stmt, error) {
-	bad := false
-	str := func() string {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
-			bad, b = true, nil
-			return ""
-		}
-		v := string(b[k : k+int(n)])
-		b = b[k+int(n):]
-		return v
-	}
-	num := func() int64 {
-		v, k := binary.Varint(b)
-		if k <= 0 {
-			bad, b = true, nil
-			return 0
-		}
-		b = b[k:]
-		return v
-	}
-	var s Stmt
-	for _, p := range []*string{&s.Path, &s.Ledger, &s.Kinds, &s.Participants, &s.Date, &s.Medium, &s.Initiator, &s.Venue} {
-		*p = str()
-	}
-	for _, p := range []*int{&s.Line, &s.Column, &s.Offset, &s.EndOffset} {
-		*p = int(num())
-	}
-	flags := num()
-	s.Planned, s.Quiet = flags&1 != 0, flags&2 != 0
-	for n := num(); n > 0 && !bad; n-- {
-		s.Wrong = append(s.Wrong, str())
-	}
-	for n := num(); n > 0 && !bad; n-- {
-		var p Part
-		p.Attr, p.Text = str(), str()
-		for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
-			*v = int32(num())
-		}
-		s.Parts = append(s.Parts, p)
-	}
-	if bad || len(b) != 0 {
+	r := rec.NewReader(b)
+	s := DecodeStmt(r)
+	if r.Done() != nil {
 		return Stmt{}, errRecord
 	}
 	return s, nil

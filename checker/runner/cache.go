@@ -1,9 +1,9 @@
 package runner
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/corpus"
+	"github.com/claimlint/claimlint/checker/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -29,7 +30,7 @@ type Cache struct {
 // identity (the executable's hash, say).
 func NewCache(dir string, rules []ledger.File, program string) *Cache {
 	h := sha256.New()
-	io.WriteString(h, "claimlint cache v2\x00"+program+"\x00")
+	io.WriteString(h, "claimlint cache v3\x00"+program+"\x00")
 	for _, f := range rules {
 		io.WriteString(h, f.Name+"\x00")
 		h.Write(f.Data)
@@ -65,15 +66,70 @@ func (c *Cache) key(path string, data []byte, published ledger.Date) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *Cache) file(key string) string { return filepath.Join(c.Dir, key[:2], key[2:]+".json") }
+func (c *Cache) file(key string) string { return filepath.Join(c.Dir, key[:2], key[2:]) }
 
 // entry is what the cache keeps of an article: its findings and, when they
 // were recorded, its claims.
 type entry struct {
-	Findings []checker.Finding `json:"findings"`
-	Claims   []checker.Claim   `json:"claims,omitempty"`
-	Stmts    []corpus.Stmt     `json:"stmts,omitempty"`
-	Mode     ClaimMode         `json:"mode,omitempty"` // which claims were kept
+	Findings []checker.Finding
+	Claims   []checker.Claim
+	Stmts    []corpus.Stmt
+	Mode     ClaimMode // which claims were kept
+}
+
+// An entry is stored as one record (package rec): reading it back is about
+// ten times faster than JSON, which was half the time of a run from the
+// cache.
+const entryMagic = "claimlint result v3\n"
+
+func (e *entry) encode() []byte {
+	w := rec.Writer{B: []byte(entryMagic)}
+	w.Int(int(e.Mode))
+	w.Count(len(e.Findings), e.Findings == nil)
+	for i := range e.Findings {
+		checker.EncodeFinding(&w, &e.Findings[i])
+	}
+	w.Count(len(e.Claims), e.Claims == nil)
+	for i := range e.Claims {
+		checker.EncodeClaim(&w, &e.Claims[i])
+	}
+	w.Count(len(e.Stmts), e.Stmts == nil)
+	for i := range e.Stmts {
+		corpus.EncodeStmt(&w, &e.Stmts[i])
+	}
+	return w.B
+}
+
+func decodeEntry(b []byte) (entry, error) {
+	rest, ok := bytes.CutPrefix(b, []byte(entryMagic))
+	if !ok {
+		return entry{}, rec.ErrDamaged
+	}
+	r := rec.NewReader(rest)
+	var e entry
+	e.Mode = ClaimMode(r.Int())
+	if n, isNil := r.Count(); !isNil {
+		e.Findings = make([]checker.Finding, n)
+		for i := range e.Findings {
+			e.Findings[i] = checker.DecodeFinding(r)
+		}
+	}
+	if n, isNil := r.Count(); !isNil {
+		e.Claims = make([]checker.Claim, n)
+		for i := range e.Claims {
+			e.Claims[i] = checker.DecodeClaim(r)
+		}
+	}
+	if n, isNil := r.Count(); !isNil {
+		e.Stmts = make([]corpus.Stmt, n)
+		for i := range e.Stmts {
+			e.Stmts[i] = corpus.DecodeStmt(r)
+		}
+	}
+	if err := r.Done(); err != nil {
+		return entry{}, err
+	}
+	return e, nil
 }
 
 // get returns what is cached for an article, with its path set. An entry
@@ -84,8 +140,8 @@ func (c *Cache) get(path string, data []byte, published ledger.Date, claims Clai
 	if err != nil {
 		return entry{}, false
 	}
-	var e entry
-	if err := json.Unmarshal(b, &e); err != nil || e.Mode < claims {
+	e, err := decodeEntry(b)
+	if err != nil || e.Mode < claims {
 		return entry{}, false // a damaged entry is a miss
 	}
 	switch claims {
@@ -124,10 +180,7 @@ func (c *Cache) put(path string, data []byte, published ledger.Date, e entry) {
 		st.Path = ""
 		stored.Stmts = append(stored.Stmts, st)
 	}
-	b, err := json.Marshal(stored)
-	if err != nil {
-		return
-	}
+	b := stored.encode()
 	p := c.file(key)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return
