@@ -60,7 +60,9 @@ var (
 
 // writeCorpus writes n articles: the demo articles in turn, each copy with
 // some weekdays and media changed at random (seeded, so the corpus is the
-// same every time), and now and then a "former" put before a title.
+// same every time), now and then a "former" put before a title, and three to
+// five paragraphs of background at the end, so that each article is
+// different and about the size of a news article.
 func writeCorpus(n int, seeds, out string) error {
 	paths, err := filepath.Glob(filepath.Join(seeds, "*.md"))
 	if err != nil || len(paths) == 0 {
@@ -93,6 +95,19 @@ func writeCorpus(n int, seeds, out string) error {
 		if r.Intn(3) == 0 {
 			src = strings.Replace(src, " President ", " former President ", 1)
 		}
+		var b strings.Builder
+		b.WriteString(strings.TrimRight(src, "\n"))
+		for range 3 + r.Intn(3) {
+			b.WriteString("\n\n")
+			for k := range 5 + r.Intn(5) {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(background[r.Intn(len(background))])
+			}
+		}
+		b.WriteByte('\n')
+		src = b.String()
 		dir := filepath.Join(out, fmt.Sprintf("%03d", i/1000))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err

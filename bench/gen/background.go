@@ -1,0 +1,58 @@
+package main
+
+// background is what news articles carry besides the claims claimlint
+// checks: context, markets, figures, analysts. The generator adds a few
+// paragraphs of it to each article, drawn at random, so that articles have
+// the size of news articles (about 5 KB) and are each different. A few of
+// the sentences name a country, as background does, and none makes a claim
+// about a person, an office or an event of the default ledger.
+var background = []string{
+	"Analysts said the outcome had been widely expected and that markets had priced in most of it weeks ago.",
+	"Shares of regional banks rose modestly in early trading, while government bond yields were little changed.",
+	"Trade between the two countries has more than doubled over the past decade, according to customs data.",
+	"Economists cautioned that the figures were preliminary and could be revised once fuller data became available.",
+	"The statement did not give details of any agreements or say whether officials would meet again soon.",
+	"Energy prices have been volatile this year as supply disruptions and weather shifted demand across regions.",
+	"A spokesperson for the ministry declined to comment further when reached by telephone on the matter.",
+	"Diplomats from several smaller countries have urged both sides to keep channels of communication open.",
+	"The currency weakened slightly against the dollar after the announcement, before recovering later in the session.",
+	"Officials said technical teams had been working on the details for several months before the announcement.",
+	"Some lawmakers questioned whether the plan could be financed without raising taxes or cutting other programs.",
+	"Freight rates on the main shipping routes have fallen since the spring, easing pressure on importers.",
+	"Independent observers noted that similar commitments in the past had not always been carried out in full.",
+	"The agency's latest survey showed consumer confidence edging up for a third consecutive month.",
+	"Industry groups welcomed the move, saying it would give companies more certainty when planning investments.",
+	"Environmental organisations said the proposals did not go far enough to cut emissions from heavy industry.",
+	"Russian pipeline gas exports have fallen sharply since 2022, and the country has turned to buyers in Asia.",
+	"Chinese demand for crude oil has slowed as electric vehicles take a larger share of new car sales.",
+	"European buyers have replaced much of their former pipeline supply with liquefied natural gas shipped by sea.",
+	"American farm exports, particularly soybeans, remain sensitive to tariffs and to shifts in the exchange rate.",
+	"The central bank held interest rates steady at its last meeting and signalled that it would stay cautious.",
+	"Inflation slowed to its lowest level in two years, helped by lower food and fuel prices.",
+	"A number of think tanks published assessments arguing that the balance of risks had shifted since last year.",
+	"Commentators on state television described the exchange as constructive and forward-looking.",
+	"Opposition parties said they would press for a parliamentary debate on the terms before any ratification.",
+	"Port operators reported longer waiting times for container ships because of congestion at several terminals.",
+	"The report estimated that investment in new power lines would need to triple to meet demand by 2030.",
+	"Officials in the finance ministry said the budget deficit was on track to narrow next year.",
+	"Unemployment was unchanged at a little over five percent, with job gains concentrated in services.",
+	"Manufacturers said higher borrowing costs had led them to postpone some plans to expand production.",
+	"Grain harvests were better than forecast after a wet summer, lowering prices for bread and animal feed.",
+	"The national statistics office said household spending grew at the fastest pace since early last year.",
+	"Security analysts pointed to a rise in cyber attacks on infrastructure operators in recent months.",
+	"Aid agencies appealed for more funding, warning that winter would increase the needs of displaced families.",
+	"A poll published this week suggested that most voters regarded the economy as their main concern.",
+	"Stock indexes in Asia closed mixed, with technology shares gaining and property developers falling.",
+	"Exporters have complained about delays in obtaining permits for shipments of certain electronic components.",
+	"The shipping company said it would reroute some vessels around the Cape of Good Hope to avoid risks.",
+	"Rating agencies kept their outlook stable, citing strong reserves and moderate levels of public debt.",
+	"Several universities announced joint research programs in materials science and renewable energy.",
+	"The transport ministry said the new rail link would cut travel times between the two cities by half.",
+	"Tourism numbers have recovered to roughly their level before the pandemic, the industry association said.",
+	"Critics argued that the deal favoured large state companies over private firms and smaller suppliers.",
+	"Officials said a working group would report back with recommendations before the end of the year.",
+	"Prices of industrial metals rose on expectations of stronger construction activity in the coming months.",
+	"Independent media outlets were not given access to the venue, and only a pool of reporters attended.",
+	"The wording of the joint document was negotiated until late in the evening, people familiar with it said.",
+	"Weather forecasters warned of heavy rain in the south, which could disrupt road and rail traffic.",
+}
