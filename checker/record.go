@@ -1,9 +1,6 @@
 package checker
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/claimlint/claimlint/checker/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
@@ -14,7 +11,7 @@ import (
 // dropped unnoticed.
 
 // EncodeFinding writes f as a record.
-func EncodeFinding(w *rec.Writer, f *Finding) {
+func EncodeFinding(w *rec.Writer, f Finding) {
 	w.Str(f.Path)
 	for _, v := range []int{f.Line, f.Column, f.EndLine, f.EndColumn, f.Offset, f.EndOffset, f.ByteCol, f.EndByteCol} {
 		w.Int(v)
@@ -26,15 +23,7 @@ func EncodeFinding(w *rec.Writer, f *Finding) {
 	if e := f.Evidence; e != nil {
 		w.Str(e.ID)
 		w.Str(e.Pos)
-		w.Count(len(e.Sources), e.Sources == nil)
-		for _, s := range e.Sources {
-			w.Str(s.URL)
-			w.Str(s.Outlet)
-			encodeDate(w, s.Date)
-			w.Str(s.Pos.File)
-			w.Int(s.Pos.Line)
-			w.Int(s.Pos.Col)
-		}
+		rec.WriteSlice(w, e.Sources, encodeSource)
 	}
 	w.Bool(f.Fix != nil)
 	if x := f.Fix; x != nil {
@@ -42,18 +31,17 @@ func EncodeFinding(w *rec.Writer, f *Finding) {
 		w.Int(x.EndOffset)
 		w.Str(x.Replacement)
 	}
-	w.Count(len(f.Related), f.Related == nil)
-	for _, r := range f.Related {
+	rec.WriteSlice(w, f.Related, func(w *rec.Writer, r Related) {
 		w.Str(r.Path)
 		for _, v := range []int{r.Line, r.Column, r.EndLine, r.EndColumn} {
 			w.Int(v)
 		}
 		w.Str(r.Message)
-	}
+	})
 }
 
-// DecodeFinding reads what EncodeFinding wrote; r.Err says whether it was
-// whole.
+// DecodeFinding reads what EncodeFinding wrote; check r.Done after the last
+// record.
 func DecodeFinding(r *rec.Reader) Finding {
 	var f Finding
 	f.Path = r.Str()
@@ -64,78 +52,66 @@ func DecodeFinding(r *rec.Reader) Finding {
 		*p = r.Str()
 	}
 	if r.Bool() {
-		e := &Evidence{ID: r.Str(), Pos: r.Str()}
-		if n, isNil := r.Count(); !isNil {
-			e.Sources = make([]ledger.Source, n)
-			for i := range e.Sources {
-				s := &e.Sources[i]
-				s.URL, s.Outlet = r.Str(), r.Str()
-				s.Date = decodeDate(r)
-				s.Pos.File, s.Pos.Line, s.Pos.Col = r.Str(), r.Int(), r.Int()
-			}
-		}
-		f.Evidence = e
+		f.Evidence = &Evidence{ID: r.Str(), Pos: r.Str()}
+		f.Evidence.Sources = rec.ReadSlice(r, decodeSource)
 	}
 	if r.Bool() {
 		f.Fix = &Fix{Offset: r.Int(), EndOffset: r.Int(), Replacement: r.Str()}
 	}
-	if n, isNil := r.Count(); !isNil {
-		f.Related = make([]Related, n)
-		for i := range f.Related {
-			x := &f.Related[i]
-			x.Path = r.Str()
-			for _, p := range []*int{&x.Line, &x.Column, &x.EndLine, &x.EndColumn} {
-				*p = r.Int()
-			}
-			x.Message = r.Str()
+	f.Related = rec.ReadSlice(r, func(r *rec.Reader) Related {
+		x := Related{Path: r.Str()}
+		for _, p := range []*int{&x.Line, &x.Column, &x.EndLine, &x.EndColumn} {
+			*p = r.Int()
 		}
-	}
+		x.Message = r.Str()
+		return x
+	})
 	return f
 }
 
-func encodeDate(w *rec.Writer, d ledger.Date) {
-	for _, v := range []int{d.Y, d.M, d.D, int(d.Prec)} {
+func encodeSource(w *rec.Writer, s ledger.Source) {
+	w.Str(s.URL)
+	w.Str(s.Outlet)
+	for _, v := range []int{s.Date.Y, s.Date.M, s.Date.D, int(s.Date.Prec)} {
 		w.Int(v)
 	}
+	w.Str(s.Pos.File)
+	w.Int(s.Pos.Line)
+	w.Int(s.Pos.Col)
 }
 
-func decodeDate(r *rec.Reader) ledger.Date {
-	return ledger.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: ledger.Precision(r.Int())}
+func decodeSource(r *rec.Reader) ledger.Source {
+	var s ledger.Source
+	s.URL, s.Outlet = r.Str(), r.Str()
+	s.Date = ledger.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: ledger.Precision(r.Int())}
+	s.Pos.File, s.Pos.Line, s.Pos.Col = r.Str(), r.Int(), r.Int()
+	return s
 }
 
 // EncodeClaim writes c as a record.
-func EncodeClaim(w *rec.Writer, c *Claim) {
+func EncodeClaim(w *rec.Writer, c Claim) {
 	w.Str(c.Kind)
 	w.Str(c.Path)
 	for _, v := range []int{c.Line, c.Column, c.EndLine, c.EndColumn, c.Offset, c.EndOffset} {
 		w.Int(v)
 	}
 	w.Str(c.Text)
-	w.Count(len(c.Values), c.Values == nil)
-	for _, k := range slices.Sorted(maps.Keys(c.Values)) {
-		w.Str(k)
-		w.Str(c.Values[k])
-	}
+	rec.WriteMap(w, c.Values, (*rec.Writer).Str)
 	for _, v := range []string{c.Verdict, c.Ledger, c.Reason} {
 		w.Str(v)
 	}
-	w.Count(len(c.Findings), c.Findings == nil)
-	for _, v := range c.Findings {
-		w.Str(v)
-	}
-	w.Count(len(c.Parts), c.Parts == nil)
-	for _, k := range slices.Sorted(maps.Keys(c.Parts)) {
-		p := c.Parts[k]
-		w.Str(k)
+	rec.WriteSlice(w, c.Findings, (*rec.Writer).Str)
+	rec.WriteMap(w, c.Parts, func(w *rec.Writer, p Part) {
 		w.Str(p.Text)
 		for _, v := range []int{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
 			w.Int(v)
 		}
-	}
+	})
 	w.Bool(c.Quiet)
 }
 
-// DecodeClaim reads what EncodeClaim wrote; r.Err says whether it was whole.
+// DecodeClaim reads what EncodeClaim wrote; check r.Done after the last
+// record.
 func DecodeClaim(r *rec.Reader) Claim {
 	var c Claim
 	c.Kind, c.Path = r.Str(), r.Str()
@@ -143,34 +119,18 @@ func DecodeClaim(r *rec.Reader) Claim {
 		*p = r.Int()
 	}
 	c.Text = r.Str()
-	if n, isNil := r.Count(); !isNil {
-		c.Values = make(map[string]string, n)
-		for range n {
-			k := r.Str()
-			c.Values[k] = r.Str()
-		}
-	}
+	c.Values = rec.ReadMap(r, (*rec.Reader).Str)
 	for _, p := range []*string{&c.Verdict, &c.Ledger, &c.Reason} {
 		*p = r.Str()
 	}
-	if n, isNil := r.Count(); !isNil {
-		c.Findings = make([]string, n)
-		for i := range c.Findings {
-			c.Findings[i] = r.Str()
+	c.Findings = rec.ReadSlice(r, (*rec.Reader).Str)
+	c.Parts = rec.ReadMap(r, func(r *rec.Reader) Part {
+		p := Part{Text: r.Str()}
+		for _, v := range []*int{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
+			*v = r.Int()
 		}
-	}
-	if n, isNil := r.Count(); !isNil {
-		c.Parts = make(map[string]Part, n)
-		for range n {
-			k := r.Str()
-			var p Part
-			p.Text = r.Str()
-			for _, v := range []*int{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
-				*v = r.Int()
-			}
-			c.Parts[k] = p
-		}
-	}
+		return p
+	})
 	c.Quiet = r.Bool()
 	return c
 }

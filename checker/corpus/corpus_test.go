@@ -406,7 +406,7 @@ func TestSpilledStatementRoundTrip(t *testing.T) {
 		Planned: true, Quiet: true,
 	}
 	var w rec.Writer
-	EncodeStmt(&w, &s)
+	EncodeStmt(&w, s)
 	b := w.B
 	got, err := decodeStmt(b)
 	require.NoError(t, err)

@@ -75,7 +75,7 @@ func (s *spill) add(key string, st *Stmt) {
 		return
 	}
 	rw := rec.Writer{B: s.buf[:0]}
-	EncodeStmt(&rw, st)
+	EncodeStmt(&rw, *st)
 	s.buf = rw.B
 	w := s.w[bucketOf(key)]
 	var n [binary.MaxVarintLen64]byte
@@ -439,7 +439,7 @@ func (s *spill) close() error {
 
 // EncodeStmt writes a statement as a record: on spilling, and into the
 // result cache.
-func EncodeStmt(w *rec.Writer, s *Stmt) {
+func EncodeStmt(w *rec.Writer, s Stmt) {
 	for _, v := range []string{s.Path, s.Ledger, s.Kinds, s.Participants, s.Date, s.Medium, s.Initiator, s.Venue} {
 		w.Str(v)
 	}
@@ -448,21 +448,18 @@ func EncodeStmt(w *rec.Writer, s *Stmt) {
 	}
 	w.Bool(s.Planned)
 	w.Bool(s.Quiet)
-	w.Count(len(s.Wrong), s.Wrong == nil)
-	for _, v := range s.Wrong {
-		w.Str(v)
-	}
-	w.Count(len(s.Parts), s.Parts == nil)
-	for _, p := range s.Parts {
+	rec.WriteSlice(w, s.Wrong, (*rec.Writer).Str)
+	rec.WriteSlice(w, s.Parts, func(w *rec.Writer, p Part) {
 		w.Str(p.Attr)
 		w.Str(p.Text)
 		for _, v := range []int32{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
 			w.Int(int(v))
 		}
-	}
+	})
 }
 
-// DecodeStmt reads what EncodeStmt wrote; r.Err says whether it was whole.
+// DecodeStmt reads what EncodeStmt wrote; check r.Done after the last
+// record.
 func DecodeStmt(r *rec.Reader) Stmt {
 	var s Stmt
 	for _, p := range []*string{&s.Path, &s.Ledger, &s.Kinds, &s.Participants, &s.Date, &s.Medium, &s.Initiator, &s.Venue} {
@@ -473,22 +470,14 @@ func DecodeStmt(r *rec.Reader) Stmt {
 	}
 	s.Planned = r.Bool()
 	s.Quiet = r.Bool()
-	if n, isNil := r.Count(); !isNil {
-		s.Wrong = make([]string, n)
-		for i := range s.Wrong {
-			s.Wrong[i] = r.Str()
+	s.Wrong = rec.ReadSlice(r, (*rec.Reader).Str)
+	s.Parts = rec.ReadSlice(r, func(r *rec.Reader) Part {
+		p := Part{Attr: r.Str(), Text: r.Str()}
+		for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
+			*v = int32(r.Int())
 		}
-	}
-	if n, isNil := r.Count(); !isNil {
-		s.Parts = make([]Part, n)
-		for i := range s.Parts {
-			p := &s.Parts[i]
-			p.Attr, p.Text = r.Str(), r.Str()
-			for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
-				*v = int32(r.Int())
-			}
-		}
-	}
+		return p
+	})
 	return s
 }
 

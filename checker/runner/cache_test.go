@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -19,7 +21,7 @@ import (
 // fill sets every exported field reachable from v to a random value: a
 // slice, map or pointer is nil, empty or filled, so that the record must
 // keep null apart from [] as JSON output does.
-func fill(t *testing.T, v reflect.Value, r *rand.Rand, depth int) {
+func fill(t testing.TB, v reflect.Value, r *rand.Rand, depth int) {
 	t.Helper()
 	switch v.Kind() {
 	case reflect.String:
@@ -33,14 +35,22 @@ func fill(t *testing.T, v reflect.Value, r *rand.Rand, depth int) {
 	case reflect.Bool:
 		v.SetBool(r.IntN(2) == 1)
 	case reflect.Struct:
+		filled := 0
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
 				fill(t, v.Field(i), r, depth)
+				filled++
 			}
 		}
+		if filled == 0 {
+			t.Fatalf("fill found no exported field in %s: teach it to fill one, so that it is tested", v.Type())
+		}
 	case reflect.Pointer, reflect.Slice, reflect.Map:
+		if depth > 5 {
+			t.Fatalf("fill went deeper than any result type does, at %s", v.Type())
+		}
 		switch k := r.IntN(4); {
-		case k == 0 || depth > 3:
+		case k == 0:
 			v.SetZero()
 		case v.Kind() == reflect.Pointer:
 			v.Set(reflect.New(v.Type().Elem()))
@@ -83,8 +93,9 @@ func TestEntryKeepsEveryField(t *testing.T) {
 }
 
 // TestDamagedEntryIsAMiss damages stored entries every way a crash or a
-// full disk could (cut short, emptied, another format's bytes): each is a
-// miss, the article is checked again, and the findings are the same.
+// full disk could (cut short, emptied, zeroed, a bit flipped, another
+// format's bytes): each is a miss, the article is checked again, and the
+// findings are the same.
 func TestDamagedEntryIsAMiss(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
@@ -101,16 +112,47 @@ func TestDamagedEntryIsAMiss(t *testing.T) {
 	_, hit := cache.get(p, data, ledger.Date{}, NoClaims)
 	require.True(t, hit, "the whole entry is a hit")
 
-	for name, b := range map[string][]byte{
+	damaged := map[string][]byte{
 		"cut short":    whole[:len(whole)-1],
 		"only a magic": []byte(entryMagic),
 		"empty":        nil,
 		"JSON":         []byte(`{"findings": []}`),
 		"a byte more":  append(append([]byte{}, whole...), 0),
-	} {
+	}
+	for at := len(entryMagic); at < len(whole); at += 7 {
+		zeroed := append([]byte{}, whole...)
+		clear(zeroed[at:min(at+16, len(zeroed))])
+		if !bytes.Equal(zeroed, whole) {
+			damaged[fmt.Sprintf("zeroed at %d", at)] = zeroed
+		}
+		flipped := append([]byte{}, whole...)
+		flipped[at] ^= 1 << (at % 8)
+		damaged[fmt.Sprintf("a bit flipped at %d", at)] = flipped
+	}
+	for name, b := range damaged {
 		require.NoError(t, os.WriteFile(stored, b, 0o600))
 		_, hit := cache.get(p, data, ledger.Date{}, NoClaims)
 		assert.False(t, hit, name)
 		assert.Equal(t, want, Run(c, []Input{{Path: p}}, Options{Cache: cache}).Findings, name)
 	}
+}
+
+// FuzzReadEntry reads any bytes as the record of a cache entry (the
+// checksum aside, which random bytes never pass): it never panics, and
+// what it accepts writes back to the same bytes.
+func FuzzReadEntry(f *testing.F) {
+	for seed := range uint64(8) {
+		var e entry
+		fill(f, reflect.ValueOf(&e).Elem(), rand.New(rand.NewPCG(seed, 2)), 0)
+		f.Add(e.record(nil))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e, err := readEntry(b)
+		if err != nil {
+			return
+		}
+		if again := e.record(nil); !bytes.Equal(again, b) {
+			t.Fatalf("accepted %q, which writes back as %q", b, again)
+		}
+	})
 }

@@ -4,13 +4,18 @@
 // (length-prefixed) in an order that writer and reader agree on; it carries
 // no field names, which is what makes it small and fast to read back.
 //
-// A Reader never panics and never allocates more than its input can hold:
-// damaged input makes it return zero values from then on, and Err says so.
+// A Reader never panics: damaged input makes it return zero values from
+// then on, and Done says so. ReadSlice and ReadMap allocate in proportion
+// to the bytes they read, not to the counts they are told, so a damaged
+// count costs nothing. Records carry no checksum: a file that may be
+// damaged (a cache entry) needs one of its own.
 package rec
 
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
+	"slices"
 )
 
 // Writer appends values to B.
@@ -62,10 +67,15 @@ func (r *Reader) fail() {
 	r.bad, r.b = true, nil
 }
 
+// overlong reports whether the k bytes of a varint at the start of b could
+// have been fewer: a record has one way to be written, so that what is
+// read is what would be written.
+func overlong(b []byte, k int) bool { return k > 1 && b[k-1] == 0 }
+
 // Int reads a number.
 func (r *Reader) Int() int {
 	v, k := binary.Varint(r.b)
-	if k <= 0 || int64(int(v)) != v {
+	if k <= 0 || overlong(r.b, k) || int64(int(v)) != v {
 		r.fail()
 		return 0
 	}
@@ -76,7 +86,7 @@ func (r *Reader) Int() int {
 // Str reads a string.
 func (r *Reader) Str() string {
 	n, k := binary.Uvarint(r.b)
-	if k <= 0 || uint64(len(r.b)-k) < n {
+	if k <= 0 || overlong(r.b, k) || uint64(len(r.b)-k) < n {
 		r.fail()
 		return ""
 	}
@@ -98,11 +108,10 @@ func (r *Reader) Bool() bool {
 
 // Count reads what Count wrote: the number of elements, and whether the
 // slice or map was nil. A count larger than the bytes left (every element
-// takes at least one) is damage, so a damaged count never makes the caller
-// allocate much.
+// takes at least one) is damage, read as a nil of no elements.
 func (r *Reader) Count() (n int, isNil bool) {
 	v, k := binary.Uvarint(r.b)
-	if k <= 0 || v > uint64(len(r.b)-k)+1 {
+	if k <= 0 || overlong(r.b, k) || v > uint64(len(r.b)-k)+1 {
 		r.fail()
 		return 0, true
 	}
@@ -113,8 +122,8 @@ func (r *Reader) Count() (n int, isNil bool) {
 	return int(v - 1), false
 }
 
-// Err reports whether everything read so far was whole. Done also requires
-// that nothing is left over.
+// Err reports whether every value read so far was whole. After the last
+// value, Done is the check: it also refuses bytes left over.
 func (r *Reader) Err() error {
 	if r.bad {
 		return ErrDamaged
@@ -128,4 +137,63 @@ func (r *Reader) Done() error {
 		return ErrDamaged
 	}
 	return nil
+}
+
+// WriteSlice writes s as a Count and each element by write.
+func WriteSlice[T any](w *Writer, s []T, write func(*Writer, T)) {
+	w.Count(len(s), s == nil)
+	for _, v := range s {
+		write(w, v)
+	}
+}
+
+// ReadSlice reads what WriteSlice wrote, each element by read. It grows the
+// slice as elements are read, so a damaged count allocates nothing; on
+// damage it stops and returns nil.
+func ReadSlice[T any](r *Reader, read func(*Reader) T) []T {
+	n, isNil := r.Count()
+	if isNil {
+		return nil
+	}
+	out := make([]T, 0, min(n, 16))
+	for range n {
+		v := read(r)
+		if r.bad {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// WriteMap writes m as a Count and each key (in order) and value by write.
+func WriteMap[V any](w *Writer, m map[string]V, write func(*Writer, V)) {
+	w.Count(len(m), m == nil)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		w.Str(k)
+		write(w, m[k])
+	}
+}
+
+// ReadMap reads what WriteMap wrote, each value by read; like ReadSlice, it
+// allocates as it reads. Keys out of order, or twice, are damage.
+func ReadMap[V any](r *Reader, read func(*Reader) V) map[string]V {
+	n, isNil := r.Count()
+	if isNil {
+		return nil
+	}
+	out := make(map[string]V, min(n, 16))
+	last := ""
+	for i := range n {
+		k := r.Str()
+		if i > 0 && k <= last {
+			r.fail()
+		}
+		v := read(r)
+		if r.bad {
+			return nil
+		}
+		out[k], last = v, k
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package rec
 
 import (
 	"math"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,7 +13,7 @@ func record() []byte {
 	var w Writer
 	w.Int(0)
 	w.Int(-7)
-	w.Int(math.MaxInt64)
+	w.Int(math.MaxInt)
 	w.Str("")
 	w.Str("Xi–Putin") // not ASCII
 	w.Bool(true)
@@ -29,7 +30,7 @@ func TestRoundTrip(t *testing.T) {
 	r := NewReader(record())
 	assert.Equal(t, 0, r.Int())
 	assert.Equal(t, -7, r.Int())
-	assert.Equal(t, math.MaxInt64, r.Int())
+	assert.Equal(t, math.MaxInt, r.Int())
 	assert.Equal(t, "", r.Str())
 	assert.Equal(t, "Xi–Putin", r.Str())
 	assert.True(t, r.Bool())
@@ -98,4 +99,96 @@ func TestAfterDamageEverythingIsZero(t *testing.T) {
 	assert.Equal(t, "", r.Str())
 	assert.False(t, r.Bool())
 	assert.ErrorIs(t, r.Done(), ErrDamaged)
+}
+
+func TestSlicesAndMaps(t *testing.T) {
+	var w Writer
+	WriteSlice(&w, []string{"a", ""}, (*Writer).Str)
+	WriteSlice(&w, []string{}, (*Writer).Str)
+	WriteSlice(&w, nil, (*Writer).Str)
+	WriteMap(&w, map[string]int{"b": 2, "a": 1}, (*Writer).Int)
+	WriteMap(&w, map[string]int{}, (*Writer).Int)
+	WriteMap[int](&w, nil, (*Writer).Int)
+	r := NewReader(w.B)
+	assert.Equal(t, []string{"a", ""}, ReadSlice(r, (*Reader).Str))
+	assert.Equal(t, []string{}, ReadSlice(r, (*Reader).Str))
+	assert.Nil(t, ReadSlice(r, (*Reader).Str))
+	assert.Equal(t, map[string]int{"a": 1, "b": 2}, ReadMap(r, (*Reader).Int))
+	assert.Equal(t, map[string]int{}, ReadMap(r, (*Reader).Int))
+	assert.Nil(t, ReadMap(r, (*Reader).Int))
+	require.NoError(t, r.Done())
+
+	// Keys are written in order, so that equal maps make equal records.
+	var w2 Writer
+	WriteMap(&w2, map[string]int{"a": 1, "b": 2}, (*Writer).Int)
+	assert.Equal(t, w.B[len(w.B)-len(w2.B)-2:len(w.B)-2], w2.B)
+}
+
+// TestDamagedSliceStops: a count that promises more elements than follow
+// gives nil and a damaged reader, having grown the slice only as far as it
+// read.
+func TestDamagedSliceStops(t *testing.T) {
+	var w Writer
+	w.Count(5, false)
+	w.Str("a")
+	w.Str("b")
+	w.B = append(w.B, 0, 0) // two more, empty; the fifth is missing
+	r := NewReader(w.B)
+	assert.Nil(t, ReadSlice(r, (*Reader).Str))
+	assert.ErrorIs(t, r.Done(), ErrDamaged)
+
+	r = NewReader(w.B)
+	assert.Nil(t, ReadMap(r, (*Reader).Str))
+	assert.ErrorIs(t, r.Done(), ErrDamaged)
+}
+
+// TestDamagedCountAllocatesLittle reads a count as large as the bytes that
+// follow allow, over elements that are all damaged: the memory allocated
+// does not grow with the count (making the whole slice first would take
+// 64 MB here).
+func TestDamagedCountAllocatesLittle(t *testing.T) {
+	var w Writer
+	w.Count(1<<20, false)
+	w.B = append(w.B, make([]byte, 1<<20)...) // room for the count, but...
+	w.B[len(w.B)-(1<<20)] = 0xff              // ...the first element is damaged
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := NewReader(w.B)
+	got := ReadSlice(r, func(r *Reader) [64]byte { r.Bool(); return [64]byte{} })
+	runtime.ReadMemStats(&after)
+	assert.Nil(t, got)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<10), "bytes allocated")
+}
+
+// TestOneWayToWrite: a number written in more bytes than it needs, or map
+// keys out of order or twice, are damage, so that every record read is
+// the one that would be written.
+func TestOneWayToWrite(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"overlong number": {0x9c, 0x00},
+		"overlong string": {0x81, 0x00, 'a'},
+		"overlong count":  {0x81, 0x00},
+	} {
+		r := NewReader(b)
+		switch name {
+		case "overlong number":
+			r.Int()
+		case "overlong string":
+			r.Str()
+		default:
+			r.Count()
+		}
+		assert.ErrorIs(t, r.Done(), ErrDamaged, name)
+	}
+	for name, keys := range map[string][]string{"out of order": {"b", "a"}, "twice": {"a", "a"}} {
+		var w Writer
+		w.Count(len(keys), false)
+		for _, k := range keys {
+			w.Str(k)
+			w.Int(1)
+		}
+		r := NewReader(w.B)
+		assert.Nil(t, ReadMap(r, (*Reader).Int), name)
+		assert.ErrorIs(t, r.Done(), ErrDamaged, name)
+	}
 }
