@@ -51,7 +51,7 @@ func (w *Writer) Count(n int, isNil bool) {
 	w.B = binary.AppendUvarint(w.B, uint64(n)+1)
 }
 
-// ErrDamaged is what Err returns for input that is not a whole record.
+// ErrDamaged is what Err and Done return for input that is not a whole record.
 var ErrDamaged = errors.New("damaged record")
 
 // Reader reads values back in the order they were written.
