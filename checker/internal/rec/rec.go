@@ -51,7 +51,7 @@ func (w *Writer) Count(n int, isNil bool) {
 	w.B = binary.AppendUvarint(w.B, uint64(n)+1)
 }
 
-// ErrDamaged is what Err and Done return for input that is not a whole record.
+// ErrDamaged is what Done returns for input that is not a whole record.
 var ErrDamaged = errors.New("damaged record")
 
 // Reader reads values back in the order they were written.
@@ -120,15 +120,6 @@ func (r *Reader) Count() (n int, isNil bool) {
 		return 0, true
 	}
 	return int(v - 1), false
-}
-
-// Err reports whether every value read so far was whole. After the last
-// value, Done is the check: it also refuses bytes left over.
-func (r *Reader) Err() error {
-	if r.bad {
-		return ErrDamaged
-	}
-	return nil
 }
 
 // Done reports an error unless the record was read whole and to its end.

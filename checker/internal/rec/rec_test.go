@@ -46,7 +46,6 @@ func TestRoundTrip(t *testing.T) {
 	assert.False(t, isNil)
 	assert.Equal(t, "a", r.Str())
 	assert.Equal(t, "b", r.Str())
-	require.NoError(t, r.Err())
 	require.NoError(t, r.Done())
 }
 
@@ -84,13 +83,13 @@ func TestDamagedCountAllocatesNothing(t *testing.T) {
 	r := NewReader(w.B)
 	n, _ := r.Count()
 	assert.Zero(t, n, "a count past the bytes left is refused")
-	assert.ErrorIs(t, r.Err(), ErrDamaged)
+	assert.ErrorIs(t, r.Done(), ErrDamaged)
 }
 
 func TestBadBoolIsDamaged(t *testing.T) {
 	r := NewReader([]byte{2})
 	r.Bool()
-	assert.ErrorIs(t, r.Err(), ErrDamaged)
+	assert.ErrorIs(t, r.Done(), ErrDamaged)
 }
 
 func TestAfterDamageEverythingIsZero(t *testing.T) {
