@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -29,7 +30,7 @@ func (p *pass) anniversaries(s *sentence) {
 		if !ok {
 			continue
 		}
-		if anchor := p.anchorOf(s, i); anchor != nil && anchor.Start.Prec == ledger.Day {
+		if anchor := p.anchorOf(s, i); anchor != nil && anchor.Start.Prec == civil.Day {
 			p.anniversary(s, anchor, i-1, n)
 		}
 	}

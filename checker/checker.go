@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -334,6 +335,6 @@ func (p *pass) has(lo, hi int, words ...string) bool {
 }
 
 // day is a formatted day for messages: "Monday 2025-02-24".
-func day(t time.Time) string { return ledger.FormatDay(t) }
+func day(t time.Time) string { return civil.FormatDay(t) }
 
 func dateText(t time.Time) string { return t.Format("2006-01-02") }

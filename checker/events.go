@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -21,8 +22,8 @@ type eventClaim struct {
 	parts   []*ledger.Entity // participants, in the order named
 
 	date      *timex.Expr
-	span      ledger.Span
-	prec      ledger.Precision
+	span      civil.Span
+	prec      civil.Precision
 	ambiguous bool   // several dates, or an unclear tense: no date-based checks
 	edge      string // "start" for "began on", "end" for "ended on"
 	future    bool
@@ -47,7 +48,7 @@ type ordinalClaim struct {
 	lo, hi   int
 	round    bool
 	lastMet  bool
-	period   *ledger.Span
+	period   *civil.Span
 	perLo    int // the period expression's first token, or -1
 	perHi    int
 	inPerson bool
@@ -643,7 +644,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 					return nil // "since C upended …": not a date we can check
 				}
 				r := es[0].Resolve(p.pub, false)
-				sp := ledger.Span{First: r.Span.First, Last: p.pub}
+				sp := civil.Span{First: r.Span.First, Last: p.pub}
 				oc.period, oc.perLo, oc.perHi = &sp, k, es[0].Hi
 				break
 			}

@@ -13,10 +13,10 @@ import (
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/fix"
+	"github.com/claimlint/claimlint/internal/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/report"
-	"github.com/claimlint/claimlint/checker/runner"
+	"github.com/claimlint/claimlint/internal/report"
+	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/rules"
 )
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 )
@@ -42,7 +43,7 @@ func LintLedger(l *ledger.Ledger) []Finding {
 		if e.Kind == ledger.Anchor {
 			continue
 		}
-		if e.Start.Prec == ledger.Day {
+		if e.Start.Prec == civil.Day {
 			for _, p := range e.Participants {
 				offices := held[p]
 				if len(offices) == 0 {
@@ -78,7 +79,7 @@ func LintLedger(l *ledger.Ledger) []Finding {
 					e.ID, e.Start, latest)
 			}
 		}
-		if e.Start.Prec == ledger.Day {
+		if e.Start.Prec == civil.Day {
 			pair := slices.Clone(e.Participants)
 			sort.Strings(pair)
 			k := dayKey{e.Kind, strings.Join(pair, "+"), e.Start.String()}

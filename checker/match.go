@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/timex"
 )
@@ -120,15 +121,15 @@ func (c *Checker) zoneOf(id string) *time.Location {
 // eventDays are the spans of days on which an event may rightly be said to
 // have happened: its own dates and, when its time of day is known, its date
 // in the time zones of its participants, its venue and the article's outlet.
-func (p *pass) eventDays(e *ledger.Event, edge string) []ledger.Span {
+func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 	own := e.Span()
 	switch edge {
 	case "start":
-		own = ledger.SpanOf(e.Start)
+		own = civil.SpanOf(e.Start)
 	case "end":
-		own = ledger.SpanOf(e.End)
+		own = civil.SpanOf(e.End)
 	}
-	days := []ledger.Span{own}
+	days := []civil.Span{own}
 	if e.Time == "" || e.TZ == nil {
 		return days
 	}
@@ -149,7 +150,7 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []ledger.Span {
 		}
 		l := at.In(z)
 		d := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
-		days = append(days, ledger.Span{First: d, Last: d})
+		days = append(days, civil.Span{First: d, Last: d})
 	}
 	return days
 }
@@ -167,11 +168,11 @@ func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
 // the claim to be about that event.
 func window(ec *eventClaim) int {
 	switch {
-	case ec.prec == ledger.Day && ec.date.Form == timex.Weekday:
+	case ec.prec == civil.Day && ec.date.Form == timex.Weekday:
 		return 6
-	case ec.prec == ledger.Day:
+	case ec.prec == civil.Day:
 		return 10
-	case ec.prec == ledger.Month:
+	case ec.prec == civil.Month:
 		return 31
 	}
 	return -1
@@ -237,9 +238,9 @@ func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
 // nearPublication finds the event an undated claim is about: the one
 // candidate around the publication date ("the call was initiated by …").
 func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
-	win := ledger.Span{First: p.pub.AddDate(0, 0, -10), Last: p.pub.AddDate(0, 0, 3)}
+	win := civil.Span{First: p.pub.AddDate(0, 0, -10), Last: p.pub.AddDate(0, 0, 3)}
 	if ec.future {
-		win = ledger.Span{First: p.pub, Last: p.pub.AddDate(0, 0, 21)}
+		win = civil.Span{First: p.pub, Last: p.pub.AddDate(0, 0, 21)}
 	}
 	var found *ledger.Event
 	for _, e := range cands {
@@ -295,7 +296,7 @@ func verb(e *ledger.Event) string {
 // when writes an event's dates: "on Monday 2025-02-24", "from 2025-08-31 to 2025-09-03".
 func when(e *ledger.Event) string {
 	if e.Start == e.End {
-		if e.Start.Prec == ledger.Day {
+		if e.Start.Prec == civil.Day {
 			return "on " + day(e.Start.First())
 		}
 		return "in " + e.Start.String()
@@ -303,11 +304,11 @@ func when(e *ledger.Event) string {
 	return fmt.Sprintf("from %s to %s", e.Start, e.End)
 }
 
-func spanText(s ledger.Span, prec ledger.Precision) string {
+func spanText(s civil.Span, prec civil.Precision) string {
 	switch prec {
-	case ledger.Year:
+	case civil.Year:
 		return s.First.Format("2006")
-	case ledger.Month:
+	case civil.Month:
 		return s.First.Format("2006-01")
 	}
 	if s.First.Equal(s.Last) {
@@ -337,7 +338,7 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 	if ec.edge == "end" {
 		target = e.End
 	}
-	if (e.Start == e.End || ec.edge != "") && target.Prec == ledger.Day && d.DayTok >= 0 {
+	if (e.Start == e.End || ec.edge != "") && target.Prec == civil.Day && d.DayTok >= 0 {
 		t := target.First()
 		switch {
 		case d.Form == timex.Weekday:
@@ -352,14 +353,14 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 // checkUnknown reports a dated event that the ledger, covering those
 // participants and kinds, does not hold.
 func (p *pass) checkUnknown(ec *eventClaim) bool {
-	if ec.prec != ledger.Day || !ec.date.Exact() {
+	if ec.prec != civil.Day || !ec.date.Exact() {
 		return false
 	}
 	for _, c := range p.c.L.Coverage {
 		if !sameSet(ec.parts, c.Participants) || !subset(ec.kinds, c.Kinds) {
 			continue
 		}
-		period := ledger.Span{First: c.From.First(), Last: c.To.Last()}
+		period := civil.Span{First: c.From.First(), Last: c.To.Last()}
 		if !period.Contains(ec.span.First) || !period.Contains(ec.span.Last) {
 			continue
 		}
@@ -580,7 +581,7 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
 			p.label(ec, e), when(e), ordinalName(oc.n), period, len(earlier), when(first), first.Kind)
 		f.Evidence = evidenceOf(first.ID, first.Pos, first.Sources)
-	case actual < oc.n && p.covered(ec.parts, kinds, ledger.Span{First: oc.period.First, Last: e.Start.First()}):
+	case actual < oc.n && p.covered(ec.parts, kinds, civil.Span{First: oc.period.First, Last: e.Start.First()}):
 		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
 			p.label(ec, e), when(e), ordinalName(actual), period, ordinalName(oc.n), len(earlier))
 		f.Evidence = evidenceOf(e.ID, e.Pos, e.Sources)
@@ -593,7 +594,7 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 
 // covered reports whether a coverage declaration makes the ledger complete
 // for these participants, kinds and period.
-func (p *pass) covered(parts []*ledger.Entity, kinds []string, s ledger.Span) bool {
+func (p *pass) covered(parts []*ledger.Entity, kinds []string, s civil.Span) bool {
 	for _, c := range p.c.L.Coverage {
 		if sameSet(parts, c.Participants) && subset(kinds, c.Kinds) &&
 			!s.First.Before(c.From.First()) && !s.Last.After(c.To.Last()) {

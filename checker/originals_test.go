@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/rules"
 )
@@ -63,7 +64,7 @@ func TestOriginalArticles(t *testing.T) {
 	var all []got
 	for _, path := range matches {
 		id := filepath.Base(path)[:3]
-		d, err := ledger.ParseDate(published[id])
+		d, err := civil.ParseDate(published[id])
 		require.NoError(t, err)
 		src, err := os.ReadFile(path)
 		require.NoError(t, err)

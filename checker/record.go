@@ -1,8 +1,9 @@
 package checker
 
 import (
-	"github.com/claimlint/claimlint/checker/internal/rec"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/rec"
 )
 
 // The records of findings and claims, for the result cache: every exported
@@ -83,7 +84,7 @@ func encodeSource(w *rec.Writer, s ledger.Source) {
 func decodeSource(r *rec.Reader) ledger.Source {
 	var s ledger.Source
 	s.URL, s.Outlet = r.Str(), r.Str()
-	s.Date = ledger.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: ledger.Precision(r.Int())}
+	s.Date = civil.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: civil.Precision(r.Int())}
 	s.Pos.File, s.Pos.Line, s.Pos.Col = r.Str(), r.Int(), r.Int()
 	return s
 }

@@ -6,6 +6,7 @@ import (
 
 	"strconv"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -124,10 +125,10 @@ func (p *pass) termVerdict(person *ledger.Entity, office *ledger.Office, start b
 			continue
 		}
 		// Compare at the coarser of the two precisions.
-		sp := ledger.SpanOf(d)
+		sp := civil.SpanOf(d)
 		claimed := r.Span
 		if d.Prec < r.Prec {
-			claimed = ledger.SpanOf(coarsen(ledger.DayOf(r.Span.First), d.Prec))
+			claimed = civil.SpanOf(coarsen(civil.DayOf(r.Span.First), d.Prec))
 		}
 		if sp.Overlaps(claimed) {
 			return ""
@@ -158,12 +159,12 @@ func (p *pass) termVerdict(person *ledger.Entity, office *ledger.Office, start b
 	return ""
 }
 
-func coarsen(d ledger.Date, prec ledger.Precision) ledger.Date {
+func coarsen(d civil.Date, prec civil.Precision) civil.Date {
 	d.Prec = prec
-	if prec < ledger.Day {
+	if prec < civil.Day {
 		d.D = 0
 	}
-	if prec < ledger.Month {
+	if prec < civil.Month {
 		d.M = 0
 	}
 	return d

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -21,8 +22,8 @@ type titleClaim struct {
 	former   bool
 	modLo    int // first token of "former" or "ex-", or -1
 	office   *ledger.Office
-	refs     []ledger.Span // the days the clause speaks of, besides the publication date
-	initial  bool          // the title opens its sentence
+	refs     []civil.Span // the days the clause speaks of, besides the publication date
+	initial  bool         // the title opens its sentence
 }
 
 // skipModifiers make a title claim too uncertain to judge.

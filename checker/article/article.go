@@ -16,12 +16,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v4"
-
-	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 // MaxSize is the largest article Parse reads by default, in bytes; Options
@@ -30,7 +29,7 @@ const MaxSize = 10 << 20
 
 // Meta is what front matter says about an article.
 type Meta struct {
-	Published ledger.Date // day precision, or zero when unknown
+	Published civil.Date // day precision, or zero when unknown
 	Outlet    string
 	URL       string
 	Title     string
@@ -79,7 +78,7 @@ func (e *Error) Error() string {
 // Options control parsing.
 type Options struct {
 	// Published is used when the front matter gives no date.
-	Published ledger.Date
+	Published civil.Date
 	// MaxSize overrides MaxSize when positive.
 	MaxSize int64
 }
@@ -326,16 +325,16 @@ func isKey(k string) bool {
 	return true
 }
 
-func parsePublished(s string) (ledger.Date, error) {
+func parsePublished(s string) (civil.Date, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return ledger.DayOf(t), nil
+		return civil.DayOf(t), nil
 	}
-	d, err := ledger.ParseDate(s)
+	d, err := civil.ParseDate(s)
 	if err != nil {
-		return ledger.Date{}, fmt.Errorf("published: %v", err)
+		return civil.Date{}, fmt.Errorf("published: %v", err)
 	}
-	if d.Prec != ledger.Day {
-		return ledger.Date{}, fmt.Errorf("published %q must be a full date, YYYY-MM-DD", s)
+	if d.Prec != civil.Day {
+		return civil.Date{}, fmt.Errorf("published %q must be a full date, YYYY-MM-DD", s)
 	}
 	return d, nil
 }

@@ -6,10 +6,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 func prose(a *Article) []string {
@@ -26,7 +25,7 @@ func TestFrontMatterAndMarkdown(t *testing.T) {
 		"```\nformer U.S. President Donald Trump\n```\n\n    indented code\n\n<!--\nblock comment\n-->\n- a [linked](https://x.org) item\n"
 	a, err := Parse("a.md", []byte(src), Options{})
 	require.NoError(t, err)
-	assert.Equal(t, ledger.Date{Y: 2025, M: 2, D: 24, Prec: ledger.Day}, a.Meta.Published)
+	assert.Equal(t, civil.Date{Y: 2025, M: 2, D: 24, Prec: civil.Day}, a.Meta.Published)
 	assert.Equal(t, "front matter", a.Meta.DateFrom)
 	assert.Equal(t, "TASS", a.Meta.Outlet)
 	assert.Equal(t, "https://example.org/a", a.Meta.URL)
@@ -39,7 +38,7 @@ func TestFrontMatterAndMarkdown(t *testing.T) {
 
 func TestPlainTextMasksComments(t *testing.T) {
 	src := "Line one.\n<!-- want event-date \"Monday\" -->\nLine two.\n\n"
-	a, err := Parse("a.txt", []byte(src), Options{Published: ledger.Date{Y: 2025, M: 1, D: 2, Prec: ledger.Day}})
+	a, err := Parse("a.txt", []byte(src), Options{Published: civil.Date{Y: 2025, M: 1, D: 2, Prec: civil.Day}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Line one.", "Line two."}, prose(a))
 	assert.Equal(t, "flag", a.Meta.DateFrom)

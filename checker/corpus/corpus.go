@@ -17,6 +17,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -39,7 +40,7 @@ type Event struct {
 	Ledger       *ledger.Event // nil: not in the ledger
 	Kind         string
 	Participants []string
-	Span         ledger.Span // the ledger's days, or the days the articles give
+	Span         civil.Span // the ledger's days, or the days the articles give
 	// Claims are what the articles say of it, by path and position.
 	Claims []Stmt
 
@@ -325,20 +326,20 @@ func intersect(a, b []string) []string {
 
 // ParseSpan reads a claim's date value: YYYY, YYYY-MM, YYYY-MM-DD, or
 // "FIRST to LAST".
-func ParseSpan(s string) (ledger.Span, bool) {
+func ParseSpan(s string) (civil.Span, bool) {
 	if s == "" {
-		return ledger.Span{}, false
+		return civil.Span{}, false
 	}
 	first, last, ok := strings.Cut(s, " to ")
 	if !ok {
 		last = first
 	}
-	a, err1 := ledger.ParseDate(first)
-	b, err2 := ledger.ParseDate(last)
+	a, err1 := civil.ParseDate(first)
+	b, err2 := civil.ParseDate(last)
 	if err1 != nil || err2 != nil {
-		return ledger.Span{}, false
+		return civil.Span{}, false
 	}
-	return ledger.Span{First: a.First(), Last: b.Last()}, true
+	return civil.Span{First: a.First(), Last: b.Last()}, true
 }
 
 // index groups each attribute's values and notes which cannot both be right.
@@ -443,7 +444,7 @@ func looseClusters(recs []looseClaim) []looseEvent {
 			}
 		}
 		if g == nil {
-			g = &cluster{looseEvent{ev: &Event{Participants: strings.Split(r.parts, ","), Span: ledger.Span{First: r.day, Last: r.day}}}, r.parts, r.kinds}
+			g = &cluster{looseEvent{ev: &Event{Participants: strings.Split(r.parts, ","), Span: civil.Span{First: r.day, Last: r.day}}}, r.parts, r.kinds}
 			groups = append(groups, g)
 			byParts[r.parts] = append(byParts[r.parts], g)
 		} else {
@@ -495,11 +496,11 @@ func split(recs []looseClaim, members []int) bool {
 
 // unledgered reads a claim of an event the ledger does not hold: usable
 // when it names two parties and one day, and is not a plan.
-func unledgered(c *Stmt) (ledger.Span, []string, bool) {
+func unledgered(c *Stmt) (civil.Span, []string, bool) {
 	sp, ok := ParseSpan(c.Date)
 	parts := strings.Split(c.Participants, ",")
 	if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 || c.Planned {
-		return ledger.Span{}, nil, false
+		return civil.Span{}, nil, false
 	}
 	return sp, parts, true
 }
@@ -653,7 +654,7 @@ func Value(l *ledger.Ledger, c *Stmt, attr string) string {
 	switch attr {
 	case "date":
 		if sp, ok := ParseSpan(v); ok && sp.First.Equal(sp.Last) {
-			v = ledger.FormatDay(sp.First)
+			v = civil.FormatDay(sp.First)
 		}
 		if pt, ok := c.Part("date"); ok && pt.Text != "" && !strings.Contains(v, pt.Text) {
 			return fmt.Sprintf("%q (%s)", pt.Text, v)
@@ -687,7 +688,7 @@ func Label(l *ledger.Ledger, ev *Event) string {
 			what = "the " + ev.Ledger.Title
 		}
 		if ev.Span.First.Equal(ev.Span.Last) {
-			return what + " on " + ledger.FormatDay(ev.Span.First)
+			return what + " on " + civil.FormatDay(ev.Span.First)
 		}
 		return what + " from " + ev.Span.First.Format("2006-01-02") + " to " + ev.Span.Last.Format("2006-01-02")
 	}

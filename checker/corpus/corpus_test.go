@@ -18,7 +18,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/internal/rec"
+	"github.com/claimlint/claimlint/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 

@@ -15,7 +15,7 @@ import (
 	"slices"
 
 	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/internal/rec"
+	"github.com/claimlint/claimlint/internal/rec"
 )
 
 // DefaultSpillAt is how many statements a Collector holds in memory before

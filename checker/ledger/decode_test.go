@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v4"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -718,34 +719,34 @@ func TestLineParserMatchesParser(t *testing.T) {
 }
 
 // parseDateSplit is ParseDate as it was, by strings.Split.
-func parseDateSplit(s string) (Date, error) {
+func parseDateSplit(s string) (civil.Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) < 1 || len(parts) > 3 {
-		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return civil.Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	widths := []int{4, 2, 2}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		if len(p) != widths[i] {
-			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+			return civil.Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 {
-			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+			return civil.Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i] = n
 	}
-	d := Date{Y: nums[0], Prec: Precision(len(parts))}
+	d := civil.Date{Y: nums[0], Prec: civil.Precision(len(parts))}
 	if len(nums) > 1 {
 		d.M = nums[1]
 		if d.M < 1 || d.M > 12 {
-			return Date{}, fmt.Errorf("date %q has no month %d", s, d.M)
+			return civil.Date{}, fmt.Errorf("date %q has no month %d", s, d.M)
 		}
 	}
 	if len(nums) > 2 {
 		d.D = nums[2]
-		if d.D < 1 || d.D > daysIn(d.Y, time.Month(d.M)) {
-			return Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, daysIn(d.Y, time.Month(d.M)))
+		if d.D < 1 || d.D > civil.DaysIn(d.Y, time.Month(d.M)) {
+			return civil.Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, civil.DaysIn(d.Y, time.Month(d.M)))
 		}
 	}
 	return d, nil
@@ -769,7 +770,7 @@ func TestParseDateAsBySplit(t *testing.T) {
 	}
 	for _, s := range inputs {
 		want, wantErr := parseDateSplit(s)
-		got, gotErr := ParseDate(s)
+		got, gotErr := civil.ParseDate(s)
 		require.Equal(t, want, got, "%q", s)
 		require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(gotErr), "%q", s)
 	}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+
+	"github.com/claimlint/claimlint/checker/civil"
 )
 
 // Pos is a place in a rule file. Line and Col are 1-based; Col counts
@@ -54,16 +56,16 @@ type Entity struct {
 
 // Source backs a ledger fact.
 type Source struct {
-	URL    string `json:"url,omitempty"`
-	Outlet string `json:"outlet,omitempty"`
-	Date   Date   `json:"-"` // when the source was published, if known
-	Pos    Pos    `json:"-"`
+	URL    string     `json:"url,omitempty"`
+	Outlet string     `json:"outlet,omitempty"`
+	Date   civil.Date `json:"-"` // when the source was published, if known
+	Pos    Pos        `json:"-"`
 }
 
 // Term is one holder's time in an office. To is zero while the term runs.
 type Term struct {
 	Holder   string
-	From, To Date
+	From, To civil.Date
 	Sources  []Source
 	Pos      Pos
 }
@@ -107,7 +109,7 @@ type Event struct {
 	Title string
 	// Start and End are the first and last day; End equals Start for a
 	// one-day event.
-	Start, End   Date
+	Start, End   civil.Date
 	Time         string         // "15:04", local to TZ, when known
 	TZ           *time.Location // the zone Time is given in
 	Participants []string
@@ -123,14 +125,14 @@ type Event struct {
 }
 
 // Span is the range of days the event covers.
-func (e *Event) Span() Span { return Span{e.Start.First(), e.End.Last()} }
+func (e *Event) Span() civil.Span { return civil.Span{First: e.Start.First(), Last: e.End.Last()} }
 
 // Coverage declares that the ledger holds every event of some kinds between
 // some participants over a period.
 type Coverage struct {
 	Kinds        []string
 	Participants []string
-	From, To     Date
+	From, To     civil.Date
 	Pos          Pos
 }
 
@@ -138,7 +140,7 @@ type Coverage struct {
 type Wording struct {
 	ID            string
 	Pattern       *regexp.Regexp
-	After, Before Date // publication-date window; zero means open
+	After, Before civil.Date // publication-date window; zero means open
 	Message       string
 	Replacement   string
 	HasFix        bool
@@ -154,7 +156,7 @@ type Wording struct {
 // publication date, and the findings it must produce (or none).
 type Spec struct {
 	Name      string
-	Published Date
+	Published civil.Date
 	Text      string
 	None      bool // want: none
 	Want      []SpecWant
@@ -304,16 +306,16 @@ func (t *Term) covers(day time.Time) Holding {
 	if day.Before(t.From.First()) {
 		return DoesNotHold
 	}
-	if t.From.Prec != Day && !day.After(t.From.Last()) {
+	if t.From.Prec != civil.Day && !day.After(t.From.Last()) {
 		return Unknown
 	}
 	if t.To.IsZero() {
 		return Holds
 	}
-	if !day.Before(t.To.Last()) && t.To.Prec == Day {
+	if !day.Before(t.To.Last()) && t.To.Prec == civil.Day {
 		return DoesNotHold
 	}
-	if t.To.Prec != Day {
+	if t.To.Prec != civil.Day {
 		if day.After(t.To.Last()) {
 			return DoesNotHold
 		}

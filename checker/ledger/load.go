@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -483,14 +484,14 @@ func validID(id string) bool {
 	return id != ""
 }
 
-func (l *loader) date(file string, s str, what string) Date {
+func (l *loader) date(file string, s str, what string) civil.Date {
 	if !s.set || s.V == "" {
-		return Date{}
+		return civil.Date{}
 	}
-	d, err := ParseDate(s.V)
+	d, err := civil.ParseDate(s.V)
 	if err != nil {
 		l.errorf(l.at(file, s), "%s: %v", what, err)
-		return Date{}
+		return civil.Date{}
 	}
 	return d
 }
@@ -754,7 +755,7 @@ func (l *loader) event(file string, it *item[eventY]) {
 		if !y.TZ.set {
 			l.errorf(l.at(file, y.Time), "%s has a time but no tz to read it in", what)
 		}
-		if e.Start.Prec != Day || e.End != e.Start {
+		if e.Start.Prec != civil.Day || e.End != e.Start {
 			l.errorf(l.at(file, y.Time), "%s: a time needs a single, exact date", what)
 		}
 	}
@@ -862,7 +863,7 @@ func (l *loader) spec(file string, it *item[specY]) {
 	sp := &Spec{Name: y.Name.V, Text: y.Text.V, Pos: Pos{file, it.Line, it.Col}}
 	if l.need(file, y.Published, it.Line, it.Col, label{kind: "test"}, "published date") {
 		sp.Published = l.date(file, y.Published, "published")
-		if !sp.Published.IsZero() && sp.Published.Prec != Day {
+		if !sp.Published.IsZero() && sp.Published.Prec != civil.Day {
 			l.errorf(l.at(file, y.Published), "published %s: a test needs a full date, YYYY-MM-DD", y.Published.V)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -219,10 +220,10 @@ func day(s string) time.Time {
 
 func TestHolds(t *testing.T) {
 	o := &Office{Terms: []Term{
-		{Holder: "a", From: Date{2017, 1, 20, Day}, To: Date{2021, 1, 20, Day}},
-		{Holder: "b", From: Date{2021, 1, 20, Day}, To: Date{2025, 1, 20, Day}},
-		{Holder: "a", From: Date{2025, 1, 20, Day}},
-		{Holder: "c", From: Date{Y: 2022, Prec: Year}},
+		{Holder: "a", From: civil.Date{Y: 2017, M: 1, D: 20, Prec: civil.Day}, To: civil.Date{Y: 2021, M: 1, D: 20, Prec: civil.Day}},
+		{Holder: "b", From: civil.Date{Y: 2021, M: 1, D: 20, Prec: civil.Day}, To: civil.Date{Y: 2025, M: 1, D: 20, Prec: civil.Day}},
+		{Holder: "a", From: civil.Date{Y: 2025, M: 1, D: 20, Prec: civil.Day}},
+		{Holder: "c", From: civil.Date{Y: 2022, Prec: civil.Year}},
 	}}
 	tests := []struct {
 		who, day string
@@ -240,23 +241,5 @@ func TestHolds(t *testing.T) {
 	for _, tt := range tests {
 		got, _ := o.Holds(tt.who, day(tt.day))
 		assert.Equal(t, tt.want, got, "%s on %s", tt.who, tt.day)
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	good := map[string]Date{
-		"2025":       {Y: 2025, Prec: Year},
-		"2025-02":    {Y: 2025, M: 2, Prec: Month},
-		"2024-02-29": {2024, 2, 29, Day},
-	}
-	for s, want := range good {
-		got, err := ParseDate(s)
-		require.NoError(t, err, s)
-		assert.Equal(t, want, got, s)
-		assert.Equal(t, s, got.String())
-	}
-	for _, s := range []string{"2025-02-29", "2025-13", "25-02-24", "2025-2-4", "", "2025-02-24T10:00"} {
-		_, err := ParseDate(s)
-		assert.Error(t, err, s)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/lex"
 )
 
@@ -33,7 +33,7 @@ func FuzzFind(f *testing.F) {
 			if r.Span.Last.Before(r.Span.First) {
 				t.Fatalf("%q resolves to %v, ending before it starts", text, r.Span)
 			}
-			if e.Form == Weekday && (r.Span.First.Weekday() != e.Wd || r.Prec != ledger.Day) {
+			if e.Form == Weekday && (r.Span.First.Weekday() != e.Wd || r.Prec != civil.Day) {
 				t.Fatalf("%q: weekday %v resolves to %v", text, e.Wd, r.Span.First)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/lex"
 )
 
@@ -56,8 +56,8 @@ type Expr struct {
 
 // Resolved is what an expression means on a publication date.
 type Resolved struct {
-	Span ledger.Span
-	Prec ledger.Precision
+	Span civil.Span
+	Prec civil.Precision
 }
 
 var months = map[string]time.Month{
@@ -258,10 +258,10 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // without a year, and bare weekdays, resolve to the nearest occurrence on or
 // before pub, or after it when future is true.
 func (e Expr) Resolve(pub time.Time, future bool) Resolved {
-	span := func(a, b time.Time, p ledger.Precision) Resolved {
-		return Resolved{ledger.Span{First: a, Last: b}, p}
+	span := func(a, b time.Time, p civil.Precision) Resolved {
+		return Resolved{civil.Span{First: a, Last: b}, p}
 	}
-	oneDay := func(t time.Time) Resolved { return span(t, t, ledger.Day) }
+	oneDay := func(t time.Time) Resolved { return span(t, t, civil.Day) }
 	switch e.Form {
 	case Weekday:
 		diff := int(pub.Weekday() - e.Wd)
@@ -299,7 +299,7 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 		if e.Day2 > 0 {
 			last = e.Day2
 		}
-		return span(day(y, e.Month, e.Day), day(y, e.Month, last), ledger.Day)
+		return span(day(y, e.Month, e.Day), day(y, e.Month, last), civil.Day)
 	case MonthOnly:
 		y := e.Year
 		if y == 0 {
@@ -311,9 +311,9 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 			}
 		}
 		first := day(y, e.Month, 1)
-		return span(first, first.AddDate(0, 1, -1), ledger.Month)
+		return span(first, first.AddDate(0, 1, -1), civil.Month)
 	case YearOnly:
-		return span(day(e.Year, 1, 1), day(e.Year, 12, 31), ledger.Year)
+		return span(day(e.Year, 1, 1), day(e.Year, 12, 31), civil.Year)
 	case Today:
 		return oneDay(pub)
 	case Yesterday:
@@ -328,24 +328,24 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 		case NextWeek:
 			monday = monday.AddDate(0, 0, 7)
 		}
-		return span(monday, monday.AddDate(0, 0, 6), ledger.Day)
+		return span(monday, monday.AddDate(0, 0, 6), civil.Day)
 	case LastMonth:
 		first := day(pub.Year(), pub.Month()-1, 1)
-		return span(first, first.AddDate(0, 1, -1), ledger.Month)
+		return span(first, first.AddDate(0, 1, -1), civil.Month)
 	case ThisMonth:
 		first := day(pub.Year(), pub.Month(), 1)
-		return span(first, first.AddDate(0, 1, -1), ledger.Month)
+		return span(first, first.AddDate(0, 1, -1), civil.Month)
 	case EarlierThisMonth:
-		return span(day(pub.Year(), pub.Month(), 1), pub, ledger.Day)
+		return span(day(pub.Year(), pub.Month(), 1), pub, civil.Day)
 	case ThisYear:
-		return span(day(pub.Year(), 1, 1), day(pub.Year(), 12, 31), ledger.Year)
+		return span(day(pub.Year(), 1, 1), day(pub.Year(), 12, 31), civil.Year)
 	case LastYear:
-		return span(day(pub.Year()-1, 1, 1), day(pub.Year()-1, 12, 31), ledger.Year)
+		return span(day(pub.Year()-1, 1, 1), day(pub.Year()-1, 12, 31), civil.Year)
 	case NextYear:
-		return span(day(pub.Year()+1, 1, 1), day(pub.Year()+1, 12, 31), ledger.Year)
+		return span(day(pub.Year()+1, 1, 1), day(pub.Year()+1, 12, 31), civil.Year)
 	case YearsAgo:
 		y := pub.Year() - e.N
-		return span(day(y, 1, 1), day(y, 12, 31), ledger.Year)
+		return span(day(y, 1, 1), day(y, 12, 31), civil.Year)
 	}
 	return Resolved{}
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/lex"
 )
 
@@ -26,29 +26,29 @@ func TestResolve(t *testing.T) {
 		future bool
 		first  string
 		last   string
-		prec   ledger.Precision
+		prec   civil.Precision
 	}{
 		// 2025-02-24 was a Monday.
-		{"on Friday", "2025-02-24", false, "2025-02-21", "2025-02-21", ledger.Day},
-		{"on Monday", "2025-02-24", false, "2025-02-24", "2025-02-24", ledger.Day},
-		{"on Tuesday", "2025-02-24", true, "2025-02-25", "2025-02-25", ledger.Day},
-		{"on Monday", "2025-02-24", true, "2025-03-03", "2025-03-03", ledger.Day},
-		{"on January 21", "2025-02-24", false, "2025-01-21", "2025-01-21", ledger.Day},
-		{"on December 30", "2025-02-24", false, "2024-12-30", "2024-12-30", ledger.Day},
-		{"on March 3", "2025-02-24", true, "2025-03-03", "2025-03-03", ledger.Day},
-		{"January 23-24", "2026-02-04", false, "2026-01-23", "2026-01-24", ledger.Day},
-		{"February 4 and 5", "2026-02-04", true, "2026-02-04", "2026-02-05", ledger.Day},
-		{"on 24 February 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", ledger.Day},
-		{"on February 24, 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", ledger.Day},
-		{"in May", "2026-02-05", false, "2025-05-01", "2025-05-31", ledger.Month},
-		{"in February 2022", "2025-02-24", false, "2022-02-01", "2022-02-28", ledger.Month},
-		{"in 2019", "2025-02-24", false, "2019-01-01", "2019-12-31", ledger.Year},
-		{"last week", "2025-02-24", false, "2025-02-17", "2025-02-23", ledger.Day},
-		{"earlier this month", "2025-02-24", false, "2025-02-01", "2025-02-24", ledger.Day},
-		{"this year", "2026-02-04", false, "2026-01-01", "2026-12-31", ledger.Year},
-		{"three years ago", "2025-02-24", false, "2022-01-01", "2022-12-31", ledger.Year},
-		{"yesterday", "2025-02-24", false, "2025-02-23", "2025-02-23", ledger.Day},
-		{"today", "2026-02-04", false, "2026-02-04", "2026-02-04", ledger.Day},
+		{"on Friday", "2025-02-24", false, "2025-02-21", "2025-02-21", civil.Day},
+		{"on Monday", "2025-02-24", false, "2025-02-24", "2025-02-24", civil.Day},
+		{"on Tuesday", "2025-02-24", true, "2025-02-25", "2025-02-25", civil.Day},
+		{"on Monday", "2025-02-24", true, "2025-03-03", "2025-03-03", civil.Day},
+		{"on January 21", "2025-02-24", false, "2025-01-21", "2025-01-21", civil.Day},
+		{"on December 30", "2025-02-24", false, "2024-12-30", "2024-12-30", civil.Day},
+		{"on March 3", "2025-02-24", true, "2025-03-03", "2025-03-03", civil.Day},
+		{"January 23-24", "2026-02-04", false, "2026-01-23", "2026-01-24", civil.Day},
+		{"February 4 and 5", "2026-02-04", true, "2026-02-04", "2026-02-05", civil.Day},
+		{"on 24 February 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", civil.Day},
+		{"on February 24, 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", civil.Day},
+		{"in May", "2026-02-05", false, "2025-05-01", "2025-05-31", civil.Month},
+		{"in February 2022", "2025-02-24", false, "2022-02-01", "2022-02-28", civil.Month},
+		{"in 2019", "2025-02-24", false, "2019-01-01", "2019-12-31", civil.Year},
+		{"last week", "2025-02-24", false, "2025-02-17", "2025-02-23", civil.Day},
+		{"earlier this month", "2025-02-24", false, "2025-02-01", "2025-02-24", civil.Day},
+		{"this year", "2026-02-04", false, "2026-01-01", "2026-12-31", civil.Year},
+		{"three years ago", "2025-02-24", false, "2022-01-01", "2022-12-31", civil.Year},
+		{"yesterday", "2025-02-24", false, "2025-02-23", "2025-02-23", civil.Day},
+		{"today", "2026-02-04", false, "2026-02-04", "2026-02-04", civil.Day},
 	}
 	for _, tt := range tests {
 		toks := lex.Tokenize([]byte(tt.text), 0, len(tt.text))

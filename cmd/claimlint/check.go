@@ -23,14 +23,15 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/baseline"
-	"github.com/claimlint/claimlint/checker/changes"
-	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/report"
-	"github.com/claimlint/claimlint/checker/runner"
+	"github.com/claimlint/claimlint/internal/baseline"
+	"github.com/claimlint/claimlint/internal/changes"
+	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/fix"
+	"github.com/claimlint/claimlint/internal/report"
+	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -233,8 +234,8 @@ func setup(cfgPath string, rulePaths []string, published string) (*config.Config
 func publishedFlag(s string) (article.Options, error) {
 	var opt article.Options
 	if s != "" {
-		d, err := ledger.ParseDate(s)
-		if err != nil || d.Prec != ledger.Day {
+		d, err := civil.ParseDate(s)
+		if err != nil || d.Prec != civil.Day {
 			return opt, usageErr("--published %q: want a date YYYY-MM-DD", s)
 		}
 		opt.Published = d

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/lsp"
+	"github.com/claimlint/claimlint/internal/lsp"
 	"github.com/claimlint/claimlint/rules"
 )
 

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/claimlint/claimlint/checker/lsp"
+	"github.com/claimlint/claimlint/internal/lsp"
 )
 
 type pipes struct {

@@ -14,7 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/claimlint/claimlint/checker/report"
+	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/sarifschema"
 )
 

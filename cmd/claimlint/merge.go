@@ -10,8 +10,8 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/report"
-	"github.com/claimlint/claimlint/checker/runner"
+	"github.com/claimlint/claimlint/internal/report"
+	"github.com/claimlint/claimlint/internal/runner"
 )
 
 func newMergeCmd() *cobra.Command {

@@ -8,11 +8,11 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/runner"
+	"github.com/claimlint/claimlint/internal/runner"
 )
 
 func newTestCmd() *cobra.Command {

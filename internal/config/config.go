@@ -16,7 +16,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/civil"
 )
 
 // FileName is the name claimlint looks for, from the working directory up.
@@ -55,7 +55,7 @@ type Author struct {
 // DateGlob is one entry of published:.
 type DateGlob struct {
 	Glob string
-	Date ledger.Date
+	Date civil.Date
 }
 
 // Keys lists the keys a config file may hold.
@@ -136,8 +136,8 @@ func Load(path string, rules []string) (*Config, error) {
 				if !doublestar.ValidatePattern(k.Value) {
 					l.errorf(k, "published: bad glob %q", k.Value)
 				}
-				d, err := ledger.ParseDate(v.Value)
-				if err != nil || d.Prec != ledger.Day {
+				d, err := civil.ParseDate(v.Value)
+				if err != nil || d.Prec != civil.Day {
 					l.errorf(v, "published for %s: want a date YYYY-MM-DD, not %q", k.Value, v.Value)
 				}
 				c.Published = append(c.Published, DateGlob{k.Value, d})
@@ -313,9 +313,9 @@ func (c *Config) Apply(fs []checker.Finding) []checker.Finding {
 }
 
 // PublishedFor returns the date published: gives a file, if any.
-func (c *Config) PublishedFor(path string) ledger.Date {
+func (c *Config) PublishedFor(path string) civil.Date {
 	if c == nil {
-		return ledger.Date{}
+		return civil.Date{}
 	}
 	r := c.rel(path)
 	for _, dg := range c.Published {
@@ -323,7 +323,7 @@ func (c *Config) PublishedFor(path string) ledger.Date {
 			return dg.Date
 		}
 	}
-	return ledger.Date{}
+	return civil.Date{}
 }
 
 func positioned(path string, err error) error {

@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/report"
+	"github.com/claimlint/claimlint/internal/report"
 )
 
 // Entry is one recorded finding.

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
@@ -346,8 +347,8 @@ func (x findingIndex) disputed(s *corpus.Stmt, attr string) bool {
 func ledgerValues(l *ledger.Ledger, e *ledger.Event) []string {
 	var out []string
 	if e.Start == e.End {
-		if e.Start.Prec == ledger.Day {
-			out = append(out, ledger.FormatDay(e.Start.First()))
+		if e.Start.Prec == civil.Day {
+			out = append(out, civil.FormatDay(e.Start.First()))
 		} else {
 			out = append(out, e.Start.String())
 		}

@@ -1,4 +1,7 @@
-package ledger
+// Package civil holds calendar dates as articles and rule files write them:
+// known to a day, a month or a year, with no time of day or zone. It is a
+// leaf: reading an article needs dates but not the fact store.
+package civil
 
 import (
 	"fmt"
@@ -53,8 +56,8 @@ func ParseDate(s string) (Date, error) {
 	}
 	if parts > 2 {
 		d.D = nums[2]
-		if d.D < 1 || d.D > daysIn(d.Y, time.Month(d.M)) {
-			return Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, daysIn(d.Y, time.Month(d.M)))
+		if d.D < 1 || d.D > DaysIn(d.Y, time.Month(d.M)) {
+			return Date{}, fmt.Errorf("date %q does not exist: %s %d has %d days", s, time.Month(d.M), d.Y, DaysIn(d.Y, time.Month(d.M)))
 		}
 	}
 	return d, nil
@@ -65,7 +68,8 @@ func DayOf(t time.Time) Date {
 	return Date{Y: t.Year(), M: int(t.Month()), D: t.Day(), Prec: Day}
 }
 
-func daysIn(y int, m time.Month) int {
+// DaysIn is the number of days in month m of year y.
+func DaysIn(y int, m time.Month) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 

@@ -18,8 +18,8 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 // Input is one article to check: its path as reported and, for standard
@@ -29,7 +29,7 @@ type Input struct {
 	Data []byte // nil: read Path from disk
 	// Published is the date for this file when its front matter has none;
 	// zero: the run's default.
-	Published ledger.Date
+	Published civil.Date
 	// Err, when set, is why the input could not be found (a path that
 	// does not exist, a folder that cannot be read): it is reported in
 	// the input's place, as a file that could not be read is.

@@ -12,9 +12,10 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/rec"
 )
 
 // Cache keeps each article's findings, keyed by everything they depend on:
@@ -60,7 +61,7 @@ func ProgramHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *Cache) key(path string, data []byte, published ledger.Date) string {
+func (c *Cache) key(path string, data []byte, published civil.Date) string {
 	h := sha256.New()
 	h.Write(c.salt)
 	io.WriteString(h, strings.ToLower(filepath.Ext(path))+"\x00"+published.String()+"\x00")
@@ -131,7 +132,7 @@ func readEntry(b []byte) (entry, error) {
 // get returns what is cached for an article, with its path set. An entry
 // that kept fewer claims than wanted is a miss; one that kept more gives
 // what is wanted.
-func (c *Cache) get(path string, data []byte, published ledger.Date, claims ClaimMode) (entry, bool) {
+func (c *Cache) get(path string, data []byte, published civil.Date, claims ClaimMode) (entry, bool) {
 	b, err := os.ReadFile(c.file(c.key(path, data, published)))
 	if err != nil {
 		return entry{}, false
@@ -161,7 +162,7 @@ func (c *Cache) get(path string, data []byte, published ledger.Date, claims Clai
 // put stores an article's findings (and claims). Failing to store is not an
 // error: the cache only saves time. Paths are set back on reading: the same
 // text under another name has the same findings.
-func (c *Cache) put(path string, data []byte, published ledger.Date, e entry) {
+func (c *Cache) put(path string, data []byte, published civil.Date, e entry) {
 	key := c.key(path, data, published)
 	stored := entry{Findings: make([]checker.Finding, len(e.Findings)), Mode: e.Mode}
 	for i, f := range e.Findings {

@@ -23,7 +23,7 @@ import (
 // viewRun checks articles as claimlint check does for the corpus formats.
 func viewRun(t *testing.T, docs map[string]string) *Run {
 	t.Helper()
-	data, err := os.ReadFile("../corpus/testdata/ledger.yaml") // the corpus tests' ledger
+	data, err := os.ReadFile("../../checker/corpus/testdata/ledger.yaml") // the corpus tests' ledger
 	require.NoError(t, err)
 	l, err := ledger.Load([]ledger.File{{Name: "rules.yaml", Data: data}})
 	require.NoError(t, err)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
@@ -23,7 +24,7 @@ type Article struct {
 	Title     string
 	Outlet    string
 	URL       string
-	Published ledger.Date
+	Published civil.Date
 	Src       []byte // as read: finding offsets index it
 }
 

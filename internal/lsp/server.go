@@ -30,10 +30,10 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/config"
+	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/report"
-	"github.com/claimlint/claimlint/checker/runner"
+	"github.com/claimlint/claimlint/internal/report"
+	"github.com/claimlint/claimlint/internal/runner"
 )
 
 // Options configure a server.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -129,7 +130,7 @@ func TestCacheNeverChangesResults(t *testing.T) {
 	assert.Len(t, third.Findings, 2)
 	// Other rules are other entries.
 	other := NewCache(cache.Dir, []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML + "\n")}}, "test")
-	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), ledger.Date{}, NoClaims)
+	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), civil.Date{}, NoClaims)
 	assert.False(t, hit)
 }
 
