@@ -10,8 +10,8 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/internal/fix"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/fix"
 	"github.com/claimlint/claimlint/rules"
 )
 

@@ -18,8 +18,8 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/internal/rec"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/rec"
 )
 
 // testLedger is testdata/ledger.yaml, which the report's tests share.

@@ -8,10 +8,10 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/internal/runner"
 )
 

@@ -30,8 +30,8 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/runner"
 )
