@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
@@ -23,10 +24,10 @@ var (
 // "as the war approaches its fourth anniversary".
 func (p *pass) anniversaries(s *sentence) {
 	for i := s.Lo + 1; i < s.Hi; i++ {
-		if !p.toks[i].Is("anniversary") || p.toks[i].Quoted {
+		if !p.Toks[i].Is("anniversary") || p.Toks[i].Quoted {
 			continue
 		}
-		n, ok := ordinalN(p.toks[i-1])
+		n, ok := ordinalN(p.Toks[i-1])
 		if !ok {
 			continue
 		}
@@ -47,7 +48,7 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 		}
 		return nil
 	}
-	if i+1 < s.Hi && p.toks[i+1].Is("of") {
+	if i+1 < s.Hi && p.Toks[i+1].Is("of") {
 		for k := range s.ments {
 			m := &s.ments[k]
 			if m.lo > i+1 && m.lo <= i+6 && len(m.anchors) > 0 {
@@ -91,9 +92,9 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 	cl := p.clauseOf(s, ordTok)
 	mode := ""
 	for i := cl.Lo; i < ordTok; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		switch {
-		case approachWords[t.Norm] || t.Is("ahead") && i+1 < ordTok && p.toks[i+1].Is("of"):
+		case approachWords[t.Norm] || t.Is("ahead") && i+1 < ordTok && p.Toks[i+1].Is("of"):
 			mode = "approach"
 		case markWords[t.Norm]:
 			mode = "mark"
@@ -104,7 +105,7 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 	anniv := func(k int) time.Time { return anchor.Start.First().AddDate(k, 0, 0) }
 	// A year written in the clause dates the anniversary: "… in 2019".
 	var inYear *timex.Expr
-	for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
+	for _, e := range timex.Find(p.Toks, cl.Lo, cl.Hi) {
 		if e.Form == timex.YearOnly {
 			e := e
 			inYear = &e
@@ -116,8 +117,8 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 	}
 	f := Finding{
 		Rule: "anniversary", Severity: Error,
-		Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok+1].End,
-		Evidence: evidenceOf(anchor.ID, anchor.Pos, anchor.Sources),
+		Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok+1].End,
+		Evidence: analysis.EvidenceOf(anchor.ID, anchor.Pos, anchor.Sources),
 	}
 	right := 0
 	switch {
@@ -129,22 +130,22 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 		f.Message = fmt.Sprintf("%s was on %s, so %d was its %s anniversary, not its %s",
 			name, dateText(anchor.Start.First()), inYear.Year, ordinalName(right), ordinalName(n))
 	case mode == "mark":
-		if near(anniv(n), p.pub, 7) {
+		if near(anniv(n), p.Pub, 7) {
 			return ""
 		}
-		right = p.pub.Year() - anchor.Start.Y
-		if !near(anniv(right), p.pub, 7) {
+		right = p.Pub.Year() - anchor.Start.Y
+		if !near(anniv(right), p.Pub, 7) {
 			return "the publication date is not near any anniversary: the sentence may mean another day"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s it is the %s anniversary, not the %s",
-			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), ordinalName(n))
+			name, dateText(anchor.Start.First()), dateText(p.Pub), ordinalName(right), ordinalName(n))
 	case mode == "approach":
-		if upcoming(anniv(n), p.pub) {
+		if upcoming(anniv(n), p.Pub) {
 			return ""
 		}
 		right = -1
 		for k := n - 2; k <= n+2; k++ {
-			if k > 0 && upcoming(anniv(k), p.pub) {
+			if k > 0 && upcoming(anniv(k), p.Pub) {
 				right = k
 			}
 		}
@@ -152,7 +153,7 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 			return "no anniversary is near the publication date"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s the next anniversary is the %s (%s), not the %s",
-			name, dateText(anchor.Start.First()), dateText(p.pub), ordinalName(right), dateText(anniv(right)), ordinalName(n))
+			name, dateText(anchor.Start.First()), dateText(p.Pub), ordinalName(right), dateText(anniv(right)), ordinalName(n))
 	default:
 		return "no cue (marks, approaches) and no year to date it"
 	}
@@ -160,10 +161,10 @@ func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n i
 		return "the date named is before the anchor event: no anniversary to count"
 	}
 	f.Expected = ordinalName(right) + " anniversary"
-	if _, isWord := ordinalWords[p.toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
-		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: matchCase(ordinalName(right), p.toks[ordTok])}
-	} else if p.toks[ordTok].Kind == lex.Ordinal {
-		f.Fix = &Fix{Offset: p.toks[ordTok].Start, EndOffset: p.toks[ordTok].End, Replacement: numericOrdinal(right)}
+	if _, isWord := ordinalWords[p.Toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
+		f.Fix = &Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: matchCase(ordinalName(right), p.Toks[ordTok])}
+	} else if p.Toks[ordTok].Kind == lex.Ordinal {
+		f.Fix = &Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: numericOrdinal(right)}
 	}
 	p.report(f)
 	return ""

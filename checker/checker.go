@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
@@ -28,11 +29,7 @@ type Checker struct {
 	vocab lex.Trie[vocab]
 	// outlets by normalized name, for an article's time zone.
 	outlets map[string]*ledger.Entity
-	// eventsOf are the events each entity took part in, and inBody the
-	// offices of each body, in ledger order: a ledger of a hundred
-	// thousand events is not scanned for every claim.
-	eventsOf map[string][]*ledger.Event
-	inBody   map[string][]*ledger.Office
+	index   *analysis.Index
 }
 
 type vocabKind int
@@ -55,8 +52,7 @@ type vocab struct {
 
 // New builds a checker for a ledger.
 func New(l *ledger.Ledger) *Checker {
-	c := &Checker{L: l, outlets: map[string]*ledger.Entity{},
-		eventsOf: map[string][]*ledger.Event{}, inBody: map[string][]*ledger.Office{}}
+	c := &Checker{L: l, outlets: map[string]*ledger.Entity{}, index: analysis.NewIndex(l)}
 	for _, e := range l.Entities {
 		for _, a := range e.Aliases {
 			c.vocab.Add(a, vocab{kind: vName, form: a, ent: e})
@@ -69,19 +65,11 @@ func New(l *ledger.Ledger) *Checker {
 		}
 	}
 	for _, o := range l.Offices {
-		if o.Body != "" {
-			c.inBody[o.Body] = append(c.inBody[o.Body], o)
-		}
 		for _, p := range o.Phrasings {
 			c.vocab.Add(p, vocab{kind: vPhrasing, form: p, office: o})
 		}
 	}
 	for _, ev := range l.Events {
-		for _, id := range ev.Participants {
-			if evs := c.eventsOf[id]; len(evs) == 0 || evs[len(evs)-1] != ev { // an id listed twice
-				c.eventsOf[id] = append(evs, ev)
-			}
-		}
 		if ev.Kind != ledger.Anchor {
 			continue
 		}
@@ -94,29 +82,33 @@ func New(l *ledger.Ledger) *Checker {
 
 // Check verifies one article and returns its findings, sorted.
 func (c *Checker) Check(a *article.Article) []Finding {
-	p := &pass{c: c, a: a}
-	return p.run()
+	return c.newPass(a).run()
+}
+
+func (c *Checker) newPass(a *article.Article) *pass {
+	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a}}
 }
 
 func (p *pass) run() []Finding {
-	c, a := p.c, p.a
+	c, a := p.c, p.Article
 	if !a.Meta.Published.IsZero() {
-		p.pub = a.Meta.Published.First()
-		p.hasPub = true
-		p.zones = c.articleZones(a)
-	} else {
+		p.Pub = a.Meta.Published.First()
+		p.HasPub = true
+		p.Zones = c.articleZones(a)
+	}
+	for _, b := range a.Blocks {
+		p.block(b)
+	}
+	if !p.HasPub {
 		p.report(Finding{
 			Rule: "missing-date", Severity: Info, Offset: 0, EndOffset: 0,
 			Message: "no publication date (front matter published: or --published): date-relative checks were skipped",
 		})
 	}
-	for _, b := range a.Blocks {
-		p.block(b)
-	}
 	p.wording()
-	p.findings = p.suppress()
-	SortFindings(p.findings)
-	return p.findings
+	p.Findings = p.suppress()
+	SortFindings(p.Findings)
+	return p.Findings
 }
 
 func (c *Checker) articleZones(a *article.Article) []*time.Location {
@@ -126,15 +118,11 @@ func (c *Checker) articleZones(a *article.Article) []*time.Location {
 	return nil
 }
 
-// pass is the state of checking one article.
+// pass is the state of checking one article: what the checks see, and
+// what the engine keeps as it reads.
 type pass struct {
-	c        *Checker
-	a        *article.Article
-	pub      time.Time
-	hasPub   bool
-	zones    []*time.Location // the outlet's time zone, if known
-	findings []Finding
-	toks     []lex.Token
+	analysis.Pass
+	c *Checker
 	// topic is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
 	topic *ledger.Event
@@ -200,15 +188,15 @@ func (m *mention) place() *ledger.Entity {
 }
 
 func (p *pass) block(b article.Block) {
-	p.toks = lex.Tokenize(p.a.Text, b.Start, b.End)
-	for _, r := range lex.Sentences(p.toks) {
+	p.Toks = lex.Tokenize(p.Article.Text, b.Start, b.End)
+	for _, r := range lex.Sentences(p.Toks) {
 		ments := p.mentions(r)
 		if len(ments) == 0 {
 			continue // every check starts from something the ledger names
 		}
-		s := &sentence{Range: r, ments: ments, clauses: lex.Clauses(p.toks, r)}
+		s := &sentence{Range: r, ments: ments, clauses: lex.Clauses(p.Toks, r)}
 		p.titles(s)
-		if !p.hasPub {
+		if !p.HasPub {
 			continue
 		}
 		for _, cl := range s.clauses {
@@ -249,14 +237,14 @@ func caseFits(form string, t lex.Token) bool {
 func (p *pass) mentions(r lex.Range) []mention {
 	var out []mention
 	for i := r.Lo; i < r.Hi; {
-		n, vals := p.c.vocab.Longest(p.toks[i:r.Hi], 0)
+		n, vals := p.c.vocab.Longest(p.Toks[i:r.Hi], 0)
 		if n == 0 {
 			i++
 			continue
 		}
 		m := mention{lo: i, hi: i + n}
 		for _, v := range vals {
-			if !caseFits(v.form, p.toks[i]) {
+			if !caseFits(v.form, p.Toks[i]) {
 				continue
 			}
 			switch v.kind {
@@ -273,7 +261,7 @@ func (p *pass) mentions(r lex.Range) []mention {
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {
 			// A known name followed at once by an unknown capitalized word
 			// is part of a longer name ("Wang" in "Wang Wenbin").
-			if m.person() != nil && m.hi < r.Hi && continuesName(p.toks, m.hi-1, m.hi) {
+			if m.person() != nil && m.hi < r.Hi && continuesName(p.Toks, m.hi-1, m.hi) {
 				i += n
 				continue
 			}
@@ -304,37 +292,13 @@ func isMonth(t lex.Token) bool {
 	return false
 }
 
-// report fills in positions and appends a finding.
-func (p *pass) report(f Finding) {
-	f.Path = p.a.Path
-	f.Line, f.Column = p.a.Position(f.Offset)
-	f.EndLine, f.EndColumn = p.a.Position(f.EndOffset)
-	f.ByteCol, f.EndByteCol = p.a.ByteColumn(f.Offset), p.a.ByteColumn(f.EndOffset)
-	if f.Found == "" && f.EndOffset > f.Offset {
-		f.Found = string(p.a.Src[f.Offset:f.EndOffset])
-	}
-	p.findings = append(p.findings, f)
-}
-
-// text returns the source text of tokens [lo, hi).
-func (p *pass) text(lo, hi int) string {
-	if lo >= hi {
-		return ""
-	}
-	return string(p.a.Src[p.toks[lo].Start:p.toks[hi-1].End])
-}
-
-// has reports whether any token in [lo, hi) is one of words.
-func (p *pass) has(lo, hi int, words ...string) bool {
-	for i := lo; i < hi; i++ {
-		if p.toks[i].Is(words...) {
-			return true
-		}
-	}
-	return false
-}
-
 // day is a formatted day for messages: "Monday 2025-02-24".
 func day(t time.Time) string { return civil.FormatDay(t) }
 
 func dateText(t time.Time) string { return t.Format("2006-01-02") }
+
+// report is the old way to report; gone once every check is a value.
+func (p *pass) report(f Finding) {
+	c := &analysis.Check{ID: f.Rule, Severity: f.Severity}
+	p.ReportAs(c, f)
+}

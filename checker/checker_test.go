@@ -525,7 +525,6 @@ func TestReviewFindings(t *testing.T) {
 // the default rules and every kind.
 func TestCandidatesUseTheIndex(t *testing.T) {
 	c := testChecker(t)
-	p := &pass{c: c}
 	all := func(parts []*ledger.Entity, kinds []string) []*ledger.Event {
 		var out []*ledger.Event
 		for _, e := range c.L.Events {
@@ -540,7 +539,7 @@ func TestCandidatesUseTheIndex(t *testing.T) {
 	}
 	var ents []*ledger.Entity
 	for _, e := range c.L.Entities {
-		if len(c.eventsOf[e.ID]) > 0 {
+		if slices.ContainsFunc(c.L.Events, func(ev *ledger.Event) bool { return slices.Contains(ev.Participants, e.ID) }) {
 			ents = append(ents, e)
 		}
 	}
@@ -555,7 +554,7 @@ func TestCandidatesUseTheIndex(t *testing.T) {
 				}
 				want := all(parts, kinds)
 				found += len(want)
-				assert.Equal(t, want, p.candidates(parts, kinds), "%v %v", parts, kinds)
+				assert.Equal(t, want, c.index.Candidates(parts, kinds), "%v %v", parts, kinds)
 			}
 		}
 	}

@@ -60,14 +60,18 @@ const ReasonNoEvent = "no event of this kind between these participants near tha
 // Claims checks an article and returns every claim read, with its verdict,
 // beside the findings Check would return.
 func (c *Checker) Claims(a *article.Article) ([]Claim, []Finding) {
-	return c.claims(&pass{c: c, a: a, record: true})
+	p := c.newPass(a)
+	p.record = true
+	return c.claims(p)
 }
 
 // EventClaims is Claims that keeps only the event claims for which keep
 // returns true when they are settled, without their text: what comparing
 // articles needs, at less cost.
 func (c *Checker) EventClaims(a *article.Article, keep func(*Claim) bool) ([]Claim, []Finding) {
-	return c.claims(&pass{c: c, a: a, record: true, eventsOnly: true, keep: keep})
+	p := c.newPass(a)
+	p.record, p.eventsOnly, p.keep = true, true, keep
+	return c.claims(p)
 }
 
 func (c *Checker) claims(p *pass) ([]Claim, []Finding) {
@@ -85,12 +89,12 @@ func (p *pass) claim(kind string, lo, hi int, values map[string]string) *Claim {
 	if !p.record || lo >= hi || p.eventsOnly && kind != "event" {
 		return nil
 	}
-	cl := &Claim{Kind: kind, Path: p.a.Path, Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End,
-		Values: values, before: len(p.findings)}
-	cl.Line, cl.Column = p.a.Position(cl.Offset)
-	cl.EndLine, cl.EndColumn = p.a.Position(cl.EndOffset)
+	cl := &Claim{Kind: kind, Path: p.Article.Path, Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,
+		Values: values, before: len(p.Findings)}
+	cl.Line, cl.Column = p.Article.Position(cl.Offset)
+	cl.EndLine, cl.EndColumn = p.Article.Position(cl.EndOffset)
 	if !p.eventsOnly {
-		cl.Text = strings.Join(strings.Fields(string(p.a.Src[cl.Offset:cl.EndOffset])), " ")
+		cl.Text = strings.Join(strings.Fields(string(p.Article.Src[cl.Offset:cl.EndOffset])), " ")
 	}
 	p.claims = append(p.claims, cl)
 	return cl
@@ -101,10 +105,10 @@ func (p *pass) part(cl *Claim, name string, lo, hi int) {
 	if cl == nil || lo >= hi {
 		return
 	}
-	pt := Part{Text: p.text(lo, hi), Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End}
-	pt.Line, pt.Column = p.a.Position(pt.Offset)
-	pt.EndLine, pt.EndColumn = p.a.Position(pt.EndOffset)
-	pt.ByteCol, pt.EndByteCol = p.a.ByteColumn(pt.Offset), p.a.ByteColumn(pt.EndOffset)
+	pt := Part{Text: p.Text(lo, hi), Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End}
+	pt.Line, pt.Column = p.Article.Position(pt.Offset)
+	pt.EndLine, pt.EndColumn = p.Article.Position(pt.EndOffset)
+	pt.ByteCol, pt.EndByteCol = p.Article.ByteColumn(pt.Offset), p.Article.ByteColumn(pt.EndOffset)
 	if cl.Parts == nil {
 		cl.Parts = map[string]Part{}
 	}
@@ -119,9 +123,9 @@ func (p *pass) settle(cl *Claim, ledgerID, reason string) {
 	}
 	cl.Ledger = ledgerID
 	switch {
-	case len(p.findings) > cl.before:
+	case len(p.Findings) > cl.before:
 		cl.Verdict = Contradicted
-		for _, f := range p.findings[cl.before:] {
+		for _, f := range p.Findings[cl.before:] {
 			cl.Findings = append(cl.Findings, f.Message+" ["+f.Rule+"]")
 		}
 	case reason != "":

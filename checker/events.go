@@ -122,20 +122,20 @@ func isPastWord(t lex.Token) bool {
 func (p *pass) tense(cl lex.Range) (future, past bool) {
 	attributed, edPast := false, false
 	for i := cl.Lo; i < cl.Hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		if t.Quoted {
 			continue
 		}
 		switch {
 		case futureCues[t.Norm]:
 			if t.Norm == "set" || t.Norm == "due" {
-				if i+1 < cl.Hi && p.toks[i+1].Is("to", "for") {
+				if i+1 < cl.Hi && p.Toks[i+1].Is("to", "for") {
 					future = true
 				}
 				continue
 			}
 			future = true
-		case t.Is("are", "is") && i+1 < cl.Hi && p.toks[i+1].Is("to"):
+		case t.Is("are", "is") && i+1 < cl.Hi && p.Toks[i+1].Is("to"):
 			future = true
 		case attribution[t.Norm]:
 			attributed = true
@@ -162,7 +162,7 @@ var attribution = map[string]bool{"said": true, "told": true, "added": true, "no
 
 func (p *pass) hedged(cl lex.Range) bool {
 	for i := cl.Lo; i < cl.Hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		if t.Quoted || t.Norm == "may" && t.Upper {
 			continue
 		}
@@ -171,11 +171,11 @@ func (p *pass) hedged(cl lex.Range) bool {
 		}
 		// "no call took place" denies the event; "produced no breakthrough" does not.
 		if t.Is("no") && i+1 < cl.Hi {
-			if _, cue := cueKinds[p.toks[i+1].Norm]; cue {
+			if _, cue := cueKinds[p.Toks[i+1].Norm]; cue {
 				return true
 			}
 		}
-		if t.Is("to") && i+1 < cl.Hi && p.toks[i+1].Is("visit", "meet", "call", "hold", "speak") {
+		if t.Is("to") && i+1 < cl.Hi && p.Toks[i+1].Is("visit", "meet", "call", "hold", "speak") {
 			// "an invitation to visit", "agreed to meet": a plan, not an event,
 			// unless the clause is plainly future ("are set to meet").
 			if f, _ := p.tense(cl); !f {
@@ -194,7 +194,7 @@ var denials = map[string]bool{"denied": true, "denies": true, "deny": true, "dis
 
 func (p *pass) denied(r lex.Range) bool {
 	for i := r.Lo; i < r.Hi; i++ {
-		if denials[p.toks[i].Norm] && !p.toks[i].Quoted {
+		if denials[p.Toks[i].Norm] && !p.Toks[i].Quoted {
 			return true
 		}
 	}
@@ -269,13 +269,13 @@ func (ec *eventClaim) values() map[string]string {
 }
 
 func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
-	if p.toks[s.Hi-1].Text == "?" {
+	if p.Toks[s.Hi-1].Text == "?" {
 		return nil
 	}
 	ec := &eventClaim{cl: cl, tenseCl: cl, cue: -1}
 	// The event word: the first that names an event, outside quotations.
 	for i := cl.Lo; i < cl.Hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		kinds, ok := cueKinds[t.Norm]
 		if !ok || t.Quoted || !p.isCue(i, cl) {
 			continue
@@ -299,7 +299,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	if lastMet != nil {
 		ec.ord = lastMet
 		ec.kinds = inPersonKinds
-		if !lastMet.inPerson && p.has(cl.Lo, cl.Hi, "spoke", "talked") {
+		if !lastMet.inPerson && p.Has(cl.Lo, cl.Hi, "spoke", "talked") {
 			ec.kinds = contactKinds
 		}
 		if ec.cue < 0 {
@@ -310,8 +310,8 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		// "the A-B call on February 12": the compound names the
 		// parties, and the claim is that noun phrase alone.
 		end := ec.cue + 1
-		if end < cl.Hi && p.toks[end].Is("on", "in") {
-			if es := timex.Find(p.toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
+		if end < cl.Hi && p.Toks[end].Is("on", "in") {
+			if es := timex.Find(p.Toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
 				end = es[0].Hi
 			}
 		}
@@ -347,10 +347,10 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	p.claimDuration(ec)
 	for i := cl.Lo; i < cl.Hi; i++ {
 		switch {
-		case p.toks[i].Is("began", "opened", "started", "begins", "opens", "starts"):
+		case p.Toks[i].Is("began", "opened", "started", "begins", "opens", "starts"):
 			ec.edge = "start"
-		case p.toks[i].Is("ended", "concluded", "closed", "ends", "concludes", "closes") ||
-			(p.toks[i].Is("wrapped") && i+1 < cl.Hi && p.toks[i+1].Is("up")):
+		case p.Toks[i].Is("ended", "concluded", "closed", "ends", "concludes", "closes") ||
+			(p.Toks[i].Is("wrapped") && i+1 < cl.Hi && p.Toks[i+1].Is("up")):
 			ec.edge = "end"
 		}
 	}
@@ -362,8 +362,8 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 // by A". The clause must give no date of its own.
 func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
 	t := p.topic
-	if t == nil || ec.cue < 1 || !p.toks[ec.cue-1].Is("the") || !slices.Contains(ec.kinds, t.Kind) ||
-		!slices.Contains(t.Participants, ec.parts[0].ID) || len(timex.Find(p.toks, ec.cl.Lo, ec.cl.Hi)) > 0 {
+	if t == nil || ec.cue < 1 || !p.Toks[ec.cue-1].Is("the") || !slices.Contains(ec.kinds, t.Kind) ||
+		!slices.Contains(t.Participants, ec.parts[0].ID) || len(timex.Find(p.Toks, ec.cl.Lo, ec.cl.Hi)) > 0 {
 		return nil
 	}
 	return t
@@ -372,10 +372,10 @@ func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
 // isCue reports whether token i really names an event here: "A called for
 // …" and "a call for peace" do not; "A called B" does.
 func (p *pass) isCue(i int, cl lex.Range) bool {
-	t := p.toks[i]
+	t := p.Toks[i]
 	next := func(k int) lex.Token {
 		if i+k < cl.Hi {
-			return p.toks[i+k]
+			return p.Toks[i+k]
 		}
 		return lex.Token{}
 	}
@@ -384,7 +384,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		// "a call for peace", "calls on Russia to …": not a call; "a call on
 		// Friday" is.
 		if next(1).Is("on") {
-			es := timex.Find(p.toks, i+2, min(i+4, cl.Hi))
+			es := timex.Find(p.Toks, i+2, min(i+4, cl.Hi))
 			return len(es) > 0 && es[0].Lo == i+2
 		}
 		return !next(1).Is("for", "to")
@@ -394,7 +394,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		if p.personAt(i+1, cl) < 0 {
 			return false
 		}
-		return !followsNaming(p.toks, p.personEnd(i+1, cl), cl.Hi)
+		return !followsNaming(p.Toks, p.personEnd(i+1, cl), cl.Hi)
 	case "spoke", "spoken", "talked", "speak":
 		return next(1).Is("with", "to", "by", "via", "on", "over")
 	case "round":
@@ -418,9 +418,9 @@ func (p *pass) personAt(i int, cl lex.Range) int {
 	if i >= cl.Hi {
 		return -1
 	}
-	n, vals := p.c.vocab.Longest(p.toks[i:cl.Hi], 0)
+	n, vals := p.c.vocab.Longest(p.Toks[i:cl.Hi], 0)
 	for _, v := range vals {
-		if v.kind == vName && v.ent.Kind == ledger.Person && caseFits(v.form, p.toks[i]) && n > 0 {
+		if v.kind == vName && v.ent.Kind == ledger.Person && caseFits(v.form, p.Toks[i]) && n > 0 {
 			return i
 		}
 	}
@@ -428,7 +428,7 @@ func (p *pass) personAt(i int, cl lex.Range) int {
 }
 
 func (p *pass) personEnd(i int, cl lex.Range) int {
-	n, _ := p.c.vocab.Longest(p.toks[i:cl.Hi], 0)
+	n, _ := p.c.vocab.Longest(p.Toks[i:cl.Hi], 0)
 	return i + n
 }
 
@@ -441,7 +441,7 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 			m2, m1 = &s.ments[k], &s.ments[k-1]
 		}
 	}
-	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.toks[m2.lo-1].Is("-", "–") {
+	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.Toks[m2.lo-1].Is("-", "–") {
 		return nil, 0
 	}
 	a, b := m1.person(), m2.person()
@@ -462,10 +462,10 @@ var subordinators = map[string]bool{
 // is not followed by a date ("since January" dates; "since C upended" does not).
 func (p *pass) coreEnd(cl lex.Range) int {
 	for i := cl.Lo + 1; i < cl.Hi; i++ {
-		if !subordinators[p.toks[i].Norm] || p.toks[i].Quoted {
+		if !subordinators[p.Toks[i].Norm] || p.Toks[i].Quoted {
 			continue
 		}
-		if es := timex.Find(p.toks, i+1, min(i+4, cl.Hi)); len(es) > 0 && es[0].Lo == i+1 {
+		if es := timex.Find(p.Toks, i+1, min(i+4, cl.Hi)); len(es) > 0 && es[0].Lo == i+1 {
 			continue
 		}
 		return i
@@ -502,18 +502,18 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 	end := p.coreEnd(cl)
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.lo >= cl.Lo && m.hi <= end && !p.toks[m.lo].Quoted {
+		if m.lo >= cl.Lo && m.hi <= end && !p.Toks[m.lo].Quoted {
 			ms = append(ms, m)
 		}
 	}
 	for k, m := range ms {
 		if per := m.person(); per != nil {
 			// "A's adviser B": the possessive names whose adviser.
-			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
+			if m.hi < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
 				continue
 			}
 			// "the A administration": a name used as a modifier names no party.
-			if m.hi < end && attributive[p.toks[m.hi].Norm] {
+			if m.hi < end && attributive[p.Toks[m.hi].Norm] {
 				continue
 			}
 			add(per)
@@ -549,7 +549,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			}
 		}
 		last := group[len(group)-1].hi
-		if demonyms && (last >= cl.Hi || !groupNouns[p.toks[last].Norm]) {
+		if demonyms && (last >= cl.Hi || !groupNouns[p.Toks[last].Norm]) {
 			continue
 		}
 		for _, g := range group {
@@ -564,7 +564,7 @@ func (p *pass) qualifiesTitle(ms []*mention, k int) bool {
 		return false
 	}
 	gap := ms[k+1].lo - ms[k].hi
-	return gap == 0 || (gap == 1 && p.toks[ms[k].hi].Kind == lex.Possessive)
+	return gap == 0 || (gap == 1 && p.Toks[ms[k].hi].Kind == lex.Possessive)
 }
 
 func (p *pass) onlyJoiners(lo, hi int) bool {
@@ -574,14 +574,14 @@ func (p *pass) onlyJoiners(lo, hi int) bool {
 	joined := false
 	for i := lo; i < hi; i++ {
 		switch {
-		case p.toks[i].Is(",", "the"):
-		case p.toks[i].Is("and", "&"):
+		case p.Toks[i].Is(",", "the"):
+		case p.Toks[i].Is("and", "&"):
 			joined = true
 		default:
 			return false
 		}
 	}
-	return joined || hi-lo >= 1 && p.toks[lo].Text == ","
+	return joined || hi-lo >= 1 && p.Toks[lo].Text == ","
 }
 
 var ordinalWords = map[string]int{
@@ -610,14 +610,14 @@ var ordinalFillers = map[string]bool{
 // ordinal reads "the first call … this year", "the second round of talks".
 func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 	for i := cl.Lo; i < cl.Hi; i++ {
-		n, ok := ordinalN(p.toks[i])
-		if !ok || p.toks[i].Quoted {
+		n, ok := ordinalN(p.Toks[i])
+		if !ok || p.Toks[i].Quoted {
 			continue
 		}
 		j := i + 1
 		oc := &ordinalClaim{n: n, lo: i, perLo: -1}
-		for j < cl.Hi && ordinalFillers[p.toks[j].Norm] {
-			switch p.toks[j].Norm {
+		for j < cl.Hi && ordinalFillers[p.Toks[j].Norm] {
+			switch p.Toks[j].Norm {
 			case "phone", "telephone":
 				oc.medium = ledger.Phone
 			case "video":
@@ -630,28 +630,28 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 		if j >= cl.Hi {
 			return nil
 		}
-		if _, ok := cueKinds[p.toks[j].Norm]; !ok {
+		if _, ok := cueKinds[p.Toks[j].Norm]; !ok {
 			continue
 		}
 		oc.hi = j + 1
-		oc.round = p.toks[j].Is("round")
+		oc.round = p.Toks[j].Is("round")
 		// The period: "this year", "since January", "in 2025", "of the year".
 		for k := oc.hi; k < cl.Hi && k <= oc.hi+8; k++ {
-			t := p.toks[k]
+			t := p.Toks[k]
 			if t.Is("since") {
-				es := timex.Find(p.toks, k+1, cl.Hi)
+				es := timex.Find(p.Toks, k+1, cl.Hi)
 				if len(es) == 0 || es[0].Lo != k+1 {
 					return nil // "since C upended …": not a date we can check
 				}
-				r := es[0].Resolve(p.pub, false)
-				sp := civil.Span{First: r.Span.First, Last: p.pub}
+				r := es[0].Resolve(p.Pub, false)
+				sp := civil.Span{First: r.Span.First, Last: p.Pub}
 				oc.period, oc.perLo, oc.perHi = &sp, k, es[0].Hi
 				break
 			}
-			if es := timex.Find(p.toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
+			if es := timex.Find(p.Toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
 				e := es[0]
 				if e.Form == timex.ThisYear || e.Form == timex.YearOnly || e.Form == timex.LastYear {
-					r := e.Resolve(p.pub, false)
+					r := e.Resolve(p.Pub, false)
 					sp := r.Span
 					oc.period, oc.perLo, oc.perHi = &sp, k, e.Hi
 				}
@@ -666,15 +666,15 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 // lastMet reads "last met (in person) …", "last spoke …".
 func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
 	for i := cl.Lo; i+1 < cl.Hi; i++ {
-		if p.toks[i].Is("last") && p.toks[i+1].Is("met", "spoke", "talked") && !p.toks[i].Quoted {
-			if i > cl.Lo && p.toks[i-1].Is("had") {
+		if p.Toks[i].Is("last") && p.Toks[i+1].Is("met", "spoke", "talked") && !p.Toks[i].Quoted {
+			if i > cl.Lo && p.Toks[i-1].Is("had") {
 				return nil // "had last met": counted back from another event, not from publication
 			}
 			oc := &ordinalClaim{lastMet: true, lo: i, hi: i + 2, perLo: -1}
-			if i+3 < cl.Hi && p.toks[i+2].Is("in") && p.toks[i+3].Is("person") {
+			if i+3 < cl.Hi && p.Toks[i+2].Is("in") && p.Toks[i+3].Is("person") {
 				oc.inPerson, oc.hi = true, i+4
 			}
-			if i+2 < cl.Hi && p.toks[i+2].Is("face-to-face") {
+			if i+2 < cl.Hi && p.Toks[i+2].Is("face-to-face") {
 				oc.inPerson, oc.hi = true, i+3
 			}
 			return oc
@@ -686,12 +686,12 @@ func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
 // claimDate finds the one date the clause gives its event.
 func (p *pass) claimDate(ec *eventClaim) {
 	var exprs []timex.Expr
-	for _, e := range timex.Find(p.toks, ec.cl.Lo, ec.cl.Hi) {
-		if p.toks[e.Lo].Quoted || (ec.ord != nil && ec.ord.perLo >= 0 && e.Lo >= ec.ord.perLo && e.Lo <= ec.ord.perLo+1) {
+	for _, e := range timex.Find(p.Toks, ec.cl.Lo, ec.cl.Hi) {
+		if p.Toks[e.Lo].Quoted || (ec.ord != nil && ec.ord.perLo >= 0 && e.Lo >= ec.ord.perLo && e.Lo <= ec.ord.perLo+1) {
 			continue
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
-		if e.Lo > ec.cl.Lo && p.toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
+		if e.Lo > ec.cl.Lo && p.Toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
 			continue
 		}
 		exprs = append(exprs, e)
@@ -708,7 +708,7 @@ func (p *pass) claimDate(ec *eventClaim) {
 			ec.ambiguous = true // a relative date needs a clear tense
 			return
 		}
-		r := e.Resolve(p.pub, future && !past)
+		r := e.Resolve(p.Pub, future && !past)
 		switch {
 		case chosen == nil:
 			chosen, res = &exprs[k], r
@@ -731,7 +731,7 @@ func (p *pass) claimMedium(ec *eventClaim) {
 		ec.medium, ec.mediumLo, ec.mediumHi = m, lo, hi
 	}
 	for i := ec.cl.Lo; i < ec.cl.Hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		if t.Quoted {
 			continue
 		}
@@ -740,7 +740,7 @@ func (p *pass) claimMedium(ec *eventClaim) {
 			set(ledger.Phone, i, i+1)
 		case t.Is("video", "videoconference", "virtual", "virtually"):
 			set(ledger.Video, i, i+1)
-		case t.Is("in") && i+1 < ec.cl.Hi && p.toks[i+1].Is("person") && (ec.ord == nil || !ec.ord.lastMet):
+		case t.Is("in") && i+1 < ec.cl.Hi && p.Toks[i+1].Is("person") && (ec.ord == nil || !ec.ord.lastMet):
 			set(ledger.InPerson, i, i+2)
 		case t.Is("face-to-face"):
 			set(ledger.InPerson, i, i+1)
@@ -761,17 +761,17 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 			continue
 		}
 		after := func(words ...string) bool {
-			return m.hi < cl.Hi && p.toks[m.hi].Is(words...)
+			return m.hi < cl.Hi && p.Toks[m.hi].Is(words...)
 		}
 		before := func(n int, words ...string) bool {
-			return m.lo-n >= cl.Lo && p.toks[m.lo-n].Is(words...)
+			return m.lo-n >= cl.Lo && p.Toks[m.lo-n].Is(words...)
 		}
 		switch {
 		case after("called", "phoned", "telephoned") && p.isCue(m.hi, cl):
 		case before(1, "by") && before(2, "initiated", "requested", "placed", "made"):
 		case after("initiated", "requested"):
 		case before(1, "of") && before(2, "request") && before(3, "the") && before(4, "at"):
-		case before(1, "at") && m.hi+1 < cl.Hi && p.toks[m.hi].Kind == lex.Possessive && p.toks[m.hi+1].Is("request", "invitation"):
+		case before(1, "at") && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && p.Toks[m.hi+1].Is("request", "invitation"):
 		default:
 			continue
 		}
@@ -802,7 +802,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	// call that both capitals presented as … in Washington".
 	end := p.coreEnd(cl)
 	for i := max(ec.cue, cl.Lo) + 1; i < end; i++ {
-		if relatives[p.toks[i].Norm] && !p.toks[i].Quoted {
+		if relatives[p.Toks[i].Norm] && !p.Toks[i].Quoted {
 			end = i
 			break
 		}
@@ -810,10 +810,10 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	cl.Hi = end
 	var found *ledger.Entity
 	for i := cl.Lo; i < cl.Hi; i++ {
-		if !p.toks[i].Is("in", "at") || p.toks[i].Quoted {
+		if !p.Toks[i].Is("in", "at") || p.Toks[i].Quoted {
 			continue
 		}
-		if i > cl.Lo && notVenue[p.toks[i-1].Norm] {
+		if i > cl.Lo && notVenue[p.Toks[i-1].Norm] {
 			continue
 		}
 		for k := range s.ments {
@@ -825,7 +825,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 			if pl == nil || m.demonym != nil && len(m.names) == 0 {
 				continue
 			}
-			if m.hi < cl.Hi && p.toks[m.hi].Kind == lex.Possessive {
+			if m.hi < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive {
 				break // "at <capital>'s initiative", "in <capital>'s view": not where
 			}
 			if !p.plainGap(i+1, m.lo) {
@@ -849,12 +849,12 @@ var relatives = map[string]bool{"that": true, "which": true, "who": true, "whom"
 // words and demonyms: "the <demonym> capital of".
 func (p *pass) plainGap(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		if t.Kind != lex.Word {
 			return false
 		}
 		if t.Upper {
-			n, vals := p.c.vocab.Longest(p.toks[i:hi], 0)
+			n, vals := p.c.vocab.Longest(p.Toks[i:hi], 0)
 			ok := false
 			for _, v := range vals {
 				if v.kind == vDemonym {
@@ -879,23 +879,23 @@ var durationUnits = map[string]time.Duration{
 func (p *pass) claimDuration(ec *eventClaim) {
 	cl := ec.cl
 	for i := cl.Lo; i < cl.Hi; i++ {
-		t := p.toks[i]
+		t := p.Toks[i]
 		if t.Quoted {
 			continue
 		}
 		// hour-and-a-half, an hour and a half
 		if t.Is("hour") && p.seq(i+1, cl.Hi, "and", "a", "half") >= 0 {
 			ec.duration, ec.durLo, ec.durHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, "and", "a", "half")
-			if i > cl.Lo && p.toks[i-1].Is("an") {
+			if i > cl.Lo && p.Toks[i-1].Is("an") {
 				ec.durLo = i - 1
 			}
 			return
 		}
-		if t.Is("hour") && i+2 < cl.Hi && p.toks[i+1].Text == "-" && p.toks[i+2].Is("long") {
+		if t.Is("hour") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("long") {
 			ec.duration, ec.durLo, ec.durHi = time.Hour, i, i+3
 			return
 		}
-		if t.Is("half") && i+2 < cl.Hi && p.toks[i+1].Text == "-" && p.toks[i+2].Is("hour") {
+		if t.Is("half") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("hour") {
 			ec.duration, ec.durLo, ec.durHi = 30*time.Minute, i, i+3
 			return
 		}
@@ -912,11 +912,11 @@ func (p *pass) claimDuration(ec *eventClaim) {
 			continue
 		}
 		j := i + 1
-		if j < cl.Hi && p.toks[j].Text == "-" {
+		if j < cl.Hi && p.Toks[j].Text == "-" {
 			j++
 		}
 		if j < cl.Hi {
-			if u, ok := durationUnits[p.toks[j].Norm]; ok {
+			if u, ok := durationUnits[p.Toks[j].Norm]; ok {
 				ec.duration, ec.durLo, ec.durHi = time.Duration(n*float64(u)), i, j+1
 				return
 			}
@@ -932,10 +932,10 @@ var countWords = map[string]float64{
 // seq returns the end of the words after i, joined by hyphens or spaces, or -1.
 func (p *pass) seq(i, hi int, words ...string) int {
 	for _, w := range words {
-		if i < hi && p.toks[i].Text == "-" {
+		if i < hi && p.Toks[i].Text == "-" {
 			i++
 		}
-		if i >= hi || !p.toks[i].Is(w) {
+		if i >= hi || !p.Toks[i].Is(w) {
 			return -1
 		}
 		i++

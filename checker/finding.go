@@ -1,107 +1,34 @@
 package checker
 
-import (
-	"cmp"
-	"slices"
+import "github.com/claimlint/claimlint/checker/analysis"
 
-	"github.com/claimlint/claimlint/checker/ledger"
+// The findings' types live in package analysis, where the checks make
+// them; these names keep the engine's API for the packages around it.
+type (
+	// Finding is analysis.Finding.
+	Finding = analysis.Finding
+	// Related is analysis.Related.
+	Related = analysis.Related
+	// Evidence is analysis.Evidence.
+	Evidence = analysis.Evidence
+	// Fix is analysis.Fix.
+	Fix = analysis.Fix
 )
 
 // Severity levels, most severe first.
 const (
-	Error   = "error"
-	Warning = "warning"
-	Info    = "info"
+	Error   = analysis.Error
+	Warning = analysis.Warning
+	Info    = analysis.Info
 )
 
 // SeverityRank orders severities: error 3, warning 2, info 1, unknown 0.
-func SeverityRank(s string) int {
-	switch s {
-	case Error:
-		return 3
-	case Warning:
-		return 2
-	case Info:
-		return 1
-	}
-	return 0
-}
-
-// Finding is one contradicted claim (or a notice such as missing-date), with
-// positions taken from the article as it was read.
-type Finding struct {
-	Path      string    `json:"path"`
-	Line      int       `json:"line"`
-	Column    int       `json:"column"`
-	EndLine   int       `json:"endLine"`
-	EndColumn int       `json:"endColumn"`
-	Offset    int       `json:"offset"`
-	EndOffset int       `json:"endOffset"`
-	Rule      string    `json:"rule"`
-	Severity  string    `json:"severity"`
-	Message   string    `json:"message"`
-	Found     string    `json:"found"`
-	Expected  string    `json:"expected"`
-	Evidence  *Evidence `json:"evidence"`
-	Fix       *Fix      `json:"fix"`
-
-	// ByteCol and EndByteCol are the 1-based columns in bytes, for formats
-	// that count them (reviewdog).
-	ByteCol    int `json:"byteColumn"`
-	EndByteCol int `json:"endByteColumn"`
-
-	// Related are other places that bear on the finding: what other
-	// articles say of the same event.
-	Related []Related `json:"related,omitempty"`
-}
-
-// Related is a place elsewhere in the checked set, and what it says.
-type Related struct {
-	Path      string `json:"path"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"endLine"`
-	EndColumn int    `json:"endColumn"`
-	Message   string `json:"message"`
-}
-
-// Evidence is the ledger entry that contradicts the text.
-type Evidence struct {
-	ID      string          `json:"id"`
-	Pos     string          `json:"pos"` // file:line:col in the rule file
-	Sources []ledger.Source `json:"sources"`
-}
-
-// Fix is a replacement of bytes [Offset, EndOffset) of the article.
-type Fix struct {
-	Offset      int    `json:"offset"`
-	EndOffset   int    `json:"endOffset"`
-	Replacement string `json:"replacement"`
-}
+func SeverityRank(s string) int { return analysis.SeverityRank(s) }
 
 // SortFindings orders findings by path, position and rule, so that output is
 // the same on every run; equal findings keep their order.
-func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int { return CompareFindings(&a, &b) })
-}
+func SortFindings(fs []Finding) { analysis.SortFindings(fs) }
 
 // CompareFindings is the order of SortFindings: path, line, column,
 // offset, rule, message.
-func CompareFindings(a, b *Finding) int {
-	// Line and column before offset: findings on rule files carry no offsets.
-	return cmp.Or(
-		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.Line, b.Line),
-		cmp.Compare(a.Column, b.Column),
-		cmp.Compare(a.Offset, b.Offset),
-		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Message, b.Message),
-	)
-}
-
-func evidenceOf(id string, pos ledger.Pos, sources []ledger.Source) *Evidence {
-	if sources == nil {
-		sources = []ledger.Source{}
-	}
-	return &Evidence{ID: id, Pos: pos.String(), Sources: sources}
-}
+func CompareFindings(a, b *Finding) int { return analysis.CompareFindings(a, b) }

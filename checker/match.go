@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -25,7 +26,7 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		p.checkAttributes(ec, ec.topic)
 		return ec.topic.ID, ""
 	}
-	cands := p.candidates(ec.parts, ec.kinds)
+	cands := p.Index.Candidates(ec.parts, ec.kinds)
 	var ev *ledger.Event
 	if ec.date != nil {
 		var hits []*ledger.Event
@@ -70,54 +71,6 @@ func (p *pass) checkAttributes(ec *eventClaim, ev *ledger.Event) {
 	p.checkOrdinal(ec, ev)
 }
 
-// candidates are the events of one of kinds in which every one of parts took part.
-func (p *pass) candidates(parts []*ledger.Entity, kinds []string) []*ledger.Event {
-	// Only the events of the participant in the fewest need be looked at.
-	events := p.c.L.Events
-	for i, x := range parts {
-		if evs := p.c.eventsOf[x.ID]; i == 0 || len(evs) < len(events) {
-			events = evs
-		}
-	}
-	var out []*ledger.Event
-	for _, e := range events {
-		if e.Kind == ledger.Anchor || !slices.Contains(kinds, e.Kind) {
-			continue
-		}
-		all := true
-		for _, x := range parts {
-			if !slices.Contains(e.Participants, x.ID) {
-				all = false
-				break
-			}
-		}
-		if all {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// zoneOf returns the time zone of an entity, or of the country or place
-// that contains it.
-func (c *Checker) zoneOf(id string) *time.Location {
-	for i := 0; i < 32 && id != ""; i++ {
-		e := c.L.Entity(id)
-		if e == nil {
-			return nil
-		}
-		if e.TZ != nil {
-			return e.TZ
-		}
-		if e.Kind == ledger.Person {
-			id = e.Country
-		} else {
-			id = e.In
-		}
-	}
-	return nil
-}
-
 // eventDays are the spans of days on which an event may rightly be said to
 // have happened: its own dates and, when its time of day is known, its date
 // in the time zones of its participants, its venue and the article's outlet.
@@ -137,12 +90,12 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 	if err != nil {
 		return days
 	}
-	zones := slices.Clone(p.zones)
+	zones := slices.Clone(p.Zones)
 	for _, id := range e.Participants {
-		zones = append(zones, p.c.zoneOf(id))
+		zones = append(zones, p.Index.ZoneOf(id))
 	}
 	if e.Venue != "" {
-		zones = append(zones, p.c.zoneOf(e.Venue))
+		zones = append(zones, p.Index.ZoneOf(e.Venue))
 	}
 	for _, z := range zones {
 		if z == nil {
@@ -238,9 +191,9 @@ func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
 // nearPublication finds the event an undated claim is about: the one
 // candidate around the publication date ("the call was initiated by …").
 func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
-	win := civil.Span{First: p.pub.AddDate(0, 0, -10), Last: p.pub.AddDate(0, 0, 3)}
+	win := civil.Span{First: p.Pub.AddDate(0, 0, -10), Last: p.Pub.AddDate(0, 0, 3)}
 	if ec.future {
-		win = civil.Span{First: p.pub, Last: p.pub.AddDate(0, 0, 21)}
+		win = civil.Span{First: p.Pub, Last: p.Pub.AddDate(0, 0, 21)}
 	}
 	var found *ledger.Event
 	for _, e := range cands {
@@ -319,12 +272,12 @@ func spanText(s civil.Span, prec civil.Precision) string {
 
 func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 	d := ec.date
-	found := p.text(d.Lo, d.Hi)
+	found := p.Text(d.Lo, d.Hi)
 	f := Finding{
 		Rule: "event-date", Severity: Error,
-		Offset: p.toks[d.Lo].Start, EndOffset: p.toks[d.Hi-1].End,
+		Offset: p.Toks[d.Lo].Start, EndOffset: p.Toks[d.Hi-1].End,
 		Expected: strings.TrimPrefix(strings.TrimPrefix(when(e), "on "), "in "),
-		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	}
 	v := verb(e) + " " + when(e)
 	switch ec.edge {
@@ -342,9 +295,9 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 		t := target.First()
 		switch {
 		case d.Form == timex.Weekday:
-			f.Fix = &Fix{Offset: p.toks[d.DayTok].Start, EndOffset: p.toks[d.DayTok].End, Replacement: t.Weekday().String()}
+			f.Fix = &Fix{Offset: p.Toks[d.DayTok].Start, EndOffset: p.Toks[d.DayTok].End, Replacement: t.Weekday().String()}
 		case d.Form == timex.MonthDay && d.Day2 == 0 && t.Month() == d.Month && (d.Year == 0 || d.Year == t.Year()):
-			f.Fix = &Fix{Offset: p.toks[d.DayTok].Start, EndOffset: p.toks[d.DayTok].End, Replacement: fmt.Sprint(t.Day())}
+			f.Fix = &Fix{Offset: p.Toks[d.DayTok].Start, EndOffset: p.Toks[d.DayTok].End, Replacement: fmt.Sprint(t.Day())}
 		}
 	}
 	p.report(f)
@@ -364,7 +317,7 @@ func (p *pass) checkUnknown(ec *eventClaim) bool {
 		if !period.Contains(ec.span.First) || !period.Contains(ec.span.Last) {
 			continue
 		}
-		covered := p.candidates(ec.parts, c.Kinds)
+		covered := p.Index.Candidates(ec.parts, c.Kinds)
 		var before, after *ledger.Event
 		for _, e := range covered {
 			s := e.Span()
@@ -396,11 +349,11 @@ func (p *pass) checkUnknown(ec *eventClaim) bool {
 		lo, hi := min(ec.cue, ec.date.Lo), max(ec.cue+1, ec.date.Hi)
 		p.report(Finding{
 			Rule: "event-unknown", Severity: Error,
-			Offset: p.toks[lo].Start, EndOffset: p.toks[hi-1].End,
+			Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,
 			Message: fmt.Sprintf("the ledger holds every %s %s from %s to %s and none on %s; nearest: %s",
 				pair, strings.Join(c.Kinds, ", "), c.From, c.To, spanText(ec.span, ec.prec), nearest),
 			Expected: nearest,
-			Evidence: evidenceOf("coverage", c.Pos, nil),
+			Evidence: analysis.EvidenceOf("coverage", c.Pos, nil),
 		})
 		return true
 	}
@@ -436,14 +389,14 @@ func (p *pass) checkMedium(ec *eventClaim, e *ledger.Event) {
 	}
 	f := Finding{
 		Rule: "event-medium", Severity: Error,
-		Offset: p.toks[ec.mediumLo].Start, EndOffset: p.toks[ec.mediumHi-1].End,
+		Offset: p.Toks[ec.mediumLo].Start, EndOffset: p.Toks[ec.mediumHi-1].End,
 		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.label(ec, e), when(e), verb(e),
 			mediumWords[e.Medium], mediumWords[ec.medium]),
 		Expected: mediumWords[e.Medium],
-		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	}
-	if e.Medium != ledger.InPerson && ec.mediumHi-ec.mediumLo == 1 && p.toks[ec.mediumLo].Is("phone", "telephone", "video") {
-		f.Fix = &Fix{Offset: p.toks[ec.mediumLo].Start, EndOffset: p.toks[ec.mediumLo].End, Replacement: mediumWords[e.Medium]}
+	if e.Medium != ledger.InPerson && ec.mediumHi-ec.mediumLo == 1 && p.Toks[ec.mediumLo].Is("phone", "telephone", "video") {
+		f.Fix = &Fix{Offset: p.Toks[ec.mediumLo].Start, EndOffset: p.Toks[ec.mediumLo].End, Replacement: mediumWords[e.Medium]}
 	}
 	p.report(f)
 }
@@ -455,11 +408,11 @@ func (p *pass) checkInitiator(ec *eventClaim, e *ledger.Event) {
 	}
 	p.report(Finding{
 		Rule: "event-initiator", Severity: Error,
-		Offset: p.toks[ec.initLo].Start, EndOffset: p.toks[ec.initHi-1].End,
+		Offset: p.Toks[ec.initLo].Start, EndOffset: p.Toks[ec.initHi-1].End,
 		Message: fmt.Sprintf("%s %s was initiated by %s, not %s", p.label(ec, e), when(e),
 			p.c.L.ShortName(e.Initiator), ec.initiator.Short),
 		Expected: p.c.L.Entity(e.Initiator).Name,
-		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
 
@@ -478,10 +431,10 @@ func (p *pass) checkVenue(ec *eventClaim, e *ledger.Event) {
 	venue := l.Entity(e.Venue)
 	p.report(Finding{
 		Rule: "event-venue", Severity: Error,
-		Offset: p.toks[ec.venueLo].Start, EndOffset: p.toks[ec.venueHi-1].End,
+		Offset: p.Toks[ec.venueLo].Start, EndOffset: p.Toks[ec.venueHi-1].End,
 		Message:  fmt.Sprintf("%s %s %s held in %s, not %s", p.label(ec, e), when(e), verb(e), venue.Name, ec.venue.Name),
 		Expected: venue.Name,
-		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
 
@@ -495,11 +448,11 @@ func (p *pass) checkDuration(ec *eventClaim, e *ledger.Event) {
 	}
 	p.report(Finding{
 		Rule: "event-duration", Severity: Warning,
-		Offset: p.toks[ec.durLo].Start, EndOffset: p.toks[ec.durHi-1].End,
+		Offset: p.Toks[ec.durLo].Start, EndOffset: p.Toks[ec.durHi-1].End,
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.label(ec, e), when(e),
 			shortDuration(e.Duration), shortDuration(ec.duration)),
 		Expected: shortDuration(e.Duration),
-		Evidence: evidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
 
@@ -527,7 +480,7 @@ func ordinalName(n int) string {
 // ordinalKinds are the events an ordinal counts: "first call" counts calls,
 // "first phone call" only phone calls, "first meeting" in-person events.
 func (p *pass) ordinalKinds(oc *ordinalClaim) ([]string, func(*ledger.Event) bool) {
-	kinds := cueKinds[p.toks[oc.hi-1].Norm]
+	kinds := cueKinds[p.Toks[oc.hi-1].Norm]
 	if oc.inPerson {
 		kinds = inPersonKinds
 	}
@@ -550,7 +503,7 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 	}
 	f := Finding{
 		Rule: "ordinal", Severity: Error,
-		Offset: p.toks[oc.lo].Start, EndOffset: p.toks[oc.hi-1].End,
+		Offset: p.Toks[oc.lo].Start, EndOffset: p.Toks[oc.hi-1].End,
 	}
 	if oc.round {
 		if e.Series == "" || e.Round == 0 || e.Round == oc.n {
@@ -558,7 +511,7 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 		}
 		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.label(ec, e), when(e), verb(e), e.Round, ordinalName(oc.n))
 		f.Expected = ordinalName(e.Round) + " round"
-		f.Evidence = evidenceOf(e.ID, e.Pos, e.Sources)
+		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 		p.report(f)
 		return
 	}
@@ -567,24 +520,24 @@ func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
 	}
 	kinds, keep := p.ordinalKinds(oc)
 	var earlier []*ledger.Event
-	for _, x := range p.candidates(ec.parts, kinds) {
+	for _, x := range p.Index.Candidates(ec.parts, kinds) {
 		if x != e && keep(x) && oc.period.Contains(x.Start.First()) && x.Start.First().Before(e.Start.First()) {
 			earlier = append(earlier, x)
 		}
 	}
 	slices.SortFunc(earlier, func(a, b *ledger.Event) int { return a.Start.First().Compare(b.Start.First()) })
 	actual := len(earlier) + 1
-	period := p.text(oc.perLo, oc.perHi)
+	period := p.Text(oc.perLo, oc.perHi)
 	switch {
 	case actual > oc.n:
 		first := earlier[0]
 		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
 			p.label(ec, e), when(e), ordinalName(oc.n), period, len(earlier), when(first), first.Kind)
-		f.Evidence = evidenceOf(first.ID, first.Pos, first.Sources)
+		f.Evidence = analysis.EvidenceOf(first.ID, first.Pos, first.Sources)
 	case actual < oc.n && p.covered(ec.parts, kinds, civil.Span{First: oc.period.First, Last: e.Start.First()}):
 		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
 			p.label(ec, e), when(e), ordinalName(actual), period, ordinalName(oc.n), len(earlier))
-		f.Evidence = evidenceOf(e.ID, e.Pos, e.Sources)
+		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 	default:
 		return
 	}
@@ -618,8 +571,8 @@ func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
 		keep = func(e *ledger.Event) bool { return true }
 	}
 	var last *ledger.Event
-	for _, e := range p.candidates(ec.parts, kinds) {
-		if !keep(e) || e.Start.First().After(p.pub) {
+	for _, e := range p.Index.Candidates(ec.parts, kinds) {
+		if !keep(e) || e.Start.First().After(p.Pub) {
 			continue
 		}
 		if last == nil || e.End.Last().After(last.End.Last()) {
@@ -637,11 +590,11 @@ func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
 	d := ec.date
 	p.report(Finding{
 		Rule: "ordinal", Severity: Error,
-		Offset: p.toks[min(oc.lo, d.Lo)].Start, EndOffset: p.toks[max(oc.hi, d.Hi)-1].End,
+		Offset: p.Toks[min(oc.lo, d.Lo)].Start, EndOffset: p.Toks[max(oc.hi, d.Hi)-1].End,
 		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.names(ec.parts), when(last), last.ID,
-			p.text(d.Lo, d.Hi), spanText(ec.span, ec.prec)),
+			p.Text(d.Lo, d.Hi), spanText(ec.span, ec.prec)),
 		Expected: strings.TrimPrefix(when(last), "on "),
-		Evidence: evidenceOf(last.ID, last.Pos, last.Sources),
+		Evidence: analysis.EvidenceOf(last.ID, last.Pos, last.Sources),
 	})
 	return last.ID, ""
 }

@@ -42,7 +42,7 @@ func (d *directive) last(rule string) int {
 // finding for each bad or unused directive.
 func (p *pass) suppress() []Finding {
 	ds := p.directives() // reports bad directives into p.findings
-	fs := p.findings
+	fs := p.Findings
 	if len(ds) == 0 {
 		return fs
 	}
@@ -72,7 +72,7 @@ func (p *pass) suppress() []Finding {
 			kept = append(kept, f)
 		}
 	}
-	p.findings = kept
+	p.Findings = kept
 	for _, d := range ds {
 		if !d.bad && !d.used && d.kind != "enable" {
 			p.report(Finding{
@@ -81,12 +81,12 @@ func (p *pass) suppress() []Finding {
 			})
 		}
 	}
-	return p.findings
+	return p.Findings
 }
 
 // directives reads the directives of the article, line by line.
 func (p *pass) directives() []*directive {
-	src := p.a.Src
+	src := p.Article.Src
 	if !bytes.Contains(src, []byte("claimlint-")) {
 		return nil // most articles have none: skip the line scan
 	}

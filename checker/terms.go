@@ -6,6 +6,7 @@ import (
 
 	"strconv"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
@@ -46,11 +47,11 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	}
 	cue, start := -1, false
 	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
-		if !termFirst[p.toks[i].Norm] {
+		if !termFirst[p.Toks[i].Norm] {
 			continue
 		}
 		for _, c := range termCues {
-			if p.seq(i, cl.Hi, c.words...) == i+len(c.words) && !p.toks[i].Quoted {
+			if p.seq(i, cl.Hi, c.words...) == i+len(c.words) && !p.Toks[i].Quoted {
 				cue, start = i, c.start
 				break
 			}
@@ -66,7 +67,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	var offices []*ledger.Office
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.toks[cl.Lo].Is("who")) {
+		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.Toks[cl.Lo].Is("who")) {
 			if per := m.person(); per != nil {
 				person = per
 			}
@@ -90,7 +91,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	if office == nil {
 		return
 	}
-	exprs := timex.Find(p.toks, cl.Lo, cl.Hi)
+	exprs := timex.Find(p.Toks, cl.Lo, cl.Hi)
 	if len(exprs) != 1 {
 		return
 	}
@@ -98,7 +99,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	if e.Form == timex.Weekday {
 		return
 	}
-	r := e.Resolve(p.pub, false)
+	r := e.Resolve(p.Pub, false)
 	edge := "start"
 	if !start {
 		edge = "end"
@@ -146,14 +147,14 @@ func (p *pass) termVerdict(person *ledger.Entity, office *ledger.Office, start b
 	}
 	f := Finding{
 		Rule: "office-term", Severity: Error,
-		Offset: p.toks[min(cue, e.Lo)].Start, EndOffset: p.toks[max(cue+1, e.Hi)-1].End,
+		Offset: p.Toks[min(cue, e.Lo)].Start, EndOffset: p.Toks[max(cue+1, e.Hi)-1].End,
 		Message: fmt.Sprintf("%s's term as %s %s on %s, not %s (%s)", person.Name, office.Title, what, d,
-			p.text(e.Lo, e.Hi), spanText(r.Span, r.Prec)),
+			p.Text(e.Lo, e.Hi), spanText(r.Span, r.Prec)),
 		Expected: d.String(),
-		Evidence: evidenceOf(office.ID, best.Pos, best.Sources),
+		Evidence: analysis.EvidenceOf(office.ID, best.Pos, best.Sources),
 	}
 	if e.Form == timex.YearOnly {
-		f.Fix = &Fix{Offset: p.toks[e.Lo].Start, EndOffset: p.toks[e.Lo].End, Replacement: strconv.Itoa(d.Y)}
+		f.Fix = &Fix{Offset: p.Toks[e.Lo].Start, EndOffset: p.Toks[e.Lo].End, Replacement: strconv.Itoa(d.Y)}
 	}
 	p.report(f)
 	return ""
@@ -177,8 +178,8 @@ func (p *pass) wording() {
 			continue
 		}
 		if !w.After.IsZero() || !w.Before.IsZero() {
-			if !p.hasPub || (!w.After.IsZero() && p.pub.Before(w.After.First())) ||
-				(!w.Before.IsZero() && !p.pub.Before(w.Before.First())) {
+			if !p.HasPub || (!w.After.IsZero() && p.Pub.Before(w.After.First())) ||
+				(!w.Before.IsZero() && !p.Pub.Before(w.Before.First())) {
 				continue
 			}
 		}
@@ -186,7 +187,7 @@ func (p *pass) wording() {
 		// so no match spans a code block); submatches only where a
 		// replacement needs them. An article without the pattern's
 		// required text is skipped at once.
-		text := p.a.Text
+		text := p.Article.Text
 		if w.Literal != "" {
 			hay := text
 			if w.Fold {
@@ -204,7 +205,7 @@ func (p *pass) wording() {
 				Rule: "wording", Severity: w.Severity,
 				Offset: m[0], EndOffset: m[1],
 				Message:  w.Message,
-				Evidence: evidenceOf(w.ID, w.Pos, nil),
+				Evidence: analysis.EvidenceOf(w.ID, w.Pos, nil),
 			}
 			if w.HasFix {
 				sub := w.Pattern.FindSubmatchIndex(text[m[0]:m[1]])

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
@@ -51,7 +52,7 @@ func (p *pass) titles(s *sentence) {
 		}
 		next := &s.ments[k+1]
 		person := next.person()
-		if person == nil || next.lo != m.hi || p.toks[m.lo].Quoted {
+		if person == nil || next.lo != m.hi || p.Toks[m.lo].Quoted {
 			continue
 		}
 		tc := titleClaim{start: m.lo, phrase: m, person: person, personHi: next.hi, modLo: -1}
@@ -62,7 +63,7 @@ func (p *pass) titles(s *sentence) {
 			switch {
 			case prev.hi == m.lo && prev.country() != nil:
 				qual, tc.start = prev.country(), prev.lo
-			case prev.hi == m.lo-1 && p.toks[m.lo-1].Kind == lex.Possessive:
+			case prev.hi == m.lo-1 && p.Toks[m.lo-1].Kind == lex.Possessive:
 				if c := prev.country(); c != nil {
 					qual, tc.start = c, prev.lo
 				} else {
@@ -90,9 +91,9 @@ func (p *pass) titles(s *sentence) {
 			values["former"] = "true"
 		}
 		cl := p.clauseOf(s, m.lo)
-		if p.hasPub {
-			for _, e := range timex.Find(p.toks, cl.Lo, cl.Hi) {
-				tc.refs = append(tc.refs, e.Resolve(p.pub, false).Span)
+		if p.HasPub {
+			for _, e := range timex.Find(p.Toks, cl.Lo, cl.Hi) {
+				tc.refs = append(tc.refs, e.Resolve(p.Pub, false).Span)
 			}
 		}
 		rec := p.claim("title", lo, next.hi, values)
@@ -107,10 +108,10 @@ func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
 	if i < lo {
 		return true
 	}
-	t := p.toks[i]
+	t := p.Toks[i]
 	// ex-President, then-President
-	if t.Text == "-" && i-1 >= lo && p.toks[i-1].End == t.Start {
-		w := p.toks[i-1]
+	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start {
+		w := p.Toks[i-1]
 		if w.Is("ex") {
 			tc.former, tc.modLo = true, i-1
 			return true
@@ -123,7 +124,7 @@ func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
 	switch {
 	case t.Is("former"):
 		tc.former, tc.modLo = true, i
-		if i-1 >= lo && p.toks[i-1].Kind == lex.Word && skipModifiers[p.toks[i-1].Norm] {
+		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && skipModifiers[p.Toks[i-1].Norm] {
 			return false
 		}
 		return true
@@ -176,24 +177,24 @@ func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
 
 // checkTitle judges a title claim. It returns why it could not, or "".
 func (p *pass) checkTitle(tc titleClaim) string {
-	if !p.hasPub {
+	if !p.HasPub {
 		return "no publication date"
 	}
 	o, who := tc.office, tc.person
-	holds, term := o.Holds(who.ID, p.pub)
-	startOff := p.toks[tc.start].Start
-	endOff := p.toks[tc.personHi-1].End
+	holds, term := o.Holds(who.ID, p.Pub)
+	startOff := p.Toks[tc.start].Start
+	endOff := p.Toks[tc.personHi-1].End
 	switch {
 	case tc.former && holds == ledger.Holds:
-		modEnd := p.toks[tc.start].Start
+		modEnd := p.Toks[tc.start].Start
 		p.report(Finding{
 			Rule: "title-at-date", Severity: Error,
-			Offset: p.toks[tc.modLo].Start, EndOffset: endOff,
+			Offset: p.Toks[tc.modLo].Start, EndOffset: endOff,
 			Message: fmt.Sprintf("%s holds the office of %s on %s (term from %s): not a former holder",
-				who.Name, o.Title, dateText(p.pub), term.From),
-			Expected: p.text(tc.start, tc.personHi),
-			Evidence: evidenceOf(o.ID, term.Pos, term.Sources),
-			Fix:      &Fix{Offset: p.toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
+				who.Name, o.Title, dateText(p.Pub), term.From),
+			Expected: p.Text(tc.start, tc.personHi),
+			Evidence: analysis.EvidenceOf(o.ID, term.Pos, term.Sources),
+			Fix:      &Fix{Offset: p.Toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
 		})
 	case holds == ledger.Unknown:
 		return "a term boundary in the ledger is too coarse to judge this date"
@@ -209,8 +210,8 @@ func (p *pass) checkTitle(tc titleClaim) string {
 				return "the clause dates itself to a day the person held the office"
 			}
 		}
-		last := lastEnded(o, who.ID, p.pub)
-		if last == nil || o.UncertainOn(p.pub) {
+		last := lastEnded(o, who.ID, p.Pub)
+		if last == nil || o.UncertainOn(p.Pub) {
 			return "the ledger cannot tell when the term ended"
 		}
 		rep := "former "
@@ -221,9 +222,9 @@ func (p *pass) checkTitle(tc titleClaim) string {
 			Rule: "title-at-date", Severity: Error,
 			Offset: startOff, EndOffset: endOff,
 			Message: fmt.Sprintf("%s's term as %s ended on %s; on %s the title needs \"former\"",
-				who.Name, o.Title, last.To, dateText(p.pub)),
-			Expected: rep + p.text(tc.start, tc.personHi),
-			Evidence: evidenceOf(o.ID, last.Pos, last.Sources),
+				who.Name, o.Title, last.To, dateText(p.Pub)),
+			Expected: rep + p.Text(tc.start, tc.personHi),
+			Evidence: analysis.EvidenceOf(o.ID, last.Pos, last.Sources),
 			Fix:      &Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
 		})
 	case holds == ledger.DoesNotHold && !o.EverHeld(who.ID):
@@ -252,10 +253,10 @@ func lastEnded(o *ledger.Office, who string, t time.Time) *ledger.Term {
 // who held it on the publication date.
 func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 	o, who := tc.office, tc.person
-	if o.UncertainOn(p.pub) {
+	if o.UncertainOn(p.Pub) {
 		return "a term boundary in the ledger is too coarse to judge this date"
 	}
-	holders := o.HoldersOn(p.pub)
+	holders := o.HoldersOn(p.Pub)
 	if len(holders) == 0 {
 		return "the ledger names no holder of the office on that day"
 	}
@@ -267,20 +268,20 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 	if len(names) > 1 {
 		verb = "are"
 	}
-	msg := fmt.Sprintf("%s is not %s on %s: %s %s", who.Name, o.Title, dateText(p.pub), strings.Join(names, ", "), verb)
+	msg := fmt.Sprintf("%s is not %s on %s: %s %s", who.Name, o.Title, dateText(p.Pub), strings.Join(names, ", "), verb)
 	f := Finding{
 		Rule: "office-holder", Severity: Error,
 		Offset: startOff, EndOffset: endOff,
-		Evidence: evidenceOf(o.ID, holders[0].Pos, holders[0].Sources),
+		Evidence: analysis.EvidenceOf(o.ID, holders[0].Pos, holders[0].Sources),
 	}
 	if held, term := p.heldInBody(o, who); held != nil {
 		msg += fmt.Sprintf("; %s is %s", who.Name, held.Title)
 		f.Expected = held.Title
-		if i, word := oneWordSwap(tc.phrase, p.toks, held); word != "" {
-			f.Fix = &Fix{Offset: p.toks[i].Start, EndOffset: p.toks[i].End, Replacement: word}
-			f.Expected = string(p.a.Src[startOff:p.toks[i].Start]) + word + string(p.a.Src[p.toks[i].End:endOff])
+		if i, word := oneWordSwap(tc.phrase, p.Toks, held); word != "" {
+			f.Fix = &Fix{Offset: p.Toks[i].Start, EndOffset: p.Toks[i].End, Replacement: word}
+			f.Expected = string(p.Article.Src[startOff:p.Toks[i].Start]) + word + string(p.Article.Src[p.Toks[i].End:endOff])
 		}
-		f.Evidence = evidenceOf(held.ID, term.Pos, term.Sources)
+		f.Evidence = analysis.EvidenceOf(held.ID, term.Pos, term.Sources)
 		f.Evidence.ID = o.ID + ", " + held.ID
 	}
 	f.Message = msg
@@ -294,11 +295,11 @@ func (p *pass) heldInBody(o *ledger.Office, who *ledger.Entity) (*ledger.Office,
 	if o.Body == "" {
 		return nil, nil
 	}
-	for _, h := range p.c.inBody[o.Body] {
+	for _, h := range p.Index.InBody(o.Body) {
 		if h == o {
 			continue
 		}
-		if ok, term := h.Holds(who.ID, p.pub); ok == ledger.Holds {
+		if ok, term := h.Holds(who.ID, p.Pub); ok == ledger.Holds {
 			return h, term
 		}
 	}

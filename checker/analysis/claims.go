@@ -1,0 +1,140 @@
+package analysis
+
+import (
+	"time"
+
+	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
+	"github.com/claimlint/claimlint/checker/timex"
+)
+
+// The claims the engine reads and hands to the checks. Token indexes are
+// into Pass.Toks; a pair Lo, Hi is the half-open range of tokens where the
+// article writes that value.
+
+// TitleClaim is "[former] [qualifier] TITLE Name": a claim that the person
+// holds (or held) the office the title names.
+type TitleClaim struct {
+	Start              int // first token of the title, qualifier included
+	PhraseLo, PhraseHi int // the title's phrasing
+	Person             *ledger.Entity
+	PersonHi           int
+	Former             bool
+	ModLo              int // first token of "former" or "ex-", or -1
+	Office             *ledger.Office
+	Refs               []civil.Span // the days the clause speaks of, besides the publication date
+	Initial            bool         // the title opens its sentence
+}
+
+// EventClaim is a clause that says an event happened: who, what kind, and
+// whichever of when, how, where, how long and at whose request it says.
+type EventClaim struct {
+	Clause      lex.Range
+	TenseClause lex.Range // where the tense is read: the whole clause
+	Cue         int       // the event word
+	Kinds       []string  // the kinds of event the event word may name
+	Parts       []*ledger.Entity
+
+	Date      *timex.Expr
+	Span      civil.Span
+	Prec      civil.Precision
+	Ambiguous bool   // several dates, or an unclear tense: no date-based checks
+	Edge      string // "start" for "began on", "end" for "ended on"
+	Future    bool
+
+	Medium             string
+	MediumLo, MediumHi int
+	Initiator          *ledger.Entity
+	InitLo, InitHi     int
+	Venue              *ledger.Entity
+	VenueLo, VenueHi   int
+	Duration           time.Duration
+	DurLo, DurHi       int
+	Ord                *OrdinalClaim
+	Topic              *ledger.Event // the event "the call" refers to, for a one-party clause
+}
+
+// OrdinalClaim is "the first call … this year", "the second round", "last
+// met in person in September".
+type OrdinalClaim struct {
+	N         int
+	Lo, Hi    int
+	Round     bool
+	LastMet   bool
+	Period    *civil.Span
+	PerLo     int // the period expression's first token, or -1
+	PerHi     int
+	InPerson  bool
+	Medium    string
+	NounKinds []string // the kinds the counted noun may name ("call": calls)
+}
+
+// Counted returns the kinds of event an ordinal counts and which of them
+// it keeps: "first call" counts calls, "first phone call" only phone calls,
+// "first meeting" in-person events.
+func (oc *OrdinalClaim) Counted() ([]string, func(*ledger.Event) bool) {
+	kinds := oc.NounKinds
+	if oc.InPerson {
+		kinds = InPersonKinds
+	}
+	keep := func(e *ledger.Event) bool {
+		switch {
+		case oc.Medium != "":
+			return e.Medium == oc.Medium
+		case oc.InPerson:
+			return e.Medium != ledger.Phone && e.Medium != ledger.Video
+		}
+		return true
+	}
+	return kinds, keep
+}
+
+// The kinds of event that are contacts between people, and those of them
+// that may be in person.
+var (
+	ContactKinds  = []string{ledger.Call, ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
+	InPersonKinds = []string{ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
+)
+
+// Match is what the engine found in the ledger for an event claim.
+type Match struct {
+	// Event is the event the claim is about, or nil.
+	Event *ledger.Event
+	// WrongDate is set when the claimed date fits no event, and Event is
+	// the one nearest to it within a window: the date is wrong.
+	WrongDate bool
+	// Unmatched is set when the claim is dated and no event of its kind and
+	// participants is near that date.
+	Unmatched bool
+	// LastMet is set for "A and B last met in …" when Event, the ledger's
+	// latest such meeting before publication, is later than the claimed one.
+	LastMet bool
+}
+
+// Attributes returns the event whose medium, initiator, venue, duration
+// and count the claim is judged against, or nil.
+func (m *Match) Attributes() *ledger.Event {
+	if m.LastMet {
+		return nil
+	}
+	return m.Event
+}
+
+// TermClaim is "A took office in …", "A stepped down as … in …".
+type TermClaim struct {
+	Person   *ledger.Entity
+	Office   *ledger.Office
+	Start    bool // the term began (took office), not ended
+	Cue      int  // the first token of the cue ("took office")
+	Expr     timex.Expr
+	Resolved timex.Resolved
+}
+
+// AnniversaryClaim is "the Nth anniversary of" an anchor event.
+type AnniversaryClaim struct {
+	Anchor *ledger.Event
+	OrdTok int       // the ordinal's token; "anniversary" follows it
+	N      int       // the ordinal
+	Clause lex.Range // the clause that holds it
+}
