@@ -123,9 +123,9 @@ func (c *Checker) articleZones(a *article.Article) []*time.Location {
 type pass struct {
 	analysis.Pass
 	c *Checker
-	// topic is the last event matched with two or more named parties: the
+	// lastEvent is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
-	topic *ledger.Event
+	lastEvent *ledger.Event
 	// lower is the article's text in lower case, made when a wording
 	// rule needs it.
 	lower []byte

@@ -6,58 +6,23 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
-// eventClaim is a clause that says an event happened: who, what kind, and
-// whichever of when, how, where, how long and at whose request it says.
+// eventClaim is an event claim as the engine reads it: the claim the checks
+// see, and its record when claims are recorded.
 type eventClaim struct {
-	cl      lex.Range
-	tenseCl lex.Range // where the tense is read: the whole clause
-	cue     int       // the event word
-	kinds   []string
-	parts   []*ledger.Entity // participants, in the order named
-
-	date      *timex.Expr
-	span      civil.Span
-	prec      civil.Precision
-	ambiguous bool   // several dates, or an unclear tense: no date-based checks
-	edge      string // "start" for "began on", "end" for "ended on"
-	future    bool
-
-	medium             string
-	mediumLo, mediumHi int
-	initiator          *ledger.Entity
-	initLo, initHi     int
-	venue              *ledger.Entity
-	venueLo, venueHi   int
-	duration           time.Duration
-	durLo, durHi       int
-	ord                *ordinalClaim
-	topic              *ledger.Event // the event "the call" refers to, for a one-party clause
-	rec                *Claim        // the claim record, when claims are recorded
-}
-
-// ordinalClaim is "the first call … this year", "the second round", "last
-// met in person in September".
-type ordinalClaim struct {
-	n        int
-	lo, hi   int
-	round    bool
-	lastMet  bool
-	period   *civil.Span
-	perLo    int // the period expression's first token, or -1
-	perHi    int
-	inPerson bool
-	medium   string
+	*analysis.EventClaim
+	rec *Claim
 }
 
 var (
-	contactKinds  = []string{ledger.Call, ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
-	inPersonKinds = []string{ledger.Meeting, ledger.Talks, ledger.Summit, ledger.Visit}
+	contactKinds  = analysis.ContactKinds
+	inPersonKinds = analysis.InPersonKinds
 )
 
 // cueKinds maps event words to the kinds of event they may name.
@@ -210,17 +175,17 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	id, reason := p.verifyEvent(ec)
 	if ec.rec != nil {
 		ec.rec.Values = ec.values()
-		if ec.date != nil {
-			p.part(ec.rec, "date", ec.date.Lo, ec.date.Hi)
+		if ec.Date != nil {
+			p.part(ec.rec, "date", ec.Date.Lo, ec.Date.Hi)
 		}
-		if ec.medium != "" {
-			p.part(ec.rec, "medium", ec.mediumLo, ec.mediumHi)
+		if ec.Medium != "" {
+			p.part(ec.rec, "medium", ec.MediumLo, ec.MediumHi)
 		}
-		if ec.initiator != nil {
-			p.part(ec.rec, "initiator", ec.initLo, ec.initHi)
+		if ec.Initiator != nil {
+			p.part(ec.rec, "initiator", ec.InitLo, ec.InitHi)
 		}
-		if ec.venue != nil {
-			p.part(ec.rec, "venue", ec.venueLo, ec.venueHi)
+		if ec.Venue != nil {
+			p.part(ec.rec, "venue", ec.VenueLo, ec.VenueHi)
 		}
 	}
 	p.settle(ec.rec, id, reason)
@@ -228,41 +193,41 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 
 // values are an event claim's resolved values, for claimlint claims.
 func (ec *eventClaim) values() map[string]string {
-	v := map[string]string{"kinds": strings.Join(ec.kinds, "|")}
+	v := map[string]string{"kinds": strings.Join(ec.Kinds, "|")}
 	var ids []string
-	for _, x := range ec.parts {
+	for _, x := range ec.Parts {
 		ids = append(ids, x.ID)
 	}
 	v["participants"] = strings.Join(ids, ",")
-	if ec.date != nil {
-		v["date"] = spanText(ec.span, ec.prec)
+	if ec.Date != nil {
+		v["date"] = spanText(ec.Span, ec.Prec)
 	}
-	if ec.medium != "" {
-		v["medium"] = ec.medium
+	if ec.Medium != "" {
+		v["medium"] = ec.Medium
 	}
-	if ec.initiator != nil {
-		v["initiator"] = ec.initiator.ID
+	if ec.Initiator != nil {
+		v["initiator"] = ec.Initiator.ID
 	}
-	if ec.venue != nil {
-		v["venue"] = ec.venue.ID
+	if ec.Venue != nil {
+		v["venue"] = ec.Venue.ID
 	}
-	if ec.duration > 0 {
-		v["duration"] = shortDuration(ec.duration)
+	if ec.Duration > 0 {
+		v["duration"] = shortDuration(ec.Duration)
 	}
-	if ec.ord != nil {
+	if ec.Ord != nil {
 		switch {
-		case ec.ord.lastMet:
+		case ec.Ord.LastMet:
 			v["ordinal"] = "last met"
-		case ec.ord.round:
-			v["ordinal"] = "round " + strconv.Itoa(ec.ord.n)
+		case ec.Ord.Round:
+			v["ordinal"] = "round " + strconv.Itoa(ec.Ord.N)
 		default:
-			v["ordinal"] = ordinalName(ec.ord.n)
+			v["ordinal"] = ordinalName(ec.Ord.N)
 		}
 	}
-	if ec.topic != nil {
-		v["refers-to"] = ec.topic.ID
+	if ec.Topic != nil {
+		v["refers-to"] = ec.Topic.ID
 	}
-	if ec.future {
+	if ec.Future {
 		v["future"] = "true"
 	}
 	return v
@@ -272,7 +237,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	if p.Toks[s.Hi-1].Text == "?" {
 		return nil
 	}
-	ec := &eventClaim{cl: cl, tenseCl: cl, cue: -1}
+	ec := &eventClaim{EventClaim: &analysis.EventClaim{Clause: cl, TenseClause: cl, Cue: -1}}
 	// The event word: the first that names an event, outside quotations.
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
@@ -280,12 +245,12 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		if !ok || t.Quoted || !p.isCue(i, cl) {
 			continue
 		}
-		if ec.cue < 0 {
-			ec.cue, ec.kinds = i, kinds
+		if ec.Cue < 0 {
+			ec.Cue, ec.Kinds = i, kinds
 		}
 	}
-	lastMet := p.lastMet(cl)
-	if ec.cue < 0 && lastMet == nil {
+	lastMet := p.readLastMet(cl)
+	if ec.Cue < 0 && lastMet == nil {
 		return nil
 	}
 	notCovered := func(reason string) *eventClaim {
@@ -297,28 +262,28 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		return nil
 	}
 	if lastMet != nil {
-		ec.ord = lastMet
-		ec.kinds = inPersonKinds
-		if !lastMet.inPerson && p.Has(cl.Lo, cl.Hi, "spoke", "talked") {
-			ec.kinds = contactKinds
+		ec.Ord = lastMet
+		ec.Kinds = inPersonKinds
+		if !lastMet.InPerson && p.Has(cl.Lo, cl.Hi, "spoke", "talked") {
+			ec.Kinds = contactKinds
 		}
-		if ec.cue < 0 {
-			ec.cue = lastMet.lo
+		if ec.Cue < 0 {
+			ec.Cue = lastMet.Lo
 		}
 	}
-	if pair, lo := p.pairBefore(s, ec.cue); pair != nil {
+	if pair, lo := p.pairBefore(s, ec.Cue); pair != nil {
 		// "the A-B call on February 12": the compound names the
 		// parties, and the claim is that noun phrase alone.
-		end := ec.cue + 1
+		end := ec.Cue + 1
 		if end < cl.Hi && p.Toks[end].Is("on", "in") {
 			if es := timex.Find(p.Toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
 				end = es[0].Hi
 			}
 		}
 		cl = lex.Range{Lo: lo, Hi: end}
-		ec.parts, ec.cl = pair, cl
+		ec.Parts, ec.Clause = pair, cl
 	} else {
-		ec.parts = p.participants(s, cl)
+		ec.Parts = p.participants(s, cl)
 	}
 	if p.hedged(cl) || p.denied(s.Range) {
 		return notCovered("hedged: a negation, a modal verb, a plan, a denial or a separate event")
@@ -326,19 +291,19 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	// One named party says too little: "A spoke by phone on Thursday" may
 	// be a call with someone the ledger does not know. A visit has a visitor;
 	// and "the call", naming one party, is the call the article is about.
-	if len(ec.parts) == 1 && !slices.Equal(ec.kinds, []string{ledger.Visit}) {
-		ec.topic = p.topicFor(ec)
-		if ec.topic == nil {
+	if len(ec.Parts) == 1 && !slices.Equal(ec.Kinds, []string{ledger.Visit}) {
+		ec.Topic = p.topicFor(ec)
+		if ec.Topic == nil {
 			return notCovered("names one party only: with whom?")
 		}
 	}
-	if len(ec.parts) == 0 {
+	if len(ec.Parts) == 0 {
 		return notCovered("names no participant the ledger knows")
 	}
 	ec.rec = p.claim("event", cl.Lo, cl.Hi, nil)
-	ec.future, _ = p.tense(ec.tenseCl)
-	if ec.ord == nil {
-		ec.ord = p.ordinal(cl)
+	ec.Future, _ = p.tense(ec.TenseClause)
+	if ec.Ord == nil {
+		ec.Ord = p.ordinal(cl)
 	}
 	p.claimDate(ec)
 	p.claimMedium(ec)
@@ -348,10 +313,10 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	for i := cl.Lo; i < cl.Hi; i++ {
 		switch {
 		case p.Toks[i].Is("began", "opened", "started", "begins", "opens", "starts"):
-			ec.edge = "start"
+			ec.Edge = "start"
 		case p.Toks[i].Is("ended", "concluded", "closed", "ends", "concludes", "closes") ||
 			(p.Toks[i].Is("wrapped") && i+1 < cl.Hi && p.Toks[i+1].Is("up")):
-			ec.edge = "end"
+			ec.Edge = "end"
 		}
 	}
 	return ec
@@ -361,9 +326,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 // one of its parties and refers to it with "the": "the call was initiated
 // by A". The clause must give no date of its own.
 func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
-	t := p.topic
-	if t == nil || ec.cue < 1 || !p.Toks[ec.cue-1].Is("the") || !slices.Contains(ec.kinds, t.Kind) ||
-		!slices.Contains(t.Participants, ec.parts[0].ID) || len(timex.Find(p.Toks, ec.cl.Lo, ec.cl.Hi)) > 0 {
+	t := p.lastEvent
+	if t == nil || ec.Cue < 1 || !p.Toks[ec.Cue-1].Is("the") || !slices.Contains(ec.Kinds, t.Kind) ||
+		!slices.Contains(t.Participants, ec.Parts[0].ID) || len(timex.Find(p.Toks, ec.Clause.Lo, ec.Clause.Hi)) > 0 {
 		return nil
 	}
 	return t
@@ -608,22 +573,22 @@ var ordinalFillers = map[string]bool{
 }
 
 // ordinal reads "the first call … this year", "the second round of talks".
-func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
+func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
 	for i := cl.Lo; i < cl.Hi; i++ {
 		n, ok := ordinalN(p.Toks[i])
 		if !ok || p.Toks[i].Quoted {
 			continue
 		}
 		j := i + 1
-		oc := &ordinalClaim{n: n, lo: i, perLo: -1}
+		oc := &analysis.OrdinalClaim{N: n, Lo: i, PerLo: -1}
 		for j < cl.Hi && ordinalFillers[p.Toks[j].Norm] {
 			switch p.Toks[j].Norm {
 			case "phone", "telephone":
-				oc.medium = ledger.Phone
+				oc.Medium = ledger.Phone
 			case "video":
-				oc.medium = ledger.Video
+				oc.Medium = ledger.Video
 			case "person", "face":
-				oc.inPerson = true
+				oc.InPerson = true
 			}
 			j++
 		}
@@ -633,10 +598,11 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 		if _, ok := cueKinds[p.Toks[j].Norm]; !ok {
 			continue
 		}
-		oc.hi = j + 1
-		oc.round = p.Toks[j].Is("round")
+		oc.Hi = j + 1
+		oc.NounKinds = cueKinds[p.Toks[j].Norm]
+		oc.Round = p.Toks[j].Is("round")
 		// The period: "this year", "since January", "in 2025", "of the year".
-		for k := oc.hi; k < cl.Hi && k <= oc.hi+8; k++ {
+		for k := oc.Hi; k < cl.Hi && k <= oc.Hi+8; k++ {
 			t := p.Toks[k]
 			if t.Is("since") {
 				es := timex.Find(p.Toks, k+1, cl.Hi)
@@ -645,7 +611,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 				}
 				r := es[0].Resolve(p.Pub, false)
 				sp := civil.Span{First: r.Span.First, Last: p.Pub}
-				oc.period, oc.perLo, oc.perHi = &sp, k, es[0].Hi
+				oc.Period, oc.PerLo, oc.PerHi = &sp, k, es[0].Hi
 				break
 			}
 			if es := timex.Find(p.Toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
@@ -653,7 +619,7 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 				if e.Form == timex.ThisYear || e.Form == timex.YearOnly || e.Form == timex.LastYear {
 					r := e.Resolve(p.Pub, false)
 					sp := r.Span
-					oc.period, oc.perLo, oc.perHi = &sp, k, e.Hi
+					oc.Period, oc.PerLo, oc.PerHi = &sp, k, e.Hi
 				}
 				break
 			}
@@ -663,20 +629,21 @@ func (p *pass) ordinal(cl lex.Range) *ordinalClaim {
 	return nil
 }
 
-// lastMet reads "last met (in person) …", "last spoke …".
-func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
+// readLastMet reads "last met (in person) …", "last spoke …".
+func (p *pass) readLastMet(cl lex.Range) *analysis.OrdinalClaim {
 	for i := cl.Lo; i+1 < cl.Hi; i++ {
 		if p.Toks[i].Is("last") && p.Toks[i+1].Is("met", "spoke", "talked") && !p.Toks[i].Quoted {
 			if i > cl.Lo && p.Toks[i-1].Is("had") {
 				return nil // "had last met": counted back from another event, not from publication
 			}
-			oc := &ordinalClaim{lastMet: true, lo: i, hi: i + 2, perLo: -1}
+			oc := &analysis.OrdinalClaim{LastMet: true, Lo: i, Hi: i + 2, PerLo: -1}
 			if i+3 < cl.Hi && p.Toks[i+2].Is("in") && p.Toks[i+3].Is("person") {
-				oc.inPerson, oc.hi = true, i+4
+				oc.InPerson, oc.Hi = true, i+4
 			}
 			if i+2 < cl.Hi && p.Toks[i+2].Is("face-to-face") {
-				oc.inPerson, oc.hi = true, i+3
+				oc.InPerson, oc.Hi = true, i+3
 			}
+			oc.NounKinds = cueKinds[p.Toks[oc.Hi-1].Norm]
 			return oc
 		}
 	}
@@ -686,12 +653,12 @@ func (p *pass) lastMet(cl lex.Range) *ordinalClaim {
 // claimDate finds the one date the clause gives its event.
 func (p *pass) claimDate(ec *eventClaim) {
 	var exprs []timex.Expr
-	for _, e := range timex.Find(p.Toks, ec.cl.Lo, ec.cl.Hi) {
-		if p.Toks[e.Lo].Quoted || (ec.ord != nil && ec.ord.perLo >= 0 && e.Lo >= ec.ord.perLo && e.Lo <= ec.ord.perLo+1) {
+	for _, e := range timex.Find(p.Toks, ec.Clause.Lo, ec.Clause.Hi) {
+		if p.Toks[e.Lo].Quoted || (ec.Ord != nil && ec.Ord.PerLo >= 0 && e.Lo >= ec.Ord.PerLo && e.Lo <= ec.Ord.PerLo+1) {
 			continue
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
-		if e.Lo > ec.cl.Lo && p.Toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
+		if e.Lo > ec.Clause.Lo && p.Toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
 			continue
 		}
 		exprs = append(exprs, e)
@@ -699,13 +666,13 @@ func (p *pass) claimDate(ec *eventClaim) {
 	if len(exprs) == 0 {
 		return
 	}
-	future, past := p.tense(ec.tenseCl)
+	future, past := p.tense(ec.TenseClause)
 	var chosen *timex.Expr
 	var res timex.Resolved
 	for k := range exprs {
 		e := exprs[k]
 		if e.Relative() && (future && past || e.Form == timex.Weekday && !future && !past) {
-			ec.ambiguous = true // a relative date needs a clear tense
+			ec.Ambiguous = true // a relative date needs a clear tense
 			return
 		}
 		r := e.Resolve(p.Pub, future && !past)
@@ -713,24 +680,24 @@ func (p *pass) claimDate(ec *eventClaim) {
 		case chosen == nil:
 			chosen, res = &exprs[k], r
 		case r.Span != res.Span:
-			ec.ambiguous = true // two dates: which one is the event's?
+			ec.Ambiguous = true // two dates: which one is the event's?
 			return
 		case e.Form == timex.MonthDay || e.Form == timex.Weekday:
 			chosen = &exprs[k] // "Today, February 4": keep the written date
 		}
 	}
-	ec.date, ec.span, ec.prec = chosen, res.Span, res.Prec
+	ec.Date, ec.Span, ec.Prec = chosen, res.Span, res.Prec
 }
 
 func (p *pass) claimMedium(ec *eventClaim) {
 	set := func(m string, lo, hi int) {
-		if ec.medium != "" && ec.medium != m {
-			ec.medium = "?"
+		if ec.Medium != "" && ec.Medium != m {
+			ec.Medium = "?"
 			return
 		}
-		ec.medium, ec.mediumLo, ec.mediumHi = m, lo, hi
+		ec.Medium, ec.MediumLo, ec.MediumHi = m, lo, hi
 	}
-	for i := ec.cl.Lo; i < ec.cl.Hi; i++ {
+	for i := ec.Clause.Lo; i < ec.Clause.Hi; i++ {
 		t := p.Toks[i]
 		if t.Quoted {
 			continue
@@ -740,20 +707,20 @@ func (p *pass) claimMedium(ec *eventClaim) {
 			set(ledger.Phone, i, i+1)
 		case t.Is("video", "videoconference", "virtual", "virtually"):
 			set(ledger.Video, i, i+1)
-		case t.Is("in") && i+1 < ec.cl.Hi && p.Toks[i+1].Is("person") && (ec.ord == nil || !ec.ord.lastMet):
+		case t.Is("in") && i+1 < ec.Clause.Hi && p.Toks[i+1].Is("person") && (ec.Ord == nil || !ec.Ord.LastMet):
 			set(ledger.InPerson, i, i+2)
 		case t.Is("face-to-face"):
 			set(ledger.InPerson, i, i+1)
 		}
 	}
-	if ec.medium == "?" {
-		ec.medium = ""
+	if ec.Medium == "?" {
+		ec.Medium = ""
 	}
 }
 
 // claimInitiator reads "X called Y", "initiated by X", "at X's request".
 func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
-	cl := ec.cl
+	cl := ec.Clause
 	for k := range s.ments {
 		m := &s.ments[k]
 		per := m.person()
@@ -775,11 +742,11 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 		default:
 			continue
 		}
-		if ec.initiator != nil && ec.initiator != per {
-			ec.initiator = nil
+		if ec.Initiator != nil && ec.Initiator != per {
+			ec.Initiator = nil
 			return
 		}
-		ec.initiator, ec.initLo, ec.initHi = per, m.lo, m.hi
+		ec.Initiator, ec.InitLo, ec.InitHi = per, m.lo, m.hi
 	}
 }
 
@@ -797,11 +764,11 @@ var notVenue = map[string]bool{
 // claimVenue reads "in <place>" in a clause: "met … in <country>", "in
 // the capital of X"; every place name comes from the ledger.
 func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
-	cl := ec.cl
+	cl := ec.Clause
 	// A relative clause after the event word is about something else: "a
 	// call that both capitals presented as … in Washington".
 	end := p.coreEnd(cl)
-	for i := max(ec.cue, cl.Lo) + 1; i < end; i++ {
+	for i := max(ec.Cue, cl.Lo) + 1; i < end; i++ {
 		if relatives[p.Toks[i].Norm] && !p.Toks[i].Quoted {
 			end = i
 			break
@@ -832,11 +799,11 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 				break
 			}
 			if found != nil && found != pl {
-				ec.venue = nil
+				ec.Venue = nil
 				return
 			}
 			found = pl
-			ec.venue, ec.venueLo, ec.venueHi = pl, m.lo, m.hi
+			ec.Venue, ec.VenueLo, ec.VenueHi = pl, m.lo, m.hi
 			break
 		}
 	}
@@ -877,7 +844,7 @@ var durationUnits = map[string]time.Duration{
 // claimDuration reads "a 30-minute call", "two-hour talks", "an
 // hour-and-a-half discussion", "lasted 90 minutes".
 func (p *pass) claimDuration(ec *eventClaim) {
-	cl := ec.cl
+	cl := ec.Clause
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
 		if t.Quoted {
@@ -885,18 +852,18 @@ func (p *pass) claimDuration(ec *eventClaim) {
 		}
 		// hour-and-a-half, an hour and a half
 		if t.Is("hour") && p.seq(i+1, cl.Hi, "and", "a", "half") >= 0 {
-			ec.duration, ec.durLo, ec.durHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, "and", "a", "half")
+			ec.Duration, ec.DurLo, ec.DurHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, "and", "a", "half")
 			if i > cl.Lo && p.Toks[i-1].Is("an") {
-				ec.durLo = i - 1
+				ec.DurLo = i - 1
 			}
 			return
 		}
 		if t.Is("hour") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("long") {
-			ec.duration, ec.durLo, ec.durHi = time.Hour, i, i+3
+			ec.Duration, ec.DurLo, ec.DurHi = time.Hour, i, i+3
 			return
 		}
 		if t.Is("half") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("hour") {
-			ec.duration, ec.durLo, ec.durHi = 30*time.Minute, i, i+3
+			ec.Duration, ec.DurLo, ec.DurHi = 30*time.Minute, i, i+3
 			return
 		}
 		var n float64
@@ -917,7 +884,7 @@ func (p *pass) claimDuration(ec *eventClaim) {
 		}
 		if j < cl.Hi {
 			if u, ok := durationUnits[p.Toks[j].Norm]; ok {
-				ec.duration, ec.durLo, ec.durHi = time.Duration(n*float64(u)), i, j+1
+				ec.Duration, ec.DurLo, ec.DurHi = time.Duration(n*float64(u)), i, j+1
 				return
 			}
 		}

@@ -16,19 +16,19 @@ import (
 // on it. A claim that matches nothing, or more than one event, is not judged.
 // It returns the ledger entry the claim was judged against, or why it was not.
 func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
-	if ec.ord != nil && ec.ord.lastMet {
+	if ec.Ord != nil && ec.Ord.LastMet {
 		return p.checkLastMet(ec)
 	}
-	if ec.ambiguous {
+	if ec.Ambiguous {
 		return "", "two dates in the clause, or a tense too unclear to place a bare weekday"
 	}
-	if ec.topic != nil {
-		p.checkAttributes(ec, ec.topic)
-		return ec.topic.ID, ""
+	if ec.Topic != nil {
+		p.checkAttributes(ec, ec.Topic)
+		return ec.Topic.ID, ""
 	}
-	cands := p.Index.Candidates(ec.parts, ec.kinds)
+	cands := p.Index.Candidates(ec.Parts, ec.Kinds)
 	var ev *ledger.Event
-	if ec.date != nil {
+	if ec.Date != nil {
 		var hits []*ledger.Event
 		for _, e := range cands {
 			if p.dateFits(e, ec) {
@@ -55,8 +55,8 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 	} else if ev = p.nearPublication(ec, cands); ev == nil {
 		return "", "no date, and no single matching event near the publication date"
 	}
-	if len(ec.parts) >= 2 {
-		p.topic = ev
+	if len(ec.Parts) >= 2 {
+		p.lastEvent = ev
 	}
 	p.checkAttributes(ec, ev)
 	return ev.ID, ""
@@ -109,8 +109,8 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 }
 
 func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
-	for _, d := range p.eventDays(e, ec.edge) {
-		if d.Overlaps(ec.span) {
+	for _, d := range p.eventDays(e, ec.Edge) {
+		if d.Overlaps(ec.Span) {
 			return true
 		}
 	}
@@ -121,11 +121,11 @@ func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
 // the claim to be about that event.
 func window(ec *eventClaim) int {
 	switch {
-	case ec.prec == civil.Day && ec.date.Form == timex.Weekday:
+	case ec.Prec == civil.Day && ec.Date.Form == timex.Weekday:
 		return 6
-	case ec.prec == civil.Day:
+	case ec.Prec == civil.Day:
 		return 10
-	case ec.prec == civil.Month:
+	case ec.Prec == civil.Month:
 		return 31
 	}
 	return -1
@@ -140,14 +140,14 @@ func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 	}
 	var in []*ledger.Event
 	for _, e := range cands {
-		if e.Span().DaysFrom(ec.span) <= w {
+		if e.Span().DaysFrom(ec.Span) <= w {
 			in = append(in, e)
 		}
 	}
-	if ec.ord != nil && ec.ord.round {
+	if ec.Ord != nil && ec.Ord.Round {
 		var r []*ledger.Event
 		for _, e := range in {
-			if e.Round == ec.ord.n {
+			if e.Round == ec.Ord.N {
 				r = append(r, e)
 			}
 		}
@@ -158,7 +158,7 @@ func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 	var best *ledger.Event
 	bestD, tie := 1<<30, false
 	for _, e := range in {
-		d := e.Span().DaysFrom(ec.span)
+		d := e.Span().DaysFrom(ec.Span)
 		switch {
 		case d < bestD:
 			best, bestD, tie = e, d, false
@@ -173,12 +173,12 @@ func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 }
 
 func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
-	if ec.ord == nil || !ec.ord.round {
+	if ec.Ord == nil || !ec.Ord.Round {
 		return nil
 	}
 	var r []*ledger.Event
 	for _, e := range hits {
-		if e.Round == ec.ord.n {
+		if e.Round == ec.Ord.N {
 			r = append(r, e)
 		}
 	}
@@ -192,7 +192,7 @@ func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
 // candidate around the publication date ("the call was initiated by …").
 func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 	win := civil.Span{First: p.Pub.AddDate(0, 0, -10), Last: p.Pub.AddDate(0, 0, 3)}
-	if ec.future {
+	if ec.Future {
 		win = civil.Span{First: p.Pub, Last: p.Pub.AddDate(0, 0, 21)}
 	}
 	var found *ledger.Event
@@ -213,7 +213,7 @@ func (p *pass) label(ec *eventClaim, e *ledger.Event) string {
 		return "the " + e.Title
 	}
 	var names []string
-	for _, x := range ec.parts {
+	for _, x := range ec.Parts {
 		if slices.Contains(e.Participants, x.ID) {
 			names = append(names, p.c.L.ShortName(x.ID))
 		}
@@ -271,7 +271,7 @@ func spanText(s civil.Span, prec civil.Precision) string {
 }
 
 func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
-	d := ec.date
+	d := ec.Date
 	found := p.Text(d.Lo, d.Hi)
 	f := Finding{
 		Rule: "event-date", Severity: Error,
@@ -280,18 +280,18 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	}
 	v := verb(e) + " " + when(e)
-	switch ec.edge {
+	switch ec.Edge {
 	case "start":
 		v = "began on " + day(e.Start.First())
 	case "end":
 		v = "ended on " + day(e.End.First())
 	}
-	f.Message = fmt.Sprintf("%s %s, not %s (%s)", p.label(ec, e), v, found, spanText(ec.span, ec.prec))
+	f.Message = fmt.Sprintf("%s %s, not %s (%s)", p.label(ec, e), v, found, spanText(ec.Span, ec.Prec))
 	target := e.Start
-	if ec.edge == "end" {
+	if ec.Edge == "end" {
 		target = e.End
 	}
-	if (e.Start == e.End || ec.edge != "") && target.Prec == civil.Day && d.DayTok >= 0 {
+	if (e.Start == e.End || ec.Edge != "") && target.Prec == civil.Day && d.DayTok >= 0 {
 		t := target.First()
 		switch {
 		case d.Form == timex.Weekday:
@@ -306,33 +306,33 @@ func (p *pass) reportDate(ec *eventClaim, e *ledger.Event) {
 // checkUnknown reports a dated event that the ledger, covering those
 // participants and kinds, does not hold.
 func (p *pass) checkUnknown(ec *eventClaim) bool {
-	if ec.prec != civil.Day || !ec.date.Exact() {
+	if ec.Prec != civil.Day || !ec.Date.Exact() {
 		return false
 	}
 	for _, c := range p.c.L.Coverage {
-		if !sameSet(ec.parts, c.Participants) || !subset(ec.kinds, c.Kinds) {
+		if !sameSet(ec.Parts, c.Participants) || !subset(ec.Kinds, c.Kinds) {
 			continue
 		}
 		period := civil.Span{First: c.From.First(), Last: c.To.Last()}
-		if !period.Contains(ec.span.First) || !period.Contains(ec.span.Last) {
+		if !period.Contains(ec.Span.First) || !period.Contains(ec.Span.Last) {
 			continue
 		}
-		covered := p.Index.Candidates(ec.parts, c.Kinds)
+		covered := p.Index.Candidates(ec.Parts, c.Kinds)
 		var before, after *ledger.Event
 		for _, e := range covered {
 			s := e.Span()
-			if s.DaysFrom(ec.span) <= 3 {
+			if s.DaysFrom(ec.Span) <= 3 {
 				return false // something happened then; the kind may be loosely worded
 			}
-			if s.Last.Before(ec.span.First) && (before == nil || s.Last.After(before.Span().Last)) {
+			if s.Last.Before(ec.Span.First) && (before == nil || s.Last.After(before.Span().Last)) {
 				before = e
 			}
-			if s.First.After(ec.span.Last) && (after == nil || s.First.Before(after.Span().First)) {
+			if s.First.After(ec.Span.Last) && (after == nil || s.First.Before(after.Span().First)) {
 				after = e
 			}
 		}
 		var names []string
-		for _, x := range ec.parts {
+		for _, x := range ec.Parts {
 			names = append(names, p.c.L.ShortName(x.ID))
 		}
 		pair := strings.Join(names, "–")
@@ -346,12 +346,12 @@ func (p *pass) checkUnknown(ec *eventClaim) bool {
 		if len(near) > 0 {
 			nearest = strings.Join(near, "; ")
 		}
-		lo, hi := min(ec.cue, ec.date.Lo), max(ec.cue+1, ec.date.Hi)
+		lo, hi := min(ec.Cue, ec.Date.Lo), max(ec.Cue+1, ec.Date.Hi)
 		p.report(Finding{
 			Rule: "event-unknown", Severity: Error,
 			Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,
 			Message: fmt.Sprintf("the ledger holds every %s %s from %s to %s and none on %s; nearest: %s",
-				pair, strings.Join(c.Kinds, ", "), c.From, c.To, spanText(ec.span, ec.prec), nearest),
+				pair, strings.Join(c.Kinds, ", "), c.From, c.To, spanText(ec.Span, ec.Prec), nearest),
 			Expected: nearest,
 			Evidence: analysis.EvidenceOf("coverage", c.Pos, nil),
 		})
@@ -384,44 +384,44 @@ func subset(a, b []string) bool {
 var mediumWords = map[string]string{ledger.Phone: "phone", ledger.Video: "video", ledger.InPerson: "in person"}
 
 func (p *pass) checkMedium(ec *eventClaim, e *ledger.Event) {
-	if ec.medium == "" || e.Medium == "" || ec.medium == e.Medium {
+	if ec.Medium == "" || e.Medium == "" || ec.Medium == e.Medium {
 		return
 	}
 	f := Finding{
 		Rule: "event-medium", Severity: Error,
-		Offset: p.Toks[ec.mediumLo].Start, EndOffset: p.Toks[ec.mediumHi-1].End,
+		Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumHi-1].End,
 		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.label(ec, e), when(e), verb(e),
-			mediumWords[e.Medium], mediumWords[ec.medium]),
+			mediumWords[e.Medium], mediumWords[ec.Medium]),
 		Expected: mediumWords[e.Medium],
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	}
-	if e.Medium != ledger.InPerson && ec.mediumHi-ec.mediumLo == 1 && p.Toks[ec.mediumLo].Is("phone", "telephone", "video") {
-		f.Fix = &Fix{Offset: p.Toks[ec.mediumLo].Start, EndOffset: p.Toks[ec.mediumLo].End, Replacement: mediumWords[e.Medium]}
+	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Toks[ec.MediumLo].Is("phone", "telephone", "video") {
+		f.Fix = &Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: mediumWords[e.Medium]}
 	}
 	p.report(f)
 }
 
 func (p *pass) checkInitiator(ec *eventClaim, e *ledger.Event) {
-	if ec.initiator == nil || e.Initiator == "" || ec.initiator.ID == e.Initiator ||
-		!slices.Contains(e.Participants, ec.initiator.ID) {
+	if ec.Initiator == nil || e.Initiator == "" || ec.Initiator.ID == e.Initiator ||
+		!slices.Contains(e.Participants, ec.Initiator.ID) {
 		return
 	}
 	p.report(Finding{
 		Rule: "event-initiator", Severity: Error,
-		Offset: p.Toks[ec.initLo].Start, EndOffset: p.Toks[ec.initHi-1].End,
+		Offset: p.Toks[ec.InitLo].Start, EndOffset: p.Toks[ec.InitHi-1].End,
 		Message: fmt.Sprintf("%s %s was initiated by %s, not %s", p.label(ec, e), when(e),
-			p.c.L.ShortName(e.Initiator), ec.initiator.Short),
+			p.c.L.ShortName(e.Initiator), ec.Initiator.Short),
 		Expected: p.c.L.Entity(e.Initiator).Name,
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
 
 func (p *pass) checkVenue(ec *eventClaim, e *ledger.Event) {
-	if ec.venue == nil || e.Venue == "" {
+	if ec.Venue == nil || e.Venue == "" {
 		return
 	}
 	l := p.c.L
-	claimed := ec.venue.ID
+	claimed := ec.Venue.ID
 	if l.Within(e.Venue, claimed) || l.Within(claimed, e.Venue) {
 		return // the venue, or a place that contains it, or a part of it
 	}
@@ -431,26 +431,26 @@ func (p *pass) checkVenue(ec *eventClaim, e *ledger.Event) {
 	venue := l.Entity(e.Venue)
 	p.report(Finding{
 		Rule: "event-venue", Severity: Error,
-		Offset: p.Toks[ec.venueLo].Start, EndOffset: p.Toks[ec.venueHi-1].End,
-		Message:  fmt.Sprintf("%s %s %s held in %s, not %s", p.label(ec, e), when(e), verb(e), venue.Name, ec.venue.Name),
+		Offset: p.Toks[ec.VenueLo].Start, EndOffset: p.Toks[ec.VenueHi-1].End,
+		Message:  fmt.Sprintf("%s %s %s held in %s, not %s", p.label(ec, e), when(e), verb(e), venue.Name, ec.Venue.Name),
 		Expected: venue.Name,
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
 
 func (p *pass) checkDuration(ec *eventClaim, e *ledger.Event) {
-	if ec.duration == 0 || e.Duration == 0 {
+	if ec.Duration == 0 || e.Duration == 0 {
 		return
 	}
-	a, b := float64(ec.duration), float64(e.Duration)
+	a, b := float64(ec.Duration), float64(e.Duration)
 	if max(a, b)/min(a, b) < 1.5 {
 		return
 	}
 	p.report(Finding{
 		Rule: "event-duration", Severity: Warning,
-		Offset: p.Toks[ec.durLo].Start, EndOffset: p.Toks[ec.durHi-1].End,
+		Offset: p.Toks[ec.DurLo].Start, EndOffset: p.Toks[ec.DurHi-1].End,
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.label(ec, e), when(e),
-			shortDuration(e.Duration), shortDuration(ec.duration)),
+			shortDuration(e.Duration), shortDuration(ec.Duration)),
 		Expected: shortDuration(e.Duration),
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
@@ -477,66 +477,47 @@ func ordinalName(n int) string {
 	return fmt.Sprintf("%dth", n)
 }
 
-// ordinalKinds are the events an ordinal counts: "first call" counts calls,
-// "first phone call" only phone calls, "first meeting" in-person events.
-func (p *pass) ordinalKinds(oc *ordinalClaim) ([]string, func(*ledger.Event) bool) {
-	kinds := cueKinds[p.Toks[oc.hi-1].Norm]
-	if oc.inPerson {
-		kinds = inPersonKinds
-	}
-	keep := func(e *ledger.Event) bool {
-		switch {
-		case oc.medium != "":
-			return e.Medium == oc.medium
-		case oc.inPerson:
-			return e.Medium != ledger.Phone && e.Medium != ledger.Video
-		}
-		return true
-	}
-	return kinds, keep
-}
-
 func (p *pass) checkOrdinal(ec *eventClaim, e *ledger.Event) {
-	oc := ec.ord
-	if oc == nil || oc.lastMet {
+	oc := ec.Ord
+	if oc == nil || oc.LastMet {
 		return
 	}
 	f := Finding{
 		Rule: "ordinal", Severity: Error,
-		Offset: p.Toks[oc.lo].Start, EndOffset: p.Toks[oc.hi-1].End,
+		Offset: p.Toks[oc.Lo].Start, EndOffset: p.Toks[oc.Hi-1].End,
 	}
-	if oc.round {
-		if e.Series == "" || e.Round == 0 || e.Round == oc.n {
+	if oc.Round {
+		if e.Series == "" || e.Round == 0 || e.Round == oc.N {
 			return
 		}
-		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.label(ec, e), when(e), verb(e), e.Round, ordinalName(oc.n))
+		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.label(ec, e), when(e), verb(e), e.Round, ordinalName(oc.N))
 		f.Expected = ordinalName(e.Round) + " round"
 		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 		p.report(f)
 		return
 	}
-	if oc.period == nil || !oc.period.Contains(e.Start.First()) {
+	if oc.Period == nil || !oc.Period.Contains(e.Start.First()) {
 		return
 	}
-	kinds, keep := p.ordinalKinds(oc)
+	kinds, keep := oc.Counted()
 	var earlier []*ledger.Event
-	for _, x := range p.Index.Candidates(ec.parts, kinds) {
-		if x != e && keep(x) && oc.period.Contains(x.Start.First()) && x.Start.First().Before(e.Start.First()) {
+	for _, x := range p.Index.Candidates(ec.Parts, kinds) {
+		if x != e && keep(x) && oc.Period.Contains(x.Start.First()) && x.Start.First().Before(e.Start.First()) {
 			earlier = append(earlier, x)
 		}
 	}
 	slices.SortFunc(earlier, func(a, b *ledger.Event) int { return a.Start.First().Compare(b.Start.First()) })
 	actual := len(earlier) + 1
-	period := p.Text(oc.perLo, oc.perHi)
+	period := p.Text(oc.PerLo, oc.PerHi)
 	switch {
-	case actual > oc.n:
+	case actual > oc.N:
 		first := earlier[0]
 		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
-			p.label(ec, e), when(e), ordinalName(oc.n), period, len(earlier), when(first), first.Kind)
+			p.label(ec, e), when(e), ordinalName(oc.N), period, len(earlier), when(first), first.Kind)
 		f.Evidence = analysis.EvidenceOf(first.ID, first.Pos, first.Sources)
-	case actual < oc.n && p.covered(ec.parts, kinds, civil.Span{First: oc.period.First, Last: e.Start.First()}):
+	case actual < oc.N && p.covered(ec.Parts, kinds, civil.Span{First: oc.Period.First, Last: e.Start.First()}):
 		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
-			p.label(ec, e), when(e), ordinalName(actual), period, ordinalName(oc.n), len(earlier))
+			p.label(ec, e), when(e), ordinalName(actual), period, ordinalName(oc.N), len(earlier))
 		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 	default:
 		return
@@ -561,17 +542,17 @@ func (p *pass) covered(parts []*ledger.Entity, kinds []string, s civil.Span) boo
 // ledger's latest such meeting before publication must fall in the claimed
 // period. Only a later meeting the ledger holds refutes the claim.
 func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
-	oc := ec.ord
-	if ec.date == nil || ec.ambiguous || len(ec.parts) < 2 {
+	oc := ec.Ord
+	if ec.Date == nil || ec.Ambiguous || len(ec.Parts) < 2 {
 		return "", "no single date, or fewer than two participants"
 	}
-	kinds, keep := p.ordinalKinds(&ordinalClaim{hi: oc.hi, inPerson: oc.inPerson})
-	if !oc.inPerson {
-		kinds = ec.kinds
+	kinds, keep := (&analysis.OrdinalClaim{NounKinds: oc.NounKinds, InPerson: oc.InPerson}).Counted()
+	if !oc.InPerson {
+		kinds = ec.Kinds
 		keep = func(e *ledger.Event) bool { return true }
 	}
 	var last *ledger.Event
-	for _, e := range p.Index.Candidates(ec.parts, kinds) {
+	for _, e := range p.Index.Candidates(ec.Parts, kinds) {
 		if !keep(e) || e.Start.First().After(p.Pub) {
 			continue
 		}
@@ -582,17 +563,17 @@ func (p *pass) checkLastMet(ec *eventClaim) (string, string) {
 	switch {
 	case last == nil:
 		return "", "the ledger holds no such meeting before publication"
-	case last.Span().Overlaps(ec.span):
+	case last.Span().Overlaps(ec.Span):
 		return last.ID, ""
-	case !last.End.Last().After(ec.span.Last):
+	case !last.End.Last().After(ec.Span.Last):
 		return last.ID, "the ledger's latest meeting is earlier than the claimed one; only a later one would refute it"
 	}
-	d := ec.date
+	d := ec.Date
 	p.report(Finding{
 		Rule: "ordinal", Severity: Error,
-		Offset: p.Toks[min(oc.lo, d.Lo)].Start, EndOffset: p.Toks[max(oc.hi, d.Hi)-1].End,
-		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.names(ec.parts), when(last), last.ID,
-			p.Text(d.Lo, d.Hi), spanText(ec.span, ec.prec)),
+		Offset: p.Toks[min(oc.Lo, d.Lo)].Start, EndOffset: p.Toks[max(oc.Hi, d.Hi)-1].End,
+		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.names(ec.Parts), when(last), last.ID,
+			p.Text(d.Lo, d.Hi), spanText(ec.Span, ec.Prec)),
 		Expected: strings.TrimPrefix(when(last), "on "),
 		Evidence: analysis.EvidenceOf(last.ID, last.Pos, last.Sources),
 	})

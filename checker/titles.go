@@ -7,25 +7,10 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker/analysis"
-	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
 )
-
-// titleClaim is "[former] [qualifier] TITLE Name": a claim that the person
-// holds (or held) the office the title names.
-type titleClaim struct {
-	start    int // first token of the title, qualifier included
-	phrase   *mention
-	person   *ledger.Entity
-	personHi int
-	former   bool
-	modLo    int // first token of "former" or "ex-", or -1
-	office   *ledger.Office
-	refs     []civil.Span // the days the clause speaks of, besides the publication date
-	initial  bool         // the title opens its sentence
-}
 
 // skipModifiers make a title claim too uncertain to judge.
 var skipModifiers = map[string]bool{
@@ -55,19 +40,19 @@ func (p *pass) titles(s *sentence) {
 		if person == nil || next.lo != m.hi || p.Toks[m.lo].Quoted {
 			continue
 		}
-		tc := titleClaim{start: m.lo, phrase: m, person: person, personHi: next.hi, modLo: -1}
+		tc := analysis.TitleClaim{Start: m.lo, PhraseLo: m.lo, PhraseHi: m.hi, Person: person, PersonHi: next.hi, ModLo: -1}
 		// A country qualifier: "Russian", "U.S.", "Russia's".
 		var qual *ledger.Entity
 		if k > 0 {
 			prev := &s.ments[k-1]
 			switch {
 			case prev.hi == m.lo && prev.country() != nil:
-				qual, tc.start = prev.country(), prev.lo
+				qual, tc.Start = prev.country(), prev.lo
 			case prev.hi == m.lo-1 && p.Toks[m.lo-1].Kind == lex.Possessive:
 				if c := prev.country(); c != nil {
-					qual, tc.start = c, prev.lo
+					qual, tc.Start = c, prev.lo
 				} else {
-					tc.start = prev.lo // "A's adviser": a person, not a country
+					tc.Start = prev.lo // "A's adviser": a person, not a country
 				}
 			}
 		}
@@ -76,35 +61,35 @@ func (p *pass) titles(s *sentence) {
 			p.settle(p.claim("title", m.lo, next.hi, values), "", "a hedged or longer title (then-, acting, Vice, Deputy …)")
 			continue
 		}
-		tc.initial = tc.start == s.Lo
-		tc.office = p.pickOffice(m.offices, qual, person)
-		lo := tc.start
-		if tc.modLo >= 0 {
-			lo = tc.modLo
+		tc.Initial = tc.Start == s.Lo
+		tc.Office = p.pickOffice(m.offices, qual, person)
+		lo := tc.Start
+		if tc.ModLo >= 0 {
+			lo = tc.ModLo
 		}
-		if tc.office == nil {
+		if tc.Office == nil {
 			p.settle(p.claim("title", lo, next.hi, values), "", "the title names no office of the ledger that this person held")
 			continue
 		}
-		values["office"] = tc.office.ID
-		if tc.former {
+		values["office"] = tc.Office.ID
+		if tc.Former {
 			values["former"] = "true"
 		}
 		cl := p.clauseOf(s, m.lo)
 		if p.HasPub {
 			for _, e := range timex.Find(p.Toks, cl.Lo, cl.Hi) {
-				tc.refs = append(tc.refs, e.Resolve(p.Pub, false).Span)
+				tc.Refs = append(tc.Refs, e.Resolve(p.Pub, false).Span)
 			}
 		}
 		rec := p.claim("title", lo, next.hi, values)
-		p.settle(rec, tc.office.ID, p.checkTitle(tc))
+		p.settle(rec, tc.Office.ID, p.checkTitle(tc))
 	}
 }
 
 // titleModifier reads what stands before the title. It returns false when the
 // title is part of a longer one ("Vice President") or is hedged ("then-").
-func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
-	i := tc.start - 1
+func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
+	i := tc.Start - 1
 	if i < lo {
 		return true
 	}
@@ -113,7 +98,7 @@ func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
 	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start {
 		w := p.Toks[i-1]
 		if w.Is("ex") {
-			tc.former, tc.modLo = true, i-1
+			tc.Former, tc.ModLo = true, i-1
 			return true
 		}
 		return false
@@ -123,7 +108,7 @@ func (p *pass) titleModifier(tc *titleClaim, lo int) bool {
 	}
 	switch {
 	case t.Is("former"):
-		tc.former, tc.modLo = true, i
+		tc.Former, tc.ModLo = true, i
 		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && skipModifiers[p.Toks[i-1].Norm] {
 			return false
 		}
@@ -176,34 +161,34 @@ func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
 }
 
 // checkTitle judges a title claim. It returns why it could not, or "".
-func (p *pass) checkTitle(tc titleClaim) string {
+func (p *pass) checkTitle(tc analysis.TitleClaim) string {
 	if !p.HasPub {
 		return "no publication date"
 	}
-	o, who := tc.office, tc.person
+	o, who := tc.Office, tc.Person
 	holds, term := o.Holds(who.ID, p.Pub)
-	startOff := p.Toks[tc.start].Start
-	endOff := p.Toks[tc.personHi-1].End
+	startOff := p.Toks[tc.Start].Start
+	endOff := p.Toks[tc.PersonHi-1].End
 	switch {
-	case tc.former && holds == ledger.Holds:
-		modEnd := p.Toks[tc.start].Start
+	case tc.Former && holds == ledger.Holds:
+		modEnd := p.Toks[tc.Start].Start
 		p.report(Finding{
 			Rule: "title-at-date", Severity: Error,
-			Offset: p.Toks[tc.modLo].Start, EndOffset: endOff,
+			Offset: p.Toks[tc.ModLo].Start, EndOffset: endOff,
 			Message: fmt.Sprintf("%s holds the office of %s on %s (term from %s): not a former holder",
 				who.Name, o.Title, dateText(p.Pub), term.From),
-			Expected: p.Text(tc.start, tc.personHi),
+			Expected: p.Text(tc.Start, tc.PersonHi),
 			Evidence: analysis.EvidenceOf(o.ID, term.Pos, term.Sources),
-			Fix:      &Fix{Offset: p.Toks[tc.modLo].Start, EndOffset: modEnd, Replacement: ""},
+			Fix:      &Fix{Offset: p.Toks[tc.ModLo].Start, EndOffset: modEnd, Replacement: ""},
 		})
 	case holds == ledger.Unknown:
 		return "a term boundary in the ledger is too coarse to judge this date"
-	case tc.former && o.EverHeld(who.ID):
+	case tc.Former && o.EverHeld(who.ID):
 		// A former holder who does not hold it now: right.
-	case !tc.former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
+	case !tc.Former && holds == ledger.DoesNotHold && o.EverHeld(who.ID):
 		// "In 2023, President A …" may use the title of its time: judge it
 		// only if the person held the office on none of the days it names.
-		for _, r := range tc.refs {
+		for _, r := range tc.Refs {
 			a, _ := o.Holds(who.ID, r.First)
 			b, _ := o.Holds(who.ID, r.Last)
 			if a != ledger.DoesNotHold || b != ledger.DoesNotHold {
@@ -215,7 +200,7 @@ func (p *pass) checkTitle(tc titleClaim) string {
 			return "the ledger cannot tell when the term ended"
 		}
 		rep := "former "
-		if tc.initial {
+		if tc.Initial {
 			rep = "Former "
 		}
 		p.report(Finding{
@@ -223,7 +208,7 @@ func (p *pass) checkTitle(tc titleClaim) string {
 			Offset: startOff, EndOffset: endOff,
 			Message: fmt.Sprintf("%s's term as %s ended on %s; on %s the title needs \"former\"",
 				who.Name, o.Title, last.To, dateText(p.Pub)),
-			Expected: rep + p.Text(tc.start, tc.personHi),
+			Expected: rep + p.Text(tc.Start, tc.PersonHi),
 			Evidence: analysis.EvidenceOf(o.ID, last.Pos, last.Sources),
 			Fix:      &Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
 		})
@@ -251,8 +236,8 @@ func lastEnded(o *ledger.Office, who string, t time.Time) *ledger.Term {
 
 // wrongOffice reports a title the person never held, when the ledger knows
 // who held it on the publication date.
-func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
-	o, who := tc.office, tc.person
+func (p *pass) wrongOffice(tc analysis.TitleClaim, startOff, endOff int) string {
+	o, who := tc.Office, tc.Person
 	if o.UncertainOn(p.Pub) {
 		return "a term boundary in the ledger is too coarse to judge this date"
 	}
@@ -277,7 +262,7 @@ func (p *pass) wrongOffice(tc titleClaim, startOff, endOff int) string {
 	if held, term := p.heldInBody(o, who); held != nil {
 		msg += fmt.Sprintf("; %s is %s", who.Name, held.Title)
 		f.Expected = held.Title
-		if i, word := oneWordSwap(tc.phrase, p.Toks, held); word != "" {
+		if i, word := oneWordSwap(tc, p.Toks, held); word != "" {
 			f.Fix = &Fix{Offset: p.Toks[i].Start, EndOffset: p.Toks[i].End, Replacement: word}
 			f.Expected = string(p.Article.Src[startOff:p.Toks[i].Start]) + word + string(p.Article.Src[p.Toks[i].End:endOff])
 		}
@@ -308,8 +293,8 @@ func (p *pass) heldInBody(o *ledger.Office, who *ledger.Entity) (*ledger.Office,
 
 // oneWordSwap finds a phrasing of held that differs from the matched phrase
 // in exactly one word, and returns that word's token and its replacement.
-func oneWordSwap(m *mention, toks []lex.Token, held *ledger.Office) (int, string) {
-	n := m.hi - m.lo
+func oneWordSwap(tc analysis.TitleClaim, toks []lex.Token, held *ledger.Office) (int, string) {
+	n := tc.PhraseHi - tc.PhraseLo
 	for _, ph := range held.Phrasings {
 		pt := lex.Tokenize([]byte(ph), 0, len(ph))
 		if len(pt) != n {
@@ -317,17 +302,17 @@ func oneWordSwap(m *mention, toks []lex.Token, held *ledger.Office) (int, string
 		}
 		diff, at := 0, -1
 		for j := range pt {
-			if pt[j].Norm != toks[m.lo+j].Norm {
+			if pt[j].Norm != toks[tc.PhraseLo+j].Norm {
 				diff++
 				at = j
 			}
 		}
 		if diff == 1 {
 			word := pt[at].Text
-			if toks[m.lo+at].Upper {
+			if toks[tc.PhraseLo+at].Upper {
 				word = strings.ToUpper(word[:1]) + word[1:]
 			}
-			return m.lo + at, word
+			return tc.PhraseLo + at, word
 		}
 	}
 	return -1, ""
