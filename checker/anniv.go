@@ -1,13 +1,9 @@
 package checker
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
-	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
@@ -81,123 +77,38 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 }
 
 func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
-	rec := p.claim("anniversary", ordTok, ordTok+2, map[string]string{"anchor": anchor.ID, "ordinal": ordinalName(n)})
-	reason := p.anniversaryVerdict(s, anchor, ordTok, n)
+	rec := p.claim("anniversary", ordTok, ordTok+2, map[string]string{"anchor": anchor.ID, "ordinal": analysis.OrdinalName(n)})
+	ac, reason := p.readAnniversary(s, anchor, ordTok, n)
+	if ac != nil {
+		reason = p.judgeAnniversary(ac)
+	}
 	p.settle(rec, anchor.ID, reason)
 }
 
-// anniversaryVerdict judges an anniversary claim; it returns why it could
-// not, or "".
-func (p *pass) anniversaryVerdict(s *sentence, anchor *ledger.Event, ordTok, n int) string {
+// readAnniversary reads what dates an anniversary claim: a cue before it
+// (marks, approaches) or a year in its clause. It returns why the claim
+// cannot be judged when it counts from another time ("since", "after").
+func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, n int) (*analysis.AnniversaryClaim, string) {
+	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: ordTok, N: n}
+	_, ac.OrdWord = ordinalWords[p.Toks[ordTok].Norm]
 	cl := p.clauseOf(s, ordTok)
-	mode := ""
 	for i := cl.Lo; i < ordTok; i++ {
 		t := p.Toks[i]
 		switch {
 		case approachWords[t.Norm] || t.Is("ahead") && i+1 < ordTok && p.Toks[i+1].Is("of"):
-			mode = "approach"
+			ac.Mode = "approach"
 		case markWords[t.Norm]:
-			mode = "mark"
+			ac.Mode = "mark"
 		case t.Is("since", "after", "before"):
-			return "counted from another time (since, after, before)"
+			return nil, "counted from another time (since, after, before)"
 		}
 	}
-	anniv := func(k int) time.Time { return anchor.Start.First().AddDate(k, 0, 0) }
 	// A year written in the clause dates the anniversary: "… in 2019".
-	var inYear *timex.Expr
 	for _, e := range timex.Find(p.Toks, cl.Lo, cl.Hi) {
 		if e.Form == timex.YearOnly {
 			e := e
-			inYear = &e
+			ac.InYear = &e
 		}
 	}
-	name := anchor.Title
-	if name == "" {
-		name = anchor.ID
-	}
-	f := Finding{
-		Rule: "anniversary", Severity: Error,
-		Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok+1].End,
-		Evidence: analysis.EvidenceOf(anchor.ID, anchor.Pos, anchor.Sources),
-	}
-	right := 0
-	switch {
-	case inYear != nil:
-		if anniv(n).Year() == inYear.Year {
-			return ""
-		}
-		right = inYear.Year - anchor.Start.Y
-		f.Message = fmt.Sprintf("%s was on %s, so %d was its %s anniversary, not its %s",
-			name, dateText(anchor.Start.First()), inYear.Year, ordinalName(right), ordinalName(n))
-	case mode == "mark":
-		if near(anniv(n), p.Pub, 7) {
-			return ""
-		}
-		right = p.Pub.Year() - anchor.Start.Y
-		if !near(anniv(right), p.Pub, 7) {
-			return "the publication date is not near any anniversary: the sentence may mean another day"
-		}
-		f.Message = fmt.Sprintf("%s was on %s; on %s it is the %s anniversary, not the %s",
-			name, dateText(anchor.Start.First()), dateText(p.Pub), ordinalName(right), ordinalName(n))
-	case mode == "approach":
-		if upcoming(anniv(n), p.Pub) {
-			return ""
-		}
-		right = -1
-		for k := n - 2; k <= n+2; k++ {
-			if k > 0 && upcoming(anniv(k), p.Pub) {
-				right = k
-			}
-		}
-		if right < 0 {
-			return "no anniversary is near the publication date"
-		}
-		f.Message = fmt.Sprintf("%s was on %s; on %s the next anniversary is the %s (%s), not the %s",
-			name, dateText(anchor.Start.First()), dateText(p.Pub), ordinalName(right), dateText(anniv(right)), ordinalName(n))
-	default:
-		return "no cue (marks, approaches) and no year to date it"
-	}
-	if right < 1 {
-		return "the date named is before the anchor event: no anniversary to count"
-	}
-	f.Expected = ordinalName(right) + " anniversary"
-	if _, isWord := ordinalWords[p.Toks[ordTok].Norm]; isWord && right < len(ordinalNames) {
-		f.Fix = &Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: matchCase(ordinalName(right), p.Toks[ordTok])}
-	} else if p.Toks[ordTok].Kind == lex.Ordinal {
-		f.Fix = &Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: numericOrdinal(right)}
-	}
-	p.report(f)
-	return ""
-}
-
-func near(a, b time.Time, days int) bool {
-	d := a.Sub(b).Hours() / 24
-	return d >= -float64(days) && d <= float64(days)
-}
-
-// upcoming reports whether anniversary a falls after pub, within 90 days.
-func upcoming(a, pub time.Time) bool {
-	d := a.Sub(pub).Hours() / 24
-	return d >= 0 && d <= 90
-}
-
-func matchCase(w string, t lex.Token) string {
-	if t.Upper && w != "" {
-		return string(w[0]-'a'+'A') + w[1:]
-	}
-	return w
-}
-
-func numericOrdinal(n int) string {
-	suf := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suf = "st"
-	case n%10 == 2:
-		suf = "nd"
-	case n%10 == 3:
-		suf = "rd"
-	}
-	return fmt.Sprintf("%d%s", n, suf)
+	return ac, ""
 }

@@ -99,13 +99,7 @@ func (p *pass) run() []Finding {
 	for _, b := range a.Blocks {
 		p.block(b)
 	}
-	if !p.HasPub {
-		p.report(Finding{
-			Rule: "missing-date", Severity: Info, Offset: 0, EndOffset: 0,
-			Message: "no publication date (front matter published: or --published): date-relative checks were skipped",
-		})
-	}
-	p.wording()
+	p.judgeArticle()
 	p.Findings = p.suppress()
 	SortFindings(p.Findings)
 	return p.Findings
@@ -296,9 +290,3 @@ func isMonth(t lex.Token) bool {
 func day(t time.Time) string { return civil.FormatDay(t) }
 
 func dateText(t time.Time) string { return t.Format("2006-01-02") }
-
-// report is the old way to report; gone once every check is a value.
-func (p *pass) report(f Finding) {
-	c := &analysis.Check{ID: f.Rule, Severity: f.Severity}
-	p.ReportAs(c, f)
-}

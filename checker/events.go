@@ -200,7 +200,7 @@ func (ec *eventClaim) values() map[string]string {
 	}
 	v["participants"] = strings.Join(ids, ",")
 	if ec.Date != nil {
-		v["date"] = spanText(ec.Span, ec.Prec)
+		v["date"] = analysis.SpanText(ec.Span, ec.Prec)
 	}
 	if ec.Medium != "" {
 		v["medium"] = ec.Medium
@@ -212,7 +212,7 @@ func (ec *eventClaim) values() map[string]string {
 		v["venue"] = ec.Venue.ID
 	}
 	if ec.Duration > 0 {
-		v["duration"] = shortDuration(ec.Duration)
+		v["duration"] = analysis.ShortDuration(ec.Duration)
 	}
 	if ec.Ord != nil {
 		switch {
@@ -221,7 +221,7 @@ func (ec *eventClaim) values() map[string]string {
 		case ec.Ord.Round:
 			v["ordinal"] = "round " + strconv.Itoa(ec.Ord.N)
 		default:
-			v["ordinal"] = ordinalName(ec.Ord.N)
+			v["ordinal"] = analysis.OrdinalName(ec.Ord.N)
 		}
 	}
 	if ec.Topic != nil {

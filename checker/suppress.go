@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/claimlint/claimlint/checker/checks/baddirective"
+	"github.com/claimlint/claimlint/checker/checks/unuseddirective"
 )
 
 // A directive is an HTML comment on a line of its own that silences rules:
@@ -75,8 +78,8 @@ func (p *pass) suppress() []Finding {
 	p.Findings = kept
 	for _, d := range ds {
 		if !d.bad && !d.used && d.kind != "enable" {
-			p.report(Finding{
-				Rule: "unused-directive", Severity: Warning, Offset: d.offset, EndOffset: d.endOffset,
+			p.ReportAs(unuseddirective.Check, Finding{
+				Offset: d.offset, EndOffset: d.endOffset,
 				Message: fmt.Sprintf("claimlint-%s %s silences nothing here; remove it", d.kind, strings.Join(d.rules, ",")),
 			})
 		}
@@ -125,7 +128,7 @@ func (p *pass) directives() []*directive {
 		}
 		bad := func(format string, args ...any) {
 			d.bad = true
-			p.report(Finding{Rule: "bad-directive", Severity: Warning, Offset: d.offset, EndOffset: d.endOffset,
+			p.ReportAs(baddirective.Check, Finding{Offset: d.offset, EndOffset: d.endOffset,
 				Message: fmt.Sprintf(format, args...)})
 		}
 		switch {

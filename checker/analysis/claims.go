@@ -133,8 +133,10 @@ type TermClaim struct {
 
 // AnniversaryClaim is "the Nth anniversary of" an anchor event.
 type AnniversaryClaim struct {
-	Anchor *ledger.Event
-	OrdTok int       // the ordinal's token; "anniversary" follows it
-	N      int       // the ordinal
-	Clause lex.Range // the clause that holds it
+	Anchor  *ledger.Event
+	OrdTok  int         // the ordinal's token; "anniversary" follows it
+	N       int         // the ordinal
+	OrdWord bool        // the ordinal is a word ("third"), not a number ("3rd")
+	Mode    string      // "mark" (marks, commemorates), "approach" (approaches, nears), or ""
+	InYear  *timex.Expr // a year written in the clause, which dates the anniversary
 }

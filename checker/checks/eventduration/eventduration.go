@@ -1,0 +1,42 @@
+// Package eventduration is the event-duration check: a stated length far from the ledger's.
+// doc.yaml beside it is what claimlint explain event-duration prints.
+package eventduration
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/claimlint/claimlint/checker/analysis"
+)
+
+//go:embed doc.yaml
+var doc []byte
+
+// Check is the event-duration check.
+var Check = &analysis.Check{
+	ID:       "event-duration",
+	Severity: analysis.Warning,
+	Doc:      analysis.MustDoc("event-duration", doc),
+	Event:    run,
+}
+
+func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
+	e := m.Attributes()
+	if e == nil {
+		return
+	}
+	if ec.Duration == 0 || e.Duration == 0 {
+		return
+	}
+	a, b := float64(ec.Duration), float64(e.Duration)
+	if max(a, b)/min(a, b) < 1.5 {
+		return
+	}
+	p.Report(analysis.Finding{
+		Offset: p.Toks[ec.DurLo].Start, EndOffset: p.Toks[ec.DurHi-1].End,
+		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.Label(ec, e), analysis.When(e),
+			analysis.ShortDuration(e.Duration), analysis.ShortDuration(ec.Duration)),
+		Expected: analysis.ShortDuration(e.Duration),
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+	})
+}

@@ -1,0 +1,46 @@
+// Package eventmedium is the event-medium check: phone, video or in person, contradicted.
+// doc.yaml beside it is what claimlint explain event-medium prints.
+package eventmedium
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/ledger"
+)
+
+//go:embed doc.yaml
+var doc []byte
+
+// Check is the event-medium check.
+var Check = &analysis.Check{
+	ID:       "event-medium",
+	Severity: analysis.Error,
+	Doc:      analysis.MustDoc("event-medium", doc),
+	Event:    run,
+}
+
+func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
+	e := m.Attributes()
+	if e == nil {
+		return
+	}
+	if ec.Medium == "" || e.Medium == "" || ec.Medium == e.Medium {
+		return
+	}
+	f := analysis.Finding{
+		Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumHi-1].End,
+		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
+			mediumWords[e.Medium], mediumWords[ec.Medium]),
+		Expected: mediumWords[e.Medium],
+		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+	}
+	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Toks[ec.MediumLo].Is("phone", "telephone", "video") {
+		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: mediumWords[e.Medium]}
+	}
+	p.Report(f)
+}
+
+// mediumWords write a medium in a message.
+var mediumWords = map[string]string{ledger.Phone: "phone", ledger.Video: "video", ledger.InPerson: "in person"}

@@ -1,0 +1,74 @@
+// Package wording is the wording check: a pattern from the rule files' wording rules.
+// doc.yaml beside it is what claimlint explain wording prints.
+package wording
+
+import (
+	"bytes"
+	_ "embed"
+
+	"github.com/claimlint/claimlint/checker/analysis"
+)
+
+//go:embed doc.yaml
+var doc []byte
+
+// Check is the wording check.
+var Check = &analysis.Check{
+	ID:       "wording",
+	Severity: analysis.Warning,
+	Doc:      analysis.MustDoc("wording", doc),
+	Article:  run,
+}
+
+// run applies the ledger's pattern rules to the prose of the article.
+func run(p *analysis.Pass) {
+	var lower []byte // the article in lower case, made when a rule needs it
+	for _, w := range p.Ledger.Wording {
+		if w.Pattern == nil {
+			continue
+		}
+		if !w.After.IsZero() || !w.Before.IsZero() {
+			if !p.HasPub || (!w.After.IsZero() && p.Pub.Before(w.After.First())) ||
+				(!w.Before.IsZero() && !p.Pub.Before(w.Before.First())) {
+				continue
+			}
+		}
+		// One pass over the article's prose (non-prose is blanked to spaces,
+		// so no match spans a code block); submatches only where a
+		// replacement needs them. An article without the pattern's
+		// required text is skipped at once.
+		text := p.Article.Text
+		if w.Literal != "" {
+			hay := text
+			if w.Fold {
+				if lower == nil {
+					lower = bytes.ToLower(text)
+				}
+				hay = lower
+			}
+			if !bytes.Contains(hay, []byte(w.Literal)) {
+				continue
+			}
+		}
+		for _, m := range w.Pattern.FindAllIndex(text, -1) {
+			f := analysis.Finding{
+				Severity: w.Severity, // each rule of the ledger says its own
+				Offset:   m[0], EndOffset: m[1],
+				Message:  w.Message,
+				Evidence: analysis.EvidenceOf(w.ID, w.Pos, nil),
+			}
+			if w.HasFix {
+				sub := w.Pattern.FindSubmatchIndex(text[m[0]:m[1]])
+				for i := range sub {
+					if sub[i] >= 0 {
+						sub[i] += m[0]
+					}
+				}
+				rep := string(w.Pattern.Expand(nil, []byte(w.Replacement), text, sub))
+				f.Fix = &analysis.Fix{Offset: f.Offset, EndOffset: f.EndOffset, Replacement: rep}
+				f.Expected = rep
+			}
+			p.Report(f)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package checker
+
+import (
+	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/checks"
+)
+
+// hooks are the checks of checks.All that have each hook, in list order.
+type hooks struct {
+	title, event, term, anniversary, article, ledger []*analysis.Check
+}
+
+func hooksOf(all []*analysis.Check) hooks {
+	var h hooks
+	for _, c := range all {
+		if c.Title != nil {
+			h.title = append(h.title, c)
+		}
+		if c.Event != nil {
+			h.event = append(h.event, c)
+		}
+		if c.Term != nil {
+			h.term = append(h.term, c)
+		}
+		if c.Anniversary != nil {
+			h.anniversary = append(h.anniversary, c)
+		}
+		if c.Article != nil {
+			h.article = append(h.article, c)
+		}
+		if c.Ledger != nil {
+			h.ledger = append(h.ledger, c)
+		}
+	}
+	return h
+}
+
+var defaultHooks = hooksOf(checks.All)
+
+// judge runs one hook of each check in cs and returns the first reason one
+// gave for not judging the claim, or "".
+func (p *pass) judge(cs []*analysis.Check, run func(*analysis.Check) string) string {
+	reason := ""
+	for _, c := range cs {
+		p.Use(c)
+		if r := run(c); reason == "" {
+			reason = r
+		}
+	}
+	return reason
+}
+
+func (p *pass) judgeTitle(tc *analysis.TitleClaim) string {
+	if !p.HasPub {
+		return "no publication date"
+	}
+	return p.judge(defaultHooks.title, func(c *analysis.Check) string { return c.Title(&p.Pass, tc) })
+}
+
+// judgeEvent hands an event claim and its match to the event checks, and
+// reports whether any of them reported a finding.
+func (p *pass) judgeEvent(ec *eventClaim, m *analysis.Match) bool {
+	before := len(p.Findings)
+	p.judge(defaultHooks.event, func(c *analysis.Check) string { c.Event(&p.Pass, ec.EventClaim, m); return "" })
+	return len(p.Findings) > before
+}
+
+func (p *pass) judgeTerm(tc *analysis.TermClaim) string {
+	return p.judge(defaultHooks.term, func(c *analysis.Check) string { return c.Term(&p.Pass, tc) })
+}
+
+func (p *pass) judgeAnniversary(ac *analysis.AnniversaryClaim) string {
+	return p.judge(defaultHooks.anniversary, func(c *analysis.Check) string { return c.Anniversary(&p.Pass, ac) })
+}
+
+func (p *pass) judgeArticle() {
+	p.judge(defaultHooks.article, func(c *analysis.Check) string { c.Article(&p.Pass); return "" })
+}
