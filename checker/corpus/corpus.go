@@ -17,6 +17,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/checks/crosssource"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
@@ -762,7 +763,7 @@ func disagreement(l *ledger.Ledger, ev *Event, c *Stmt, attr string, others []in
 	f := checker.Finding{
 		Path: c.Path, Line: pt.Line, Column: pt.Column, EndLine: pt.EndLine, EndColumn: pt.EndColumn,
 		Offset: pt.Offset, EndOffset: pt.EndOffset, ByteCol: pt.ByteCol, EndByteCol: pt.EndByteCol,
-		Rule: checker.CrossSource, Severity: checker.Warning, Found: pt.Text,
+		Rule: crosssource.Check.ID, Severity: crosssource.Check.Severity, Found: pt.Text,
 	}
 	var said, want []string
 	for _, j := range others {

@@ -41,12 +41,20 @@ func (f Failure) String() string { return fmt.Sprintf("%s:%d:%d: %s", f.Path, f.
 
 var (
 	comment = regexp.MustCompile(`^\s*<!--\s*(want\b.*?)\s*-->\s*$`)
+	hash    = regexp.MustCompile(`^\s*#\s*(want\b.*?)\s*$`)
 	item    = regexp.MustCompile(`^want\s+([a-z][a-z0-9-]*)\s+("(?:[^"\\]|\\.)*")\s*`)
 )
 
 // Parse reads the annotations in an article's source. A malformed
 // annotation is an error naming its line and column.
-func Parse(path string, src []byte) ([]Want, error) {
+func Parse(path string, src []byte) ([]Want, error) { return parse(path, src, comment) }
+
+// ParseHash reads annotations written as YAML comments, `# want RULE
+// "regexp"`, in a rule file: each expects a finding on the next line that
+// is neither blank nor a comment.
+func ParseHash(path string, src []byte) ([]Want, error) { return parse(path, src, hash) }
+
+func parse(path string, src []byte, comment *regexp.Regexp) ([]Want, error) {
 	lines := bytes.Split(src, []byte("\n"))
 	var out []Want
 	var pending []Want
@@ -54,7 +62,7 @@ func Parse(path string, src []byte) ([]Want, error) {
 		line := strings.TrimRight(string(raw), "\r")
 		m := comment.FindStringSubmatchIndex(line)
 		if m == nil {
-			if strings.TrimSpace(line) == "" {
+			if strings.TrimSpace(line) == "" || comment == hash && strings.HasPrefix(strings.TrimSpace(line), "#") {
 				continue
 			}
 			for _, w := range pending {

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/checks/unusedbaseline"
 	"github.com/claimlint/claimlint/internal/report"
 )
 
@@ -113,7 +114,7 @@ func (b *Baseline) Apply(root string, fs []checker.Finding) []checker.Finding {
 		}
 		out = append(out, checker.Finding{
 			Path: b.Path, Line: max(e.line, 1), Column: 1, EndLine: max(e.line, 1), EndColumn: 1,
-			Rule: "unused-baseline", Severity: checker.Info,
+			Rule: unusedbaseline.Check.ID, Severity: unusedbaseline.Check.Severity,
 			Message: fmt.Sprintf("baseline entry matches no finding any more (%s in %s: %s); remove it",
 				e.Rule, e.Path, strings.TrimSpace(e.Found)),
 			Found: e.Fingerprint,

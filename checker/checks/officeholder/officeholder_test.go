@@ -1,0 +1,11 @@
+package officeholder_test
+
+import (
+	"testing"
+
+	"github.com/claimlint/claimlint/checker/checks/officeholder"
+	"github.com/claimlint/claimlint/checker/checktest"
+)
+
+// TestOfficeHolder runs the annotated articles of testdata/.
+func TestOfficeHolder(t *testing.T) { checktest.Run(t, "testdata", officeholder.Check) }

@@ -1,0 +1,11 @@
+package officeterm_test
+
+import (
+	"testing"
+
+	"github.com/claimlint/claimlint/checker/checks/officeterm"
+	"github.com/claimlint/claimlint/checker/checktest"
+)
+
+// TestOfficeTerm runs the annotated articles of testdata/.
+func TestOfficeTerm(t *testing.T) { checktest.Run(t, "testdata", officeterm.Check) }

@@ -1,0 +1,11 @@
+package ordinal_test
+
+import (
+	"testing"
+
+	"github.com/claimlint/claimlint/checker/checks/ordinal"
+	"github.com/claimlint/claimlint/checker/checktest"
+)
+
+// TestOrdinal runs the annotated articles of testdata/.
+func TestOrdinal(t *testing.T) { checktest.Run(t, "testdata", ordinal.Check) }

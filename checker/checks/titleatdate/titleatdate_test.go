@@ -1,0 +1,11 @@
+package titleatdate_test
+
+import (
+	"testing"
+
+	"github.com/claimlint/claimlint/checker/checks/titleatdate"
+	"github.com/claimlint/claimlint/checker/checktest"
+)
+
+// TestTitleAtDate runs the annotated articles of testdata/.
+func TestTitleAtDate(t *testing.T) { checktest.Run(t, "testdata", titleatdate.Check) }
