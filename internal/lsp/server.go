@@ -73,6 +73,7 @@ type document struct {
 	text     string
 	version  int
 	findings []checker.Finding // of the last published check
+	diags    []Diagnostic      // as published: diags[i] is findings[i]
 	src      string            // the text those findings are about
 }
 
@@ -450,27 +451,29 @@ func (s *Server) schedule(uri string) {
 		s.mu.Unlock()
 		return
 	}
-	text, version, path, chk, gen, cfg := d.text, d.version, d.path, s.chk, s.gen, s.cfg
+	text, version, path, chk, gen, cfg, root := d.text, d.version, d.path, s.chk, s.gen, s.cfg, s.root
 	s.mu.Unlock()
 	go func() {
 		if s.opt.Delay != nil {
 			time.Sleep(s.opt.Delay(uri, version))
 		}
-		findings, diags := s.check(path, text, chk, cfg)
+		findings, diags := s.check(path, text, chk, cfg, root)
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		cur := s.docs[uri]
 		if cur == nil || cur.version != version || s.gen != gen {
 			return // stale: a newer text or newer rules are on their way
 		}
-		cur.findings, cur.src = findings, text
+		cur.findings, cur.diags, cur.src = findings, diags, text
 		v := version
 		s.notify(uri, &v, diags)
 	}()
 }
 
-// check runs the checker on an article's text.
-func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Config) ([]checker.Finding, []Diagnostic) {
+// check runs the checker on an article's text. It takes no lock: what it
+// needs of the server's state is passed in. The diagnostics are one for
+// each finding, in order (or one for a text that cannot be parsed).
+func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Config, root string) ([]checker.Finding, []Diagnostic) {
 	a, err := article.Parse(path, []byte(text), article.Options{Published: cfg.PublishedFor(path)})
 	if err != nil {
 		var ae *article.Error
@@ -484,7 +487,7 @@ func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Conf
 	findings := cfg.Apply(chk.Check(a))
 	diags := make([]Diagnostic, 0, len(findings))
 	for _, f := range findings {
-		diags = append(diags, s.diagnostic(text, f))
+		diags = append(diags, s.diagnostic(text, f, root))
 	}
 	return findings, diags
 }
@@ -508,7 +511,9 @@ func byteCol(text string, line, col int) int {
 
 var severity = map[string]int{checker.Error: SeverityError, checker.Warning: SeverityWarning, checker.Info: SeverityInformation}
 
-func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
+// diagnostic turns a finding into a diagnostic; root is the workspace's,
+// for the evidence. It takes no lock.
+func (s *Server) diagnostic(text string, f checker.Finding, root string) Diagnostic {
 	d := Diagnostic{
 		Range:           Range{s.position(text, f.Offset), s.position(text, f.EndOffset)},
 		Severity:        severity[f.Severity],
@@ -518,7 +523,7 @@ func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
 		Message:         f.Message,
 	}
 	if f.Evidence != nil && f.Evidence.Pos != "" {
-		if loc, ok := s.evidence(f.Evidence.Pos); ok {
+		if loc, ok := s.evidence(f.Evidence.Pos, root); ok {
 			d.RelatedInformation = []DiagnosticRelatedInformation{{Location: loc, Message: "ledger: " + f.Evidence.ID}}
 		}
 	}
@@ -526,8 +531,9 @@ func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
 }
 
 // evidence turns a rule-file position (file:line:col) into a location, when
-// the file is on disk (the embedded rules are, in claimlint's own repository).
-func (s *Server) evidence(pos string) (Location, bool) {
+// the file is on disk (the embedded rules are, in claimlint's own repository,
+// relative to the workspace's root). It takes no lock.
+func (s *Server) evidence(pos, root string) (Location, bool) {
 	i := strings.LastIndexByte(pos, ':')
 	j := strings.LastIndexByte(pos[:max(i, 0)], ':')
 	if i < 0 || j < 0 {
@@ -538,9 +544,7 @@ func (s *Server) evidence(pos string) (Location, bool) {
 	fmt.Sscan(pos[j+1:i], &line)
 	fmt.Sscan(pos[i+1:], &col)
 	if !filepath.IsAbs(file) {
-		s.mu.Lock()
-		file = filepath.Join(s.root, file)
-		s.mu.Unlock()
+		file = filepath.Join(root, file)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -550,27 +554,32 @@ func (s *Server) evidence(pos string) (Location, bool) {
 	return Location{URI: pathURI(file), Range: Range{at, at}}, true
 }
 
-// codeActions offers the certain replacement of every finding in range.
+// codeActions offers the certain replacement of every finding in range,
+// with the diagnostic as it was published. It holds s.mu only to take the
+// document's last result (a document's fields are replaced, never changed
+// in place), and calls nothing that locks.
 func (s *Server) codeActions(p codeActionParams) []CodeAction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	actions := []CodeAction{}
+	s.mu.Lock()
 	d := s.docs[p.TextDocument.URI]
-	if d == nil || d.src != d.text {
+	if d == nil || d.src != d.text || len(d.diags) != len(d.findings) {
+		s.mu.Unlock()
 		return actions // the findings are of an older text
 	}
-	for _, f := range d.findings {
+	text, findings, diags := d.text, d.findings, d.diags
+	s.mu.Unlock()
+	for i, f := range findings {
 		if f.Fix == nil {
 			continue
 		}
-		diag := s.diagnostic(d.text, f)
+		diag := diags[i]
 		if before(p.Range.End, diag.Range.Start) || before(diag.Range.End, p.Range.Start) {
 			continue
 		}
-		edit := TextEdit{Range: Range{s.position(d.text, f.Fix.Offset), s.position(d.text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
-		title := fmt.Sprintf("Replace %q with %q", d.text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
+		edit := TextEdit{Range: Range{s.position(text, f.Fix.Offset), s.position(text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
+		title := fmt.Sprintf("Replace %q with %q", text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
 		if f.Fix.Replacement == "" {
-			title = fmt.Sprintf("Remove %q", d.text[f.Fix.Offset:f.Fix.EndOffset])
+			title = fmt.Sprintf("Remove %q", text[f.Fix.Offset:f.Fix.EndOffset])
 		} else if f.Fix.Offset == f.Fix.EndOffset {
 			title = fmt.Sprintf("Insert %q", f.Fix.Replacement)
 		}

@@ -3,7 +3,12 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"net"
+	"net/url"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/config"
+	embedded "github.com/claimlint/claimlint/rules"
 )
 
 const rules = `entities:
@@ -144,5 +151,115 @@ func TestRapidEdits(t *testing.T) {
 		case <-deadline:
 			t.Fatalf("the last version was never published (last seen: %d)", seen)
 		}
+	}
+}
+
+// embeddedRules are the rule files `claimlint lsp` uses when the
+// workspace's config names none, read as cmd/claimlint reads them.
+func embeddedRules(t *testing.T) []ledger.File {
+	t.Helper()
+	files, err := ledger.ReadFS(embedded.FS, ".", "rules")
+	require.NoError(t, err)
+	return files
+}
+
+// call is a request with a bounded wait: a server that never answers fails
+// the test instead of hanging the suite.
+func call(t *testing.T, conn *jsonrpc2.Conn, method string, params, result any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := conn.Call(ctx, method, params, result)
+	if errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("%s: no answer in 5s: the server is stuck (deadlocked?)", method)
+	}
+	require.NoError(t, err, method)
+}
+
+// waitFor returns the next diagnostics published for uri.
+func waitFor(t *testing.T, got <-chan PublishDiagnosticsParams, uri string) PublishDiagnosticsParams {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case p := <-got:
+			if p.URI == uri {
+				return p
+			}
+		case <-deadline:
+			t.Fatalf("no diagnostics for %s in 10s", uri)
+		}
+	}
+}
+
+func fileURI(p string) string { return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String() }
+
+// TestCodeActionWithEmbeddedRules: with no .claimlint.yaml the server uses
+// the embedded rules, whose evidence positions are relative
+// (rules/events.yaml:79:5). Asking for the quick fix of such a finding
+// deadlocked: codeActions held the server's mutex and evidence locked it
+// again to read the workspace root. Every editor asks for code actions as
+// the cursor moves.
+func TestCodeActionWithEmbeddedRules(t *testing.T) {
+	for _, onDisk := range []bool{false, true} {
+		name := "rules not on disk"
+		if onDisk {
+			name = "rules on disk" // as in claimlint's own repository: the evidence links to them
+		}
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			if found, _ := config.Find(root); found != "" {
+				t.Skipf("%s above the temporary folder would name other rules", found)
+			}
+			if onDisk {
+				sub, err := fs.Sub(embedded.FS, ".")
+				require.NoError(t, err)
+				require.NoError(t, os.CopyFS(filepath.Join(root, "rules"), sub))
+			}
+			server, client := net.Pipe()
+			t.Cleanup(func() { client.Close() })
+			done := make(chan error, 1)
+			go func() { done <- Serve(context.Background(), server, Options{DefaultRules: embeddedRules(t)}) }()
+			got := make(chan PublishDiagnosticsParams, 100)
+			conn := connect(client, got)
+			call(t, conn, "initialize", map[string]any{"rootUri": fileURI(root), "capabilities": map[string]any{}}, nil)
+			require.NoError(t, conn.Notify(context.Background(), "initialized", map[string]any{}))
+
+			// The call of 2025-02-24 (a Monday) is in the embedded rules.
+			uri := fileURI(filepath.Join(root, "draft.md"))
+			text := "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"
+			require.NoError(t, conn.Notify(context.Background(), "textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}}))
+			p := waitFor(t, got, uri)
+			require.Len(t, p.Diagnostics, 1)
+			d := p.Diagnostics[0]
+			require.Equal(t, "event-date", d.Code)
+			if onDisk {
+				require.Len(t, d.RelatedInformation, 1)
+				assert.Equal(t, fileURI(filepath.Join(root, "rules", "events.yaml")), d.RelatedInformation[0].Location.URI)
+				assert.Equal(t, "ledger: xi-putin-call-2025-02-24", d.RelatedInformation[0].Message)
+				assert.Equal(t, Position{Line: 78, Character: 4}, d.RelatedInformation[0].Location.Range.Start, "rules/events.yaml:79:5, 0-based")
+			} else {
+				assert.Empty(t, d.RelatedInformation, "no link to a file that is not there")
+			}
+
+			var actions []CodeAction
+			call(t, conn, "textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": d.Range,
+				"context": map[string]any{"diagnostics": p.Diagnostics}}, &actions)
+			require.Len(t, actions, 1)
+			assert.Equal(t, "quickfix", actions[0].Kind)
+			assert.Equal(t, []Diagnostic{d}, actions[0].Diagnostics, "the action names the diagnostic as published")
+			require.Len(t, actions[0].Edit.Changes[uri], 1)
+			assert.Equal(t, "Monday", actions[0].Edit.Changes[uri][0].NewText)
+			assert.Equal(t, d.Range, actions[0].Edit.Changes[uri][0].Range)
+
+			call(t, conn, "shutdown", nil, nil)
+			require.NoError(t, conn.Notify(context.Background(), "exit", nil))
+			select {
+			case err := <-done:
+				assert.NoError(t, err)
+			case <-time.After(5 * time.Second):
+				t.Fatal("no exit")
+			}
+		})
 	}
 }
