@@ -263,3 +263,35 @@ func TestCodeActionWithEmbeddedRules(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidence: the link to a finding's ledger fact is computed from the
+// rule text the rules were loaded from (an open rule file's may be
+// unsaved), kept at the reload, not read again from disk for every
+// diagnostic; it is offered only for a file that is on disk, a relative
+// name (the embedded rules') under the workspace's root.
+func TestEvidence(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "rules"), 0o755))
+	onDisk := filepath.Join(root, "rules", "r.yaml")
+	require.NoError(t, os.WriteFile(onDisk, []byte("# what is on disk differs\n"), 0o644))
+	rs := newRuleSet(nil, []ledger.File{
+		{Name: "rules/r.yaml", Data: []byte("a: 1\n  𝐀x: 2\n")},
+		{Name: "rules/gone.yaml", Data: []byte("a: 1\n")},
+		{Name: filepath.Join(root, "gone.yaml"), Data: []byte("a: 1\n")},
+	}, root)
+	for enc, want := range map[string]int{"utf-8": 6, "utf-16": 4, "utf-32": 3} {
+		s := &Server{encoding: enc}
+		loc, ok := s.evidence("rules/r.yaml:2:4", rs) // x, after two spaces and 𝐀
+		require.True(t, ok, enc)
+		assert.Equal(t, fileURI(onDisk), loc.URI, enc)
+		assert.Equal(t, Range{Position{1, want}, Position{1, want}}, loc.Range, enc)
+	}
+	s := &Server{encoding: "utf-16"}
+	loc, ok := s.evidence("rules/r.yaml:9:1", rs)
+	assert.True(t, ok, "a line past the end")
+	assert.Equal(t, Position{Line: 8}, loc.Range.Start)
+	for _, pos := range []string{"rules/gone.yaml:1:1", filepath.Join(root, "gone.yaml") + ":1:1", "other.yaml:1:1", "rules/r.yaml", ""} {
+		_, ok := s.evidence(pos, rs)
+		assert.False(t, ok, pos)
+	}
+}
