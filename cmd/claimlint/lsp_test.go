@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/url"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/internal/lsp"
 )
 
@@ -222,6 +224,48 @@ func TestLanguageServer(t *testing.T) {
 	// Closing clears; shutdown and exit end the server with status 0.
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
 	assert.Empty(t, c.wait(uri).Diagnostics)
+	c.call("shutdown", nil, nil)
+	c.notify("exit", nil)
+	select {
+	case code := <-c.done:
+		assert.Equal(t, 0, code)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not exit")
+	}
+}
+
+// TestLanguageServerEmbeddedRules: with no .claimlint.yaml, `claimlint lsp`
+// checks with the embedded rules, whose evidence positions are relative
+// (rules/events.yaml:…). The first code action on such a finding used to
+// hang the server for good.
+func TestLanguageServerEmbeddedRules(t *testing.T) {
+	root := t.TempDir()
+	if found, _ := config.Find(root); found != "" {
+		t.Skipf("%s above the temporary folder would name other rules", found)
+	}
+	c := startLSP(t)
+	c.call("initialize", map[string]any{"rootUri": fileURI(root), "capabilities": map[string]any{}}, nil)
+	c.notify("initialized", map[string]any{})
+	uri := fileURI(filepath.Join(root, "draft.md"))
+	text := "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+	p := c.wait(uri)
+	require.Len(t, p.Diagnostics, 1)
+	assert.Equal(t, "event-date", p.Diagnostics[0].Code)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var actions []lsp.CodeAction
+	err := c.conn.Call(ctx, "textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": p.Diagnostics[0].Range,
+		"context": map[string]any{"diagnostics": p.Diagnostics}}, &actions)
+	if errors.Is(err, context.DeadlineExceeded) {
+		t.Fatal("textDocument/codeAction: no answer in 5s: the server is stuck (deadlocked?)")
+	}
+	require.NoError(t, err)
+	require.Len(t, actions, 1)
+	require.Len(t, actions[0].Edit.Changes[uri], 1)
+	assert.Equal(t, "Monday", actions[0].Edit.Changes[uri][0].NewText)
+
 	c.call("shutdown", nil, nil)
 	c.notify("exit", nil)
 	select {

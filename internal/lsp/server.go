@@ -58,13 +58,44 @@ type Server struct {
 	root      string
 	cfg       *config.Config
 	ruleDirs  []string // absolute rule files and folders from the config; none: the defaults
-	chk       *checker.Checker
-	gen       int // bumped at each ledger reload
+	rules     *ruleSet // the last valid rules; replaced at each reload
 	docs      map[string]*document
 	ruleDiags map[string]bool // rule files that have diagnostics published
 	shutdown  bool
 	exited    chan struct{}
 	exitOnce  sync.Once
+}
+
+// ruleSet is one load of the rules. It is never changed once made, so a
+// check in the background uses it without a lock.
+type ruleSet struct {
+	chk *checker.Checker
+	// sources are the rule files the ledger was loaded from that are on
+	// disk, by their name in evidence positions, with the text the
+	// positions are about: an evidence link needs no read of the file.
+	sources map[string]ruleSource
+}
+
+type ruleSource struct {
+	path  string   // on disk
+	lines []string // of the text loaded, each with its "\n"
+}
+
+// newRuleSet keeps, of files, those on disk; a relative name (the embedded
+// rules') is looked for under root, as in claimlint's own repository.
+func newRuleSet(chk *checker.Checker, files []ledger.File, root string) *ruleSet {
+	rs := &ruleSet{chk: chk, sources: map[string]ruleSource{}}
+	for _, f := range files {
+		path := filepath.FromSlash(f.Name)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(root, path)
+		}
+		if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		rs.sources[f.Name] = ruleSource{path: path, lines: strings.SplitAfter(string(f.Data), "\n")}
+	}
+	return rs
 }
 
 type document struct {
@@ -73,6 +104,7 @@ type document struct {
 	text     string
 	version  int
 	findings []checker.Finding // of the last published check
+	diags    []Diagnostic      // as published: diags[i] is findings[i]
 	src      string            // the text those findings are about
 }
 
@@ -285,7 +317,7 @@ func (s *Server) isRuleFile(path string) bool {
 // article. While the rules are invalid, articles keep the last good rules.
 func (s *Server) reload() {
 	s.mu.Lock()
-	dirs := s.ruleDirs
+	dirs, root := s.ruleDirs, s.root
 	open := map[string]string{}
 	for _, d := range s.docs {
 		open[d.path] = d.text
@@ -332,10 +364,13 @@ func (s *Server) reload() {
 		}
 	}
 
-	s.mu.Lock()
+	var rs *ruleSet
 	if l != nil {
-		s.chk = checker.New(l)
-		s.gen++
+		rs = newRuleSet(checker.New(l), files, root)
+	}
+	s.mu.Lock()
+	if rs != nil {
+		s.rules = rs
 	}
 	// Clear rule files that had errors and have none now.
 	var clear []string
@@ -446,31 +481,33 @@ func (s *Server) close(uri string) {
 func (s *Server) schedule(uri string) {
 	s.mu.Lock()
 	d := s.docs[uri]
-	if d == nil || !runner.IsArticle(d.path) || s.chk == nil {
+	if d == nil || !runner.IsArticle(d.path) || s.rules == nil {
 		s.mu.Unlock()
 		return
 	}
-	text, version, path, chk, gen, cfg := d.text, d.version, d.path, s.chk, s.gen, s.cfg
+	text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
 	s.mu.Unlock()
 	go func() {
 		if s.opt.Delay != nil {
 			time.Sleep(s.opt.Delay(uri, version))
 		}
-		findings, diags := s.check(path, text, chk, cfg)
+		findings, diags := s.check(path, text, rs, cfg)
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		cur := s.docs[uri]
-		if cur == nil || cur.version != version || s.gen != gen {
+		if cur == nil || cur.version != version || s.rules != rs {
 			return // stale: a newer text or newer rules are on their way
 		}
-		cur.findings, cur.src = findings, text
+		cur.findings, cur.diags, cur.src = findings, diags, text
 		v := version
 		s.notify(uri, &v, diags)
 	}()
 }
 
-// check runs the checker on an article's text.
-func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Config) ([]checker.Finding, []Diagnostic) {
+// check runs the checker on an article's text. It takes no lock: what it
+// needs of the server's state is passed in. The diagnostics are one for
+// each finding, in order (or one for a text that cannot be parsed).
+func (s *Server) check(path, text string, rs *ruleSet, cfg *config.Config) ([]checker.Finding, []Diagnostic) {
 	a, err := article.Parse(path, []byte(text), article.Options{Published: cfg.PublishedFor(path)})
 	if err != nil {
 		var ae *article.Error
@@ -481,10 +518,10 @@ func (s *Server) check(path, text string, chk *checker.Checker, cfg *config.Conf
 		}
 		return nil, []Diagnostic{{Range: Range{at, at}, Severity: SeverityError, Code: "input", Source: "claimlint", Message: err.Error()}}
 	}
-	findings := cfg.Apply(chk.Check(a))
+	findings := cfg.Apply(rs.chk.Check(a))
 	diags := make([]Diagnostic, 0, len(findings))
 	for _, f := range findings {
-		diags = append(diags, s.diagnostic(text, f))
+		diags = append(diags, s.diagnostic(text, f, rs))
 	}
 	return findings, diags
 }
@@ -508,7 +545,9 @@ func byteCol(text string, line, col int) int {
 
 var severity = map[string]int{checker.Error: SeverityError, checker.Warning: SeverityWarning, checker.Info: SeverityInformation}
 
-func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
+// diagnostic turns a finding of rs's checker into a diagnostic. It takes no
+// lock.
+func (s *Server) diagnostic(text string, f checker.Finding, rs *ruleSet) Diagnostic {
 	d := Diagnostic{
 		Range:           Range{s.position(text, f.Offset), s.position(text, f.EndOffset)},
 		Severity:        severity[f.Severity],
@@ -518,59 +557,64 @@ func (s *Server) diagnostic(text string, f checker.Finding) Diagnostic {
 		Message:         f.Message,
 	}
 	if f.Evidence != nil && f.Evidence.Pos != "" {
-		if loc, ok := s.evidence(f.Evidence.Pos); ok {
+		if loc, ok := s.evidence(f.Evidence.Pos, rs); ok {
 			d.RelatedInformation = []DiagnosticRelatedInformation{{Location: loc, Message: "ledger: " + f.Evidence.ID}}
 		}
 	}
 	return d
 }
 
-// evidence turns a rule-file position (file:line:col) into a location, when
-// the file is on disk (the embedded rules are, in claimlint's own repository).
-func (s *Server) evidence(pos string) (Location, bool) {
+// evidence turns a rule-file position (file:line:col, the column in code
+// points) into a location, when the file is on disk. The character is
+// counted in the text the rules were loaded from (an open rule file's may
+// be unsaved), kept by rs: no file is read. It takes no lock.
+func (s *Server) evidence(pos string, rs *ruleSet) (Location, bool) {
 	i := strings.LastIndexByte(pos, ':')
 	j := strings.LastIndexByte(pos[:max(i, 0)], ':')
 	if i < 0 || j < 0 {
 		return Location{}, false
 	}
-	file := pos[:j]
+	src, ok := rs.sources[pos[:j]]
+	if !ok {
+		return Location{}, false
+	}
 	var line, col int
 	fmt.Sscan(pos[j+1:i], &line)
 	fmt.Sscan(pos[i+1:], &col)
-	if !filepath.IsAbs(file) {
-		s.mu.Lock()
-		file = filepath.Join(s.root, file)
-		s.mu.Unlock()
+	at := Position{Line: max(line-1, 0)}
+	if line >= 1 && line <= len(src.lines) {
+		l := src.lines[line-1]
+		at.Character = s.count(l[:byteCol(l, 1, col)-1])
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return Location{}, false
-	}
-	at := Position{Line: max(line-1, 0), Character: s.character(string(data), line, byteCol(string(data), line, col))}
-	return Location{URI: pathURI(file), Range: Range{at, at}}, true
+	return Location{URI: pathURI(src.path), Range: Range{at, at}}, true
 }
 
-// codeActions offers the certain replacement of every finding in range.
+// codeActions offers the certain replacement of every finding in range,
+// with the diagnostic as it was published. It holds s.mu only to take the
+// document's last result (a document's fields are replaced, never changed
+// in place), and calls nothing that locks.
 func (s *Server) codeActions(p codeActionParams) []CodeAction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	actions := []CodeAction{}
+	s.mu.Lock()
 	d := s.docs[p.TextDocument.URI]
-	if d == nil || d.src != d.text {
+	if d == nil || d.src != d.text || len(d.diags) != len(d.findings) {
+		s.mu.Unlock()
 		return actions // the findings are of an older text
 	}
-	for _, f := range d.findings {
+	text, findings, diags := d.text, d.findings, d.diags
+	s.mu.Unlock()
+	for i, f := range findings {
 		if f.Fix == nil {
 			continue
 		}
-		diag := s.diagnostic(d.text, f)
+		diag := diags[i]
 		if before(p.Range.End, diag.Range.Start) || before(diag.Range.End, p.Range.Start) {
 			continue
 		}
-		edit := TextEdit{Range: Range{s.position(d.text, f.Fix.Offset), s.position(d.text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
-		title := fmt.Sprintf("Replace %q with %q", d.text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
+		edit := TextEdit{Range: Range{s.position(text, f.Fix.Offset), s.position(text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
+		title := fmt.Sprintf("Replace %q with %q", text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
 		if f.Fix.Replacement == "" {
-			title = fmt.Sprintf("Remove %q", d.text[f.Fix.Offset:f.Fix.EndOffset])
+			title = fmt.Sprintf("Remove %q", text[f.Fix.Offset:f.Fix.EndOffset])
 		} else if f.Fix.Offset == f.Fix.EndOffset {
 			title = fmt.Sprintf("Insert %q", f.Fix.Replacement)
 		}
