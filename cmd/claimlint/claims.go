@@ -4,15 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/internal/runner"
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 func newClaimsCmd() *cobra.Command {
@@ -33,7 +32,7 @@ yet hold.`,
 			if format != "text" && format != "json" {
 				return usageErr("unknown --format %q: want text or json", format)
 			}
-			cfg, l, aopt, err := setup(cfgPath, rulePaths, published)
+			cfg, rules, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
 			}
@@ -41,26 +40,17 @@ yet hold.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			c := checker.New(l)
+			c := checker.New(rules.Ledger)
 			var all []checker.Claim
 			bad := 0
-			for _, path := range files {
-				src, err := os.ReadFile(path)
-				if err == nil {
-					opt := aopt
-					if d := cfg.PublishedFor(path); !d.IsZero() {
-						opt.Published = d
-					}
-					var a *article.Article
-					if a, err = article.Parse(path, src, opt); err == nil {
-						claims, _ := c.Claims(a)
-						all = append(all, claims...)
-					}
-				}
+			for a, err := range pipeline.Articles(files, cfg, aopt) {
 				if err != nil {
 					fmt.Fprintln(cmd.ErrOrStderr(), "claimlint: "+err.Error())
 					bad++
+					continue
 				}
+				claims, _ := c.Claims(a)
+				all = append(all, claims...)
 			}
 			if notCovered {
 				var keep []checker.Claim

@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/lsp"
+	"github.com/claimlint/claimlint/pipeline"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -35,7 +36,7 @@ named in .claimlint.yaml. Logs go to standard error.`,
 				return &exitError{code: 2, msg: err.Error()}
 			}
 			err = lsp.Serve(context.Background(), stdio{cmd.InOrStdin(), cmd.OutOrStdout()}, lsp.Options{
-				DefaultRules: defaults, Version: version(), Log: cmd.ErrOrStderr(),
+				DefaultRules: defaults, Version: pipeline.Version(), Log: cmd.ErrOrStderr(),
 			})
 			if err != nil {
 				return &exitError{code: 1, msg: "lsp: " + err.Error()}

@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
-	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/runner"
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 func newMergeCmd() *cobra.Command {
@@ -29,58 +24,30 @@ the shards (cross-source) as a single run would, with the rules of --rules or th
 config, which must be those the shards used.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			outs, err := parseOutputs(formats)
+			outs, err := pipeline.ParseOutputs(formats, nil)
 			if err != nil {
-				return err
+				return exit2(err)
 			}
-			if corpusView(outs) {
-				return usageErr("merge cannot write html or claimreview: the shards' JSON holds no article text; run claimlint on the whole corpus for them")
+			if err := pipeline.CanMerge(outs); err != nil {
+				return exit2(err)
 			}
-			run := &report.Run{Root: repoRoot(), Version: version()}
-			var stmts []corpus.Stmt
-			carried := false
-			hashes := map[string]string{} // rules hash → a file that has it
-			for _, path := range args {
-				data, err := os.ReadFile(path)
-				if err != nil {
-					return usageErr("%v", err)
-				}
-				var doc report.Document
-				dec := json.NewDecoder(bytes.NewReader(data))
-				dec.DisallowUnknownFields()
-				if err := dec.Decode(&doc); err != nil {
-					return usageErr("%s: not the --format json output of claimlint: %v", path, err)
-				}
-				run.Findings = append(run.Findings, doc.Findings...)
-				run.Files += doc.Summary.Files
-				stmts = append(stmts, doc.Stmts...)
-				carried = carried || doc.Stmts != nil
-				if doc.Rules != "" {
-					hashes[doc.Rules] = path
-				}
+			shards, err := pipeline.ReadShards(args)
+			if err != nil {
+				return exit2(err)
 			}
-			if carried {
-				// Compare the articles of all the shards, as one run does
-				// (shards compare nothing themselves).
-				cfg, err := loadConfig(cfgPath, "")
-				if err != nil {
+			opt := pipeline.Options{Outputs: outs, Stdout: cmd.OutOrStdout()}
+			if shards.Compare() {
+				if opt.Config, err = loadConfig(cfgPath, ""); err != nil {
 					return err
 				}
-				l, files, err := loadLedgerFiles(rulePaths, cfg)
-				if err != nil {
+				if opt.Rules, err = loadRules(rulePaths, opt.Config); err != nil {
 					return err
 				}
-				for h, path := range hashes {
-					if h != rulesHash(files) {
-						return usageErr("%s was checked with other rules than these: give merge the shards' --rules and --config", path)
-					}
-				}
-				if crossSourceOn(cfg, run.Files) {
-					run.Findings = append(run.Findings, cfg.Apply(corpus.Check(l, corpus.Cluster(l, stmts), run.Findings))...)
-				}
 			}
-			checker.SortFindings(run.Findings)
-			return writeOutputs(cmd.OutOrStdout(), outs, run)
+			if _, err := pipeline.Merge(shards, opt); err != nil {
+				return exit2(err)
+			}
+			return nil
 		},
 	}
 	f := cmd.Flags()

@@ -2,17 +2,16 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/corpus"
 	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/internal/runner"
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 func newTestCmd() *cobra.Command {
@@ -31,11 +30,12 @@ unmet expectation and every unexpected finding is a failure; the exit status is 
 when there is one.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, l, aopt, err := setup(cfgPath, rulePaths, published)
+			cfg, rules, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
 			}
-			files, err := runner.Collect(pathsOrConfig(args, cfg))
+			l := rules.Ledger
+			files, err := runner.Collect(pipeline.Paths(args, cfg))
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -48,27 +48,17 @@ when there is one.`,
 				ws   []expect.Want
 			}
 			var done []checked
-			var stmts []corpus.Stmt
-			var findings []checker.Finding
-			for _, path := range files {
-				src, err := os.ReadFile(path)
+			set := &pipeline.Set{}
+			for a, err := range pipeline.Articles(files, cfg, aopt) {
 				if err == nil {
-					var a *article.Article
-					opt := aopt
-					if d := cfg.PublishedFor(path); !d.IsZero() {
-						opt.Published = d // as check does
-					}
-					a, err = article.Parse(path, src, opt)
+					var ws []expect.Want
+					ws, err = expect.Parse(a.Path, a.Src)
 					if err == nil {
-						var ws []expect.Want
-						ws, err = expect.Parse(path, src)
-						if err == nil {
-							wants += len(ws)
-							ss, fs := corpus.Statements(c, a)
-							stmts = append(stmts, ss...)
-							findings = append(findings, fs...)
-							done = append(done, checked{path, ws})
-						}
+						wants += len(ws)
+						ss, fs := corpus.Statements(c, a)
+						set.Stmts = append(set.Stmts, ss...)
+						set.Findings = append(set.Findings, fs...)
+						done = append(done, checked{a.Path, ws})
 					}
 				}
 				if err != nil {
@@ -76,9 +66,14 @@ when there is one.`,
 					bad++
 				}
 			}
-			if crossSourceOn(cfg, len(done)) {
-				findings = append(findings, corpus.Check(l, corpus.Cluster(l, stmts), findings)...)
+			// Of the processors, only cross-source: expectations are met
+			// against the findings as the checks make them, without the
+			// config's severities.
+			set.Articles = len(done)
+			if err := pipeline.Process([]pipeline.Processor{pipeline.CrossSource(l, cfg)}, set); err != nil {
+				return exit2(err)
 			}
+			findings := set.Findings
 			byPath := map[string][]checker.Finding{}
 			for _, f := range findings {
 				byPath[f.Path] = append(byPath[f.Path], f)
@@ -131,7 +126,7 @@ func newSchemaCmd() *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(ledger.Schema())
 				return err
 			case "config":
-				_, err := cmd.OutOrStdout().Write(config.Schema(ruleIDs()))
+				_, err := cmd.OutOrStdout().Write(config.Schema(pipeline.RuleIDs()))
 				return err
 			}
 			return usageErr("unknown schema %q: want rules or config", which)

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+
+	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/rules"
+)
+
+// RuleIDs lists the id of every check, in the order of checker.Rules.
+func RuleIDs() []string {
+	var ids []string
+	for _, r := range checker.Rules {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// FindConfig returns the path of the .claimlint.yaml in dir or the nearest
+// folder above it (dir "": the working directory), or "" when there is none.
+func FindConfig(dir string) (string, error) {
+	if dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		dir = wd
+	}
+	return config.Find(dir)
+}
+
+// LoadConfig reads a config file. Every problem in it is reported at once,
+// each with its line and column.
+func LoadConfig(path string) (*config.Config, error) {
+	c, err := config.Load(path, RuleIDs())
+	if err != nil {
+		return nil, errors.New("config:\n" + err.Error())
+	}
+	return c, nil
+}
+
+// Rules are the rule files of a run and the ledger loaded from them.
+type Rules struct {
+	Ledger *ledger.Ledger
+	Files  []ledger.File
+}
+
+// LoadRules reads the rule files or folders at paths; with none, those the
+// config's rules: names; with none either, the rule files embedded in
+// claimlint. Problems in the rule files are reported all at once, each with
+// its position.
+func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
+	var files []ledger.File
+	var err error
+	if len(paths) == 0 && cfg != nil {
+		for _, p := range cfg.Rules {
+			paths = append(paths, cfg.Resolve(p))
+		}
+	}
+	if len(paths) > 0 {
+		files, err = ledger.ReadPaths(paths)
+	} else {
+		files, err = ledger.ReadFS(rules.FS, ".", "rules")
+	}
+	if err != nil {
+		return nil, err
+	}
+	l, err := ledger.Load(files)
+	if err != nil {
+		var list ledger.ErrorList
+		if errors.As(err, &list) {
+			return nil, fmt.Errorf("%d problem(s) in the rule files:\n%s", len(list), list.Error())
+		}
+		return nil, err
+	}
+	return &Rules{Ledger: l, Files: files}, nil
+}
+
+// Hash identifies the rules a shard was checked with, so that Merge
+// refuses to compare shards under other rules.
+func (r *Rules) Hash() string {
+	h := sha256.New()
+	for _, f := range r.Files {
+		h.Write(f.Data)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Paths is what a run checks: paths, else the config's paths:, else the
+// working directory.
+func Paths(paths []string, cfg *config.Config) []string {
+	if len(paths) == 0 && cfg != nil {
+		for _, p := range cfg.Paths {
+			paths = append(paths, cfg.Resolve(p))
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return paths
+}
+
+// Articles reads and parses files one after the other, each with the date
+// the config's published: gives it when its front matter has none, else
+// opt's, and yields each article, or the error that kept a file from being
+// read or parsed. It is for the commands that look at each article (test,
+// claims); Run checks on every core.
+func Articles(files []string, cfg *config.Config, opt article.Options) iter.Seq2[*article.Article, error] {
+	return func(yield func(*article.Article, error) bool) {
+		for _, path := range files {
+			src, err := os.ReadFile(path)
+			var a *article.Article
+			if err == nil {
+				o := opt
+				if d := cfg.PublishedFor(path); !d.IsZero() {
+					o.Published = d
+				}
+				a, err = article.Parse(path, src, o)
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}

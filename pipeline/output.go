@@ -1,0 +1,223 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/corpus"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/changes"
+	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/report"
+	"github.com/claimlint/claimlint/internal/runner"
+)
+
+// Output is one output format and where it is written.
+type Output struct {
+	Format string // text, json, sarif, github, rdjsonl, checkstyle, html or claimreview
+	Path   string // "": Options.Stdout
+}
+
+// FormatNames lists the output formats, in the order documented.
+func FormatNames() []string {
+	var names []string
+	for _, f := range report.Formats {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// ParseOutputs reads output specs NAME[:PATH]; with none, the config's
+// formats:; with none either, text on standard output.
+func ParseOutputs(specs []string, cfg *config.Config) ([]Output, error) {
+	if len(specs) == 0 && cfg != nil {
+		specs = cfg.Formats
+	}
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []Output
+	for _, s := range specs {
+		name, path, _ := strings.Cut(s, ":")
+		if _, ok := report.LookupFormat(name); !ok {
+			return nil, fmt.Errorf("unknown --format %q: want one of %s, optionally :PATH", name, strings.Join(FormatNames(), ", "))
+		}
+		outs = append(outs, Output{name, path})
+	}
+	return outs, nil
+}
+
+// CanMerge says why Merge cannot write outs, if it cannot: the formats
+// that show the articles themselves need their text, which the shards'
+// JSON does not hold.
+func CanMerge(outs []Output) error {
+	if corpusView(outs) {
+		return fmt.Errorf("merge cannot write html or claimreview: the shards' JSON holds no article text; run claimlint on the whole corpus for them")
+	}
+	return nil
+}
+
+// corpusView reports whether an output needs every claim and article text.
+func corpusView(outs []Output) bool {
+	for _, out := range outs {
+		if out.Format == "html" || out.Format == "claimreview" {
+			return true
+		}
+	}
+	return false
+}
+
+// streamable reports whether outs can be written file by file as findings
+// come: text on standard output, and nothing else.
+func streamable(outs []Output) bool {
+	for _, out := range outs {
+		if out.Format != "text" || out.Path != "" {
+			return false
+		}
+	}
+	return len(outs) > 0
+}
+
+// writeOutputs writes a run in each output format, to stdout or to its file.
+func writeOutputs(stdout io.Writer, outs []Output, run *report.Run) error {
+	for _, out := range outs {
+		format, ok := report.LookupFormat(out.Format)
+		if !ok {
+			return fmt.Errorf("unknown format %q: want one of %s", out.Format, strings.Join(FormatNames(), ", "))
+		}
+		var err error
+		if out.Path == "" {
+			err = format.Write(stdout, run)
+		} else {
+			var buf bytes.Buffer
+			if err = format.Write(&buf, run); err == nil {
+				err = writeFile(out.Path, buf.Bytes())
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %v", format.Name, err)
+		}
+	}
+	return nil
+}
+
+// corpusData gathers what the corpus formats show beside the findings:
+// each article's text and front matter, every claim, and the events.
+func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inputs []runner.Input, res runner.Result, events []*corpus.Event) *report.View {
+	v := &report.View{Ledger: l, Claims: res.Claims, Events: events, Author: report.Author(cfg.AuthorOrZero()),
+		Reviewed: time.Now().UTC().Format("2006-01-02")}
+	for _, in := range inputs {
+		src, ok := res.Sources[in.Path]
+		if !ok {
+			continue // not read: reported as an error
+		}
+		opt := aopt
+		if !in.Published.IsZero() {
+			opt.Published = in.Published
+		}
+		art := report.Article{Path: in.Path, Src: src, URL: cfg.ArticleURL(in.Path)}
+		if a, err := article.Parse(in.Path, src, opt); err == nil {
+			art.Title, art.Outlet, art.Published = a.Meta.Title, a.Meta.Outlet, a.Meta.Published
+			if a.Meta.URL != "" {
+				art.URL = a.Meta.URL
+			}
+		}
+		v.Articles = append(v.Articles, art)
+	}
+	return v
+}
+
+// modulePath is claimlint's module, to find its version in a program that
+// embeds it.
+const modulePath = "github.com/claimlint/claimlint"
+
+// Version is the module version of claimlint in this program, or "dev".
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	m := &bi.Main
+	if m.Path != modulePath {
+		for _, d := range bi.Deps {
+			if d.Path == modulePath {
+				m = d
+				break
+			}
+		}
+	}
+	if m.Path == modulePath && m.Version != "" && m.Version != "(devel)" {
+		return m.Version
+	}
+	return "dev"
+}
+
+// programID identifies the code of this claimlint for the result cache: the
+// commit it was built from when the build says the tree was clean, else a
+// hash of the executable itself.
+func programID() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		var rev, modified string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" && modified == "false" {
+			return "rev:" + rev
+		}
+	}
+	return runner.ProgramHash()
+}
+
+// RepoRoot is the top of the git repository around the working directory,
+// or the working directory itself: outputs, baselines and diffs give paths
+// relative to it.
+func RepoRoot() string {
+	wd, _ := os.Getwd()
+	if root, err := changes.Root(wd); err == nil {
+		return root
+	}
+	return wd
+}
+
+// writeFile writes data through a temporary file in the same folder and a
+// rename, so a reader never sees half a file.
+func writeFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
