@@ -7,23 +7,14 @@ import (
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
-// Anniversary cues: the anniversary is near, or it is the day.
-var (
-	approachWords = map[string]bool{"approaches": true, "approaching": true, "nears": true,
-		"nearing": true, "neared": true, "approached": true, "upcoming": true, "looming": true, "approach": true}
-	markWords = map[string]bool{"marked": true, "marks": true, "marking": true, "mark": true,
-		"commemorated": true, "commemorates": true, "commemorating": true, "celebrated": true,
-		"celebrates": true, "celebrating": true, "observed": true}
-)
-
 // anniversaries checks "the third anniversary of Russia's invasion" and
 // "as the war approaches its fourth anniversary".
 func (p *pass) anniversaries(s *sentence) {
 	for i := s.Lo + 1; i < s.Hi; i++ {
-		if !p.Toks[i].Is("anniversary") || p.Toks[i].Quoted {
+		if !p.Lang.Anniversary.Words[p.Toks[i].Norm] || p.Toks[i].Quoted {
 			continue
 		}
-		n, ok := ordinalN(p.Toks[i-1])
+		n, ok := p.ordinalN(p.Toks[i-1])
 		if !ok {
 			continue
 		}
@@ -44,7 +35,7 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 		}
 		return nil
 	}
-	if i+1 < s.Hi && p.Toks[i+1].Is("of") {
+	if i+1 < s.Hi && p.Lang.Anniversary.Of[p.Toks[i+1].Norm] {
 		for k := range s.ments {
 			m := &s.ments[k]
 			if m.lo > i+1 && m.lo <= i+6 && len(m.anchors) > 0 {
@@ -77,7 +68,7 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 }
 
 func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
-	rec := p.claim("anniversary", ordTok, ordTok+2, map[string]string{"anchor": anchor.ID, "ordinal": analysis.OrdinalName(n)})
+	rec := p.claim("anniversary", ordTok, ordTok+2, map[string]string{"anchor": anchor.ID, "ordinal": p.Lang.OrdinalName(n)})
 	ac, reason := p.readAnniversary(s, anchor, ordTok, n)
 	if ac != nil {
 		reason = p.judgeAnniversary(ac)
@@ -90,16 +81,17 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, n int) {
 // cannot be judged when it counts from another time ("since", "after").
 func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, n int) (*analysis.AnniversaryClaim, string) {
 	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: ordTok, N: n}
-	_, ac.OrdWord = ordinalWords[p.Toks[ordTok].Norm]
+	_, ac.OrdWord = p.Lang.Ordinals[p.Toks[ordTok].Norm]
 	cl := p.clauseOf(s, ordTok)
+	an := &p.Lang.Anniversary
 	for i := cl.Lo; i < ordTok; i++ {
 		t := p.Toks[i]
 		switch {
-		case approachWords[t.Norm] || t.Is("ahead") && i+1 < ordTok && p.Toks[i+1].Is("of"):
+		case an.Approach[t.Norm] || p.phraseAt(i, ordTok, an.ApproachPairs):
 			ac.Mode = "approach"
-		case markWords[t.Norm]:
+		case an.Mark[t.Norm]:
 			ac.Mode = "mark"
-		case t.Is("since", "after", "before"):
+		case an.OtherTime[t.Norm]:
 			return nil, "counted from another time (since, after, before)"
 		}
 	}

@@ -10,6 +10,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +18,7 @@ import (
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -30,6 +32,11 @@ type Checker struct {
 	// outlets by normalized name, for an article's time zone.
 	outlets map[string]*ledger.Entity
 	index   *analysis.Index
+	lang    *lang.Lang
+	// termCues are the language's cues of a term's start, then its end;
+	// termFirst their first words, to skip most tokens at once.
+	termCues  []lang.Phrase
+	termFirst map[string]bool
 }
 
 type vocabKind int
@@ -52,7 +59,12 @@ type vocab struct {
 
 // New builds a checker for a ledger.
 func New(l *ledger.Ledger) *Checker {
-	c := &Checker{L: l, outlets: map[string]*ledger.Entity{}, index: analysis.NewIndex(l)}
+	c := &Checker{L: l, outlets: map[string]*ledger.Entity{}, index: analysis.NewIndex(l), lang: lang.English}
+	c.termCues = append(slices.Clone(c.lang.Terms.Start), c.lang.Terms.End...)
+	c.termFirst = map[string]bool{}
+	for _, cue := range c.termCues {
+		c.termFirst[cue[0]] = true
+	}
 	for _, e := range l.Entities {
 		for _, a := range e.Aliases {
 			c.vocab.Add(a, vocab{kind: vName, form: a, ent: e})
@@ -86,7 +98,7 @@ func (c *Checker) Check(a *article.Article) []Finding {
 }
 
 func (c *Checker) newPass(a *article.Article) *pass {
-	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a}}
+	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang}}
 }
 
 func (p *pass) run() []Finding {
@@ -274,16 +286,7 @@ func continuesName(toks []lex.Token, last, next int) bool {
 	if _, ok := timex.WeekdayName(t); ok {
 		return false
 	}
-	return !isMonth(t)
-}
-
-func isMonth(t lex.Token) bool {
-	switch t.Norm {
-	case "january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december":
-		return true
-	}
-	return false
+	return !timex.IsMonthName(t)
 }
 
 // day is a formatted day for messages: "Monday 2025-02-24".

@@ -5,9 +5,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -25,62 +27,19 @@ var (
 	inPersonKinds = analysis.InPersonKinds
 )
 
-// cueKinds maps event words to the kinds of event they may name.
-var cueKinds = map[string][]string{
-	"call": {ledger.Call}, "calls": {ledger.Call}, "phone-call": {ledger.Call},
-	"videoconference": {ledger.Call}, "teleconference": {ledger.Call},
-	"phoned": {ledger.Call}, "telephoned": {ledger.Call}, "called": {ledger.Call},
-	"spoke": contactKinds, "spoken": contactKinds, "talked": contactKinds, "speak": contactKinds,
-	"conversation": contactKinds, "conversations": contactKinds, "discussion": contactKinds,
-	"contact": contactKinds, "contacts": contactKinds,
-	"met": inPersonKinds, "meet": inPersonKinds, "meets": inPersonKinds, "meeting": inPersonKinds,
-	"meetings":      inPersonKinds,
-	"talks":         {ledger.Talks, ledger.Meeting, ledger.Summit},
-	"negotiations":  {ledger.Talks, ledger.Meeting, ledger.Summit},
-	"consultations": {ledger.Talks, ledger.Meeting, ledger.Summit},
-	"round":         {ledger.Talks, ledger.Meeting},
-	"summit":        {ledger.Summit, ledger.Meeting, ledger.Talks},
-	"visit":         {ledger.Visit}, "visited": {ledger.Visit}, "visits": {ledger.Visit}, "trip": {ledger.Visit},
-}
-
-// hedges make a clause too uncertain to judge: negation, modality, plans,
-// reports of reports, and "separate" events the text does not identify.
-var hedges = map[string]bool{
-	"not": true, "never": true, "could": true, "would": true, "might": true,
-	"should": true, "if": true, "whether": true, "reportedly": true, "allegedly": true,
-	"rumored": true, "rumoured": true, "unconfirmed": true, "denied": true, "separate": true,
-	"plans": true, "planned": true, "planning": true, "proposed": true,
-	"hopes": true, "hoped": true, "wants": true, "seeks": true, "expected": true,
-	"possible": true, "potential": true, "may": true, "postponed": true, "cancelled": true,
-	"canceled": true, "unless": true, "previous": true, "next": true,
-}
-
-var futureCues = map[string]bool{
-	"will": true, "set": true, "due": true, "scheduled": true, "upcoming": true, "expires": true,
-	"expire": true, "tomorrow": true, "later": true, "ahead": true,
-}
-
-var irregularPast = map[string]bool{
-	"was": true, "were": true, "had": true, "spoke": true, "met": true, "held": true, "told": true,
-	"said": true, "took": true, "began": true, "made": true, "gave": true, "came": true, "went": true,
-	"saw": true, "sent": true, "led": true, "left": true, "won": true, "ran": true, "wrote": true,
-	"brought": true, "became": true, "rang": true, "sat": true, "stood": true,
-	"ago": true, "yesterday": true, "earlier": true, "last": true, "previously": true, "recently": true,
-	"has": true, "have": true,
-}
-
-func isPastWord(t lex.Token) bool {
+func (p *pass) isPastWord(t lex.Token) bool {
 	if t.Kind != lex.Word {
 		return false
 	}
-	if irregularPast[t.Norm] {
+	if p.Lang.Tense.Past[t.Norm] {
 		return true
 	}
 	if t.Upper {
 		return false
 	}
 	w := t.Norm
-	return len(w) >= 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "based" && w != "related"
+	tn := &p.Lang.Tense
+	return len(w) >= 4 && strings.HasSuffix(w, tn.PastSuffix) && !strings.HasSuffix(w, tn.NotPastSuffix) && !tn.NotPast[w]
 }
 
 // tense reads a clause's tense from its words.
@@ -92,21 +51,18 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 			continue
 		}
 		switch {
-		case futureCues[t.Norm]:
-			if t.Norm == "set" || t.Norm == "due" {
-				if i+1 < cl.Hi && p.Toks[i+1].Is("to", "for") {
-					future = true
-				}
-				continue
+		case p.Lang.Tense.Future[t.Norm]:
+			future = true
+		case p.Lang.Tense.FutureBefore[t.Norm] != nil:
+			// "set to", "due for", "are to": future only with the word after.
+			if i+1 < cl.Hi && p.Lang.Tense.FutureBefore[t.Norm][p.Toks[i+1].Norm] {
+				future = true
 			}
-			future = true
-		case t.Is("are", "is") && i+1 < cl.Hi && p.Toks[i+1].Is("to"):
-			future = true
-		case attribution[t.Norm]:
+		case p.Lang.Tense.Reporting[t.Norm]:
 			attributed = true
-		case irregularPast[t.Norm]:
+		case p.Lang.Tense.Past[t.Norm]:
 			past = true
-		case isPastWord(t):
+		case p.isPastWord(t):
 			edPast = true // "-ed" may be a participle: "talks focused on …"
 		}
 	}
@@ -121,26 +77,22 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 	return future, past
 }
 
-// attribution verbs report a claim; they say nothing of the event's tense.
-var attribution = map[string]bool{"said": true, "told": true, "added": true, "noted": true,
-	"reported": true, "stated": true, "announced": true, "confirmed": true, "wrote": true}
-
 func (p *pass) hedged(cl lex.Range) bool {
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
-		if t.Quoted || t.Norm == "may" && t.Upper {
+		if t.Quoted || t.Upper && timex.IsMonthName(t) { // "May", not "may"
 			continue
 		}
-		if hedges[t.Norm] || strings.HasSuffix(t.Norm, "n't") {
+		if p.Lang.Hedges[t.Norm] || p.Lang.HedgeSuffix != "" && strings.HasSuffix(t.Norm, p.Lang.HedgeSuffix) {
 			return true
 		}
 		// "no call took place" denies the event; "produced no breakthrough" does not.
-		if t.Is("no") && i+1 < cl.Hi {
-			if _, cue := cueKinds[p.Toks[i+1].Norm]; cue {
+		if p.Lang.Cues.NoEvent[t.Norm] && i+1 < cl.Hi {
+			if _, cue := p.Lang.Events[p.Toks[i+1].Norm]; cue {
 				return true
 			}
 		}
-		if t.Is("to") && i+1 < cl.Hi && p.Toks[i+1].Is("visit", "meet", "call", "hold", "speak") {
+		if p.Lang.Cues.PlanTo[t.Norm] && i+1 < cl.Hi && p.Lang.Cues.PlanVerbs[p.Toks[i+1].Norm] {
 			// "an invitation to visit", "agreed to meet": a plan, not an event,
 			// unless the clause is plainly future ("are set to meet").
 			if f, _ := p.tense(cl); !f {
@@ -151,15 +103,9 @@ func (p *pass) hedged(cl lex.Range) bool {
 	return false
 }
 
-// denials anywhere in a sentence put its claims in doubt: "… said A
-// called B on Friday, but the ministry denied it".
-var denials = map[string]bool{"denied": true, "denies": true, "deny": true, "disputed": true,
-	"disputes": true, "false": true, "untrue": true, "rumor": true, "rumors": true, "rumour": true,
-	"rumours": true, "refuted": true, "dismissed": true}
-
 func (p *pass) denied(r lex.Range) bool {
 	for i := r.Lo; i < r.Hi; i++ {
-		if denials[p.Toks[i].Norm] && !p.Toks[i].Quoted {
+		if p.Lang.Denials[p.Toks[i].Norm] && !p.Toks[i].Quoted {
 			return true
 		}
 	}
@@ -174,7 +120,7 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	}
 	id, reason := p.verifyEvent(ec)
 	if ec.rec != nil {
-		ec.rec.Values = ec.values()
+		ec.rec.Values = ec.values(p.Lang)
 		if ec.Date != nil {
 			p.part(ec.rec, "date", ec.Date.Lo, ec.Date.Hi)
 		}
@@ -192,7 +138,7 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 }
 
 // values are an event claim's resolved values, for claimlint claims.
-func (ec *eventClaim) values() map[string]string {
+func (ec *eventClaim) values(l *lang.Lang) map[string]string {
 	v := map[string]string{"kinds": strings.Join(ec.Kinds, "|")}
 	var ids []string
 	for _, x := range ec.Parts {
@@ -221,7 +167,7 @@ func (ec *eventClaim) values() map[string]string {
 		case ec.Ord.Round:
 			v["ordinal"] = "round " + strconv.Itoa(ec.Ord.N)
 		default:
-			v["ordinal"] = analysis.OrdinalName(ec.Ord.N)
+			v["ordinal"] = l.OrdinalName(ec.Ord.N)
 		}
 	}
 	if ec.Topic != nil {
@@ -241,7 +187,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	// The event word: the first that names an event, outside quotations.
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
-		kinds, ok := cueKinds[t.Norm]
+		kinds, ok := p.Lang.Events[t.Norm]
 		if !ok || t.Quoted || !p.isCue(i, cl) {
 			continue
 		}
@@ -256,7 +202,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	notCovered := func(reason string) *eventClaim {
 		if rec := p.claim("event", cl.Lo, cl.Hi, nil); rec != nil {
 			ec.rec = rec
-			rec.Values = ec.values()
+			rec.Values = ec.values(p.Lang)
 			p.settle(rec, "", reason)
 		}
 		return nil
@@ -264,7 +210,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	if lastMet != nil {
 		ec.Ord = lastMet
 		ec.Kinds = inPersonKinds
-		if !lastMet.InPerson && p.Has(cl.Lo, cl.Hi, "spoke", "talked") {
+		if !lastMet.InPerson && p.hasAny(cl.Lo, cl.Hi, p.Lang.LastMet.Speaking) {
 			ec.Kinds = contactKinds
 		}
 		if ec.Cue < 0 {
@@ -275,7 +221,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		// "the A-B call on February 12": the compound names the
 		// parties, and the claim is that noun phrase alone.
 		end := ec.Cue + 1
-		if end < cl.Hi && p.Toks[end].Is("on", "in") {
+		if end < cl.Hi && p.Lang.Cues.DatePrepositions[p.Toks[end].Norm] {
 			if es := timex.Find(p.Toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
 				end = es[0].Hi
 			}
@@ -312,10 +258,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	p.claimDuration(ec)
 	for i := cl.Lo; i < cl.Hi; i++ {
 		switch {
-		case p.Toks[i].Is("began", "opened", "started", "begins", "opens", "starts"):
+		case p.Lang.Edges.Start[p.Toks[i].Norm]:
 			ec.Edge = "start"
-		case p.Toks[i].Is("ended", "concluded", "closed", "ends", "concludes", "closes") ||
-			(p.Toks[i].Is("wrapped") && i+1 < cl.Hi && p.Toks[i+1].Is("up")):
+		case p.Lang.Edges.End[p.Toks[i].Norm] || p.phraseAt(i, cl.Hi, p.Lang.Edges.EndPairs):
 			ec.Edge = "end"
 		}
 	}
@@ -327,7 +272,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 // by A". The clause must give no date of its own.
 func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
 	t := p.lastEvent
-	if t == nil || ec.Cue < 1 || !p.Toks[ec.Cue-1].Is("the") || !slices.Contains(ec.Kinds, t.Kind) ||
+	if t == nil || ec.Cue < 1 || !p.Lang.Cues.Definite[p.Toks[ec.Cue-1].Norm] || !slices.Contains(ec.Kinds, t.Kind) ||
 		!slices.Contains(t.Participants, ec.Parts[0].ID) || len(timex.Find(p.Toks, ec.Clause.Lo, ec.Clause.Hi)) > 0 {
 		return nil
 	}
@@ -344,38 +289,37 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		}
 		return lex.Token{}
 	}
-	switch t.Norm {
-	case "call", "calls":
+	cues := &p.Lang.Cues
+	switch w := t.Norm; {
+	case cues.CallNouns[w]:
 		// "a call for peace", "calls on Russia to …": not a call; "a call on
 		// Friday" is.
-		if next(1).Is("on") {
+		if cues.CallOn[next(1).Norm] {
 			es := timex.Find(p.Toks, i+2, min(i+4, cl.Hi))
 			return len(es) > 0 && es[0].Lo == i+2
 		}
-		return !next(1).Is("for", "to")
-	case "called", "phoned", "telephoned":
+		return !cues.CallNotBefore[next(1).Norm]
+	case cues.CallingVerbs[w]:
 		// Only "X called Y [on Friday|.|,|…]", not "called on", "called for",
 		// nor "called Y a …".
 		if p.personAt(i+1, cl) < 0 {
 			return false
 		}
-		return !followsNaming(p.Toks, p.personEnd(i+1, cl), cl.Hi)
-	case "spoke", "spoken", "talked", "speak":
-		return next(1).Is("with", "to", "by", "via", "on", "over")
-	case "round":
-		return next(1).Is("of")
-	case "contact", "contacts":
-		return next(1).Is("between", "with")
-	case "discussion":
-		return true
+		return !p.followsNaming(p.personEnd(i+1, cl), cl.Hi)
+	case cues.SpeakingVerbs[w]:
+		return cues.SpeakingBefore[next(1).Norm]
+	case cues.RoundNouns[w]:
+		return cues.RoundBefore[next(1).Norm]
+	case cues.ContactNouns[w]:
+		return cues.ContactBefore[next(1).Norm]
 	}
 	return true
 }
 
 // followsNaming reports whether the words after a name make "called" mean
 // "named": "called B a liar".
-func followsNaming(toks []lex.Token, i, hi int) bool {
-	return i < hi && (toks[i].Kind == lex.Possessive || toks[i].Is("a", "an", "the", "his", "her", "their", "its"))
+func (p *pass) followsNaming(i, hi int) bool {
+	return i < hi && (p.Toks[i].Kind == lex.Possessive || p.Lang.Cues.NamingAfter[p.Toks[i].Norm])
 }
 
 // personAt returns i when a person's name starts at token i, else -1.
@@ -406,7 +350,7 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 			m2, m1 = &s.ments[k], &s.ments[k-1]
 		}
 	}
-	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.Toks[m2.lo-1].Is("-", "–") {
+	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.Lang.Joiners.Pair[p.Toks[m2.lo-1].Norm] {
 		return nil, 0
 	}
 	a, b := m1.person(), m2.person()
@@ -416,18 +360,11 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 	return []*ledger.Entity{a, b}, m1.lo
 }
 
-// subordinators open a clause inside a clause: "… since C upended …".
-// People named after one are not parties to the event.
-var subordinators = map[string]bool{
-	"since": true, "after": true, "before": true, "as": true, "when": true, "while": true,
-	"because": true, "although": true, "until": true, "following": true, "amid": true,
-}
-
 // coreEnd is where a clause's own words end: at the first subordinator that
 // is not followed by a date ("since January" dates; "since C upended" does not).
 func (p *pass) coreEnd(cl lex.Range) int {
 	for i := cl.Lo + 1; i < cl.Hi; i++ {
-		if !subordinators[p.Toks[i].Norm] || p.Toks[i].Quoted {
+		if !p.Lang.Subordinators[p.Toks[i].Norm] || p.Toks[i].Quoted {
 			continue
 		}
 		if es := timex.Find(p.Toks, i+1, min(i+4, cl.Hi)); len(es) > 0 && es[0].Lo == i+1 {
@@ -436,21 +373,6 @@ func (p *pass) coreEnd(cl lex.Range) int {
 		return i
 	}
 	return cl.Hi
-}
-
-// attributive nouns after a name make the name a modifier: "the A
-// administration", "A's envoy", "A officials".
-var attributive = map[string]bool{
-	"administration": true, "government": true, "team": true, "officials": true, "camp": true,
-	"envoy": true, "aides": true, "aide": true, "adviser": true, "advisers": true, "cabinet": true,
-	"era": true, "doctrine": true, "policy": true, "policies": true, "tariffs": true, "allies": true,
-	"supporters": true, "campaign": true, "presidency": true,
-}
-
-var groupNouns = map[string]bool{
-	"officials": true, "official": true, "negotiators": true, "delegations": true, "delegation": true,
-	"delegates": true, "diplomats": true, "teams": true, "sides": true, "counterparts": true,
-	"leaders": true, "envoys": true,
 }
 
 // participants returns the people named in a clause, and countries named
@@ -478,7 +400,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 				continue
 			}
 			// "the A administration": a name used as a modifier names no party.
-			if m.hi < end && attributive[p.Toks[m.hi].Norm] {
+			if m.hi < end && p.Lang.Attributive[p.Toks[m.hi].Norm] {
 				continue
 			}
 			add(per)
@@ -514,7 +436,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			}
 		}
 		last := group[len(group)-1].hi
-		if demonyms && (last >= cl.Hi || !groupNouns[p.Toks[last].Norm]) {
+		if demonyms && (last >= cl.Hi || !p.Lang.GroupNouns[p.Toks[last].Norm]) {
 			continue
 		}
 		for _, g := range group {
@@ -539,8 +461,8 @@ func (p *pass) onlyJoiners(lo, hi int) bool {
 	joined := false
 	for i := lo; i < hi; i++ {
 		switch {
-		case p.Toks[i].Is(",", "the"):
-		case p.Toks[i].Is("and", "&"):
+		case p.Lang.Joiners.List[p.Toks[i].Norm]:
+		case p.Lang.Joiners.And[p.Toks[i].Norm]:
 			joined = true
 		default:
 			return false
@@ -549,45 +471,34 @@ func (p *pass) onlyJoiners(lo, hi int) bool {
 	return joined || hi-lo >= 1 && p.Toks[lo].Text == ","
 }
 
-var ordinalWords = map[string]int{
-	"first": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}
-
 // ordinalN reads "first", "third", "3rd", "70th".
-func ordinalN(t lex.Token) (int, bool) {
-	if n, ok := ordinalWords[t.Norm]; ok {
+func (p *pass) ordinalN(t lex.Token) (int, bool) {
+	if n, ok := p.Lang.Ordinals[t.Norm]; ok {
 		return n, true
 	}
 	if t.Kind == lex.Ordinal {
-		n, err := strconv.Atoi(strings.TrimRight(t.Norm, "stndrh"))
+		n, err := strconv.Atoi(strings.TrimRightFunc(t.Norm, unicode.IsLetter))
 		return n, err == nil && n > 0
 	}
 	return 0, false
 }
 
-var ordinalFillers = map[string]bool{
-	"phone": true, "telephone": true, "video": true, "in-person": true, "face-to-face": true,
-	"bilateral": true, "official": true, "formal": true, "direct": true, "known": true,
-	"-": true, "in": true, "person": true, "face": true, "to": true, "leaders": true, "high-level": true,
-}
-
 // ordinal reads "the first call … this year", "the second round of talks".
 func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
 	for i := cl.Lo; i < cl.Hi; i++ {
-		n, ok := ordinalN(p.Toks[i])
+		n, ok := p.ordinalN(p.Toks[i])
 		if !ok || p.Toks[i].Quoted {
 			continue
 		}
 		j := i + 1
 		oc := &analysis.OrdinalClaim{N: n, Lo: i, PerLo: -1}
-		for j < cl.Hi && ordinalFillers[p.Toks[j].Norm] {
-			switch p.Toks[j].Norm {
-			case "phone", "telephone":
+		for j < cl.Hi && p.Lang.OrdinalFillers[p.Toks[j].Norm] {
+			switch w := p.Toks[j].Norm; {
+			case p.Lang.Medium.OrdinalPhone[w]:
 				oc.Medium = ledger.Phone
-			case "video":
+			case p.Lang.Medium.OrdinalVideo[w]:
 				oc.Medium = ledger.Video
-			case "person", "face":
+			case p.Lang.Medium.OrdinalInPerson[w]:
 				oc.InPerson = true
 			}
 			j++
@@ -595,16 +506,16 @@ func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
 		if j >= cl.Hi {
 			return nil
 		}
-		if _, ok := cueKinds[p.Toks[j].Norm]; !ok {
+		if _, ok := p.Lang.Events[p.Toks[j].Norm]; !ok {
 			continue
 		}
 		oc.Hi = j + 1
-		oc.NounKinds = cueKinds[p.Toks[j].Norm]
-		oc.Round = p.Toks[j].Is("round")
+		oc.NounKinds = p.Lang.Events[p.Toks[j].Norm]
+		oc.Round = p.Lang.Cues.RoundNouns[p.Toks[j].Norm]
 		// The period: "this year", "since January", "in 2025", "of the year".
 		for k := oc.Hi; k < cl.Hi && k <= oc.Hi+8; k++ {
 			t := p.Toks[k]
-			if t.Is("since") {
+			if p.Lang.Cues.Since[t.Norm] {
 				es := timex.Find(p.Toks, k+1, cl.Hi)
 				if len(es) == 0 || es[0].Lo != k+1 {
 					return nil // "since C upended …": not a date we can check
@@ -632,18 +543,18 @@ func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
 // readLastMet reads "last met (in person) …", "last spoke …".
 func (p *pass) readLastMet(cl lex.Range) *analysis.OrdinalClaim {
 	for i := cl.Lo; i+1 < cl.Hi; i++ {
-		if p.Toks[i].Is("last") && p.Toks[i+1].Is("met", "spoke", "talked") && !p.Toks[i].Quoted {
-			if i > cl.Lo && p.Toks[i-1].Is("had") {
+		if lm := &p.Lang.LastMet; lm.Last[p.Toks[i].Norm] && lm.Verbs[p.Toks[i+1].Norm] && !p.Toks[i].Quoted {
+			if i > cl.Lo && lm.NotAfter[p.Toks[i-1].Norm] {
 				return nil // "had last met": counted back from another event, not from publication
 			}
 			oc := &analysis.OrdinalClaim{LastMet: true, Lo: i, Hi: i + 2, PerLo: -1}
-			if i+3 < cl.Hi && p.Toks[i+2].Is("in") && p.Toks[i+3].Is("person") {
-				oc.InPerson, oc.Hi = true, i+4
+			if n := p.phraseLen(i+2, cl.Hi, p.Lang.Medium.InPersonPair); n > 0 {
+				oc.InPerson, oc.Hi = true, i+2+n
 			}
-			if i+2 < cl.Hi && p.Toks[i+2].Is("face-to-face") {
+			if i+2 < cl.Hi && p.Lang.Medium.InPerson[p.Toks[i+2].Norm] {
 				oc.InPerson, oc.Hi = true, i+3
 			}
-			oc.NounKinds = cueKinds[p.Toks[oc.Hi-1].Norm]
+			oc.NounKinds = p.Lang.Events[p.Toks[oc.Hi-1].Norm]
 			return oc
 		}
 	}
@@ -658,7 +569,7 @@ func (p *pass) claimDate(ec *eventClaim) {
 			continue
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
-		if e.Lo > ec.Clause.Lo && p.Toks[e.Lo-1].Is("since", "until", "before", "after", "by") {
+		if e.Lo > ec.Clause.Lo && p.Lang.Cues.PeriodBounds[p.Toks[e.Lo-1].Norm] {
 			continue
 		}
 		exprs = append(exprs, e)
@@ -702,14 +613,15 @@ func (p *pass) claimMedium(ec *eventClaim) {
 		if t.Quoted {
 			continue
 		}
-		switch {
-		case t.Is("phone", "telephone", "phoned", "telephoned"):
+		md := &p.Lang.Medium
+		switch n := p.phraseLen(i, ec.Clause.Hi, md.InPersonPair); {
+		case md.Phone[t.Norm]:
 			set(ledger.Phone, i, i+1)
-		case t.Is("video", "videoconference", "virtual", "virtually"):
+		case md.Video[t.Norm]:
 			set(ledger.Video, i, i+1)
-		case t.Is("in") && i+1 < ec.Clause.Hi && p.Toks[i+1].Is("person") && (ec.Ord == nil || !ec.Ord.LastMet):
-			set(ledger.InPerson, i, i+2)
-		case t.Is("face-to-face"):
+		case n > 0 && (ec.Ord == nil || !ec.Ord.LastMet):
+			set(ledger.InPerson, i, i+n)
+		case md.InPerson[t.Norm]:
 			set(ledger.InPerson, i, i+1)
 		}
 	}
@@ -727,18 +639,19 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 		if per == nil || m.lo < cl.Lo || m.hi > cl.Hi {
 			continue
 		}
-		after := func(words ...string) bool {
-			return m.hi < cl.Hi && p.Toks[m.hi].Is(words...)
+		after := func(words lang.Set) bool {
+			return m.hi < cl.Hi && words[p.Toks[m.hi].Norm]
 		}
-		before := func(n int, words ...string) bool {
-			return m.lo-n >= cl.Lo && p.Toks[m.lo-n].Is(words...)
+		before := func(n int, words lang.Set) bool {
+			return m.lo-n >= cl.Lo && words[p.Toks[m.lo-n].Norm]
 		}
+		in := &p.Lang.Initiator
 		switch {
-		case after("called", "phoned", "telephoned") && p.isCue(m.hi, cl):
-		case before(1, "by") && before(2, "initiated", "requested", "placed", "made"):
-		case after("initiated", "requested"):
-		case before(1, "of") && before(2, "request") && before(3, "the") && before(4, "at"):
-		case before(1, "at") && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && p.Toks[m.hi+1].Is("request", "invitation"):
+		case after(p.Lang.Cues.CallingVerbs) && p.isCue(m.hi, cl):
+		case before(1, in.By) && before(2, in.PlacedByVerbs):
+		case after(in.AfterName):
+		case before(1, in.Of) && before(2, in.Request) && before(3, in.The) && before(4, in.At):
+		case before(1, in.At) && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && in.RequestNouns[p.Toks[m.hi+1].Norm]:
 		default:
 			continue
 		}
@@ -750,17 +663,6 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 	}
 }
 
-// notVenue words before "in" make the place something other than where the
-// event was held: "the war in Ukraine".
-var notVenue = map[string]bool{
-	"war": true, "conflict": true, "peace": true, "crisis": true, "fighting": true, "ties": true,
-	"relations": true, "situation": true, "invasion": true, "troops": true, "forces": true,
-	"people": true, "embassy": true, "interests": true, "role": true, "involvement": true,
-	"investment": true, "attack": true, "attacks": true, "offensive": true, "aggression": true,
-	"strikes": true, "operation": true, "settlement": true, "ceasefire": true, "security": true,
-	"stake": true, "elections": true, "election": true, "based": true,
-}
-
 // claimVenue reads "in <place>" in a clause: "met … in <country>", "in
 // the capital of X"; every place name comes from the ledger.
 func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
@@ -769,7 +671,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	// call that both capitals presented as … in Washington".
 	end := p.coreEnd(cl)
 	for i := max(ec.Cue, cl.Lo) + 1; i < end; i++ {
-		if relatives[p.Toks[i].Norm] && !p.Toks[i].Quoted {
+		if p.Lang.Relatives[p.Toks[i].Norm] && !p.Toks[i].Quoted {
 			end = i
 			break
 		}
@@ -777,10 +679,10 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	cl.Hi = end
 	var found *ledger.Entity
 	for i := cl.Lo; i < cl.Hi; i++ {
-		if !p.Toks[i].Is("in", "at") || p.Toks[i].Quoted {
+		if !p.Lang.Venue.Prepositions[p.Toks[i].Norm] || p.Toks[i].Quoted {
 			continue
 		}
-		if i > cl.Lo && notVenue[p.Toks[i-1].Norm] {
+		if i > cl.Lo && p.Lang.Venue.NotVenue[p.Toks[i-1].Norm] {
 			continue
 		}
 		for k := range s.ments {
@@ -809,9 +711,6 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	}
 }
 
-// relatives open a relative clause.
-var relatives = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "whatever": true}
-
 // plainGap reports whether tokens [lo, hi) are only articles, lower-case
 // words and demonyms: "the <demonym> capital of".
 func (p *pass) plainGap(lo, hi int) bool {
@@ -837,10 +736,6 @@ func (p *pass) plainGap(lo, hi int) bool {
 	return true
 }
 
-var durationUnits = map[string]time.Duration{
-	"minute": time.Minute, "minutes": time.Minute, "hour": time.Hour, "hours": time.Hour,
-}
-
 // claimDuration reads "a 30-minute call", "two-hour talks", "an
 // hour-and-a-half discussion", "lasted 90 minutes".
 func (p *pass) claimDuration(ec *eventClaim) {
@@ -850,19 +745,20 @@ func (p *pass) claimDuration(ec *eventClaim) {
 		if t.Quoted {
 			continue
 		}
+		du := &p.Lang.Durations
 		// hour-and-a-half, an hour and a half
-		if t.Is("hour") && p.seq(i+1, cl.Hi, "and", "a", "half") >= 0 {
-			ec.Duration, ec.DurLo, ec.DurHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, "and", "a", "half")
-			if i > cl.Lo && p.Toks[i-1].Is("an") {
+		if du.Hour[t.Norm] && p.seq(i+1, cl.Hi, du.AndAHalf...) >= 0 {
+			ec.Duration, ec.DurLo, ec.DurHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, du.AndAHalf...)
+			if i > cl.Lo && du.An[p.Toks[i-1].Norm] {
 				ec.DurLo = i - 1
 			}
 			return
 		}
-		if t.Is("hour") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("long") {
+		if du.Hour[t.Norm] && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && du.Long[p.Toks[i+2].Norm] {
 			ec.Duration, ec.DurLo, ec.DurHi = time.Hour, i, i+3
 			return
 		}
-		if t.Is("half") && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].Is("hour") {
+		if du.Half[t.Norm] && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && du.Hour[p.Toks[i+2].Norm] {
 			ec.Duration, ec.DurLo, ec.DurHi = 30*time.Minute, i, i+3
 			return
 		}
@@ -873,7 +769,7 @@ func (p *pass) claimDuration(ec *eventClaim) {
 				continue
 			}
 			n = f
-		} else if v, ok := countWords[t.Norm]; ok {
+		} else if v, ok := p.Lang.Durations.Counts[t.Norm]; ok {
 			n = v
 		} else {
 			continue
@@ -883,17 +779,12 @@ func (p *pass) claimDuration(ec *eventClaim) {
 			j++
 		}
 		if j < cl.Hi {
-			if u, ok := durationUnits[p.Toks[j].Norm]; ok {
+			if u, ok := p.Lang.Durations.Units[p.Toks[j].Norm]; ok {
 				ec.Duration, ec.DurLo, ec.DurHi = time.Duration(n*float64(u)), i, j+1
 				return
 			}
 		}
 	}
-}
-
-var countWords = map[string]float64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
-	"thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "ninety": 90,
 }
 
 // seq returns the end of the words after i, joined by hyphens or spaces, or -1.
@@ -908,4 +799,38 @@ func (p *pass) seq(i, hi int, words ...string) int {
 		i++
 	}
 	return i
+}
+
+// phraseLen returns the length of phrase when its words stand at token i,
+// else 0.
+func (p *pass) phraseLen(i, hi int, phrase lang.Phrase) int {
+	if len(phrase) == 0 || i+len(phrase) > hi {
+		return 0
+	}
+	for k, w := range phrase {
+		if p.Toks[i+k].Norm != w {
+			return 0
+		}
+	}
+	return len(phrase)
+}
+
+// phraseAt reports whether one of phrases stands at token i.
+func (p *pass) phraseAt(i, hi int, phrases []lang.Phrase) bool {
+	for _, ph := range phrases {
+		if p.phraseLen(i, hi, ph) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny reports whether any token in [lo, hi) is one of words.
+func (p *pass) hasAny(lo, hi int, words lang.Set) bool {
+	for i := lo; i < hi; i++ {
+		if words[p.Toks[i].Norm] {
+			return true
+		}
+	}
+	return false
 }

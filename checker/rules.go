@@ -2,11 +2,13 @@ package checker
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/claimlint/claimlint/checker/checks"
 	"github.com/claimlint/claimlint/checker/checks/crosssource"
+	"github.com/claimlint/claimlint/checker/lang"
 )
 
 // Rule documents one check: its stable id, default severity and what it
@@ -58,13 +60,16 @@ func CueWords() []string {
 			out = append(out, w)
 		}
 	}
-	for w := range cueKinds {
+	l := lang.English
+	for w := range l.Events {
 		add(w)
 	}
-	for _, c := range termCues {
-		add(strings.Join(c.words, " "))
+	for _, c := range append(slices.Clone(l.Terms.Start), l.Terms.End...) {
+		add(strings.Join(c, " "))
 	}
-	add("anniversary")
+	for w := range l.Anniversary.Words {
+		add(w)
+	}
 	sort.Strings(out)
 	return out
 }

@@ -7,32 +7,6 @@ import (
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
-// termCues say a term began or ended.
-var termCues = []struct {
-	words []string
-	start bool
-}{
-	{[]string{"took", "office"}, true},
-	{[]string{"sworn", "in"}, true},
-	{[]string{"assumed", "office"}, true},
-	{[]string{"took", "over"}, true},
-	{[]string{"left", "office"}, false},
-	{[]string{"stepped", "down"}, false},
-	{[]string{"resigned"}, false},
-	{[]string{"stepped", "aside"}, false},
-	{[]string{"was", "dismissed"}, false},
-	{[]string{"was", "replaced"}, false},
-}
-
-// termFirst holds the first word of every term cue, to skip most tokens at once.
-var termFirst = func() map[string]bool {
-	m := map[string]bool{}
-	for _, c := range termCues {
-		m[c.words[0]] = true
-	}
-	return m
-}()
-
 // terms checks "X took office in …", "X stepped down as … in …" against the
 // person's terms in the office the clause names.
 func (p *pass) terms(s *sentence, cl lex.Range) {
@@ -41,12 +15,12 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	}
 	cue, start := -1, false
 	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
-		if !termFirst[p.Toks[i].Norm] {
+		if !p.c.termFirst[p.Toks[i].Norm] {
 			continue
 		}
-		for _, c := range termCues {
-			if p.seq(i, cl.Hi, c.words...) == i+len(c.words) && !p.Toks[i].Quoted {
-				cue, start = i, c.start
+		for k, c := range p.c.termCues {
+			if p.seq(i, cl.Hi, c...) == i+len(c) && !p.Toks[i].Quoted {
+				cue, start = i, k < len(p.Lang.Terms.Start)
 				break
 			}
 		}
@@ -61,7 +35,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	var offices []*ledger.Office
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.Toks[cl.Lo].Is("who")) {
+		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm]) {
 			if per := m.person(); per != nil {
 				person = per
 			}

@@ -9,23 +9,6 @@ import (
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
-// skipModifiers make a title claim too uncertain to judge.
-var skipModifiers = map[string]bool{
-	"then": true, "late": true, "outgoing": true, "incoming": true, "acting": true,
-	"interim": true, "designate": true, "future": true, "elect": true, "elected": true,
-	"newly": true, "deputy": true, "vice": true, "first": true, "onetime": true, "would-be": true,
-	"possible": true, "next": true, "previous": true, "prospective": true, "caretaker": true,
-}
-
-// functionWords may stand capitalized before a title without being part of it.
-var functionWords = map[string]bool{
-	"the": true, "a": true, "an": true, "as": true, "when": true, "after": true, "before": true,
-	"while": true, "since": true, "but": true, "and": true, "on": true, "in": true, "at": true,
-	"with": true, "meanwhile": true, "also": true, "yesterday": true, "today": true,
-	"earlier": true, "later": true, "by": true, "for": true, "from": true, "to": true,
-	"of": true, "both": true, "says": true, "said": true, "told": true, "asked": true, "photo": true,
-}
-
 func (p *pass) titles(s *sentence) {
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -94,7 +77,7 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 	// ex-President, then-President
 	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start {
 		w := p.Toks[i-1]
-		if w.Is("ex") {
+		if p.Lang.Titles.Ex[w.Norm] {
 			tc.Former, tc.ModLo = true, i-1
 			return true
 		}
@@ -104,15 +87,15 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 		return true
 	}
 	switch {
-	case t.Is("former"):
+	case p.Lang.Titles.Former[t.Norm]:
 		tc.Former, tc.ModLo = true, i
-		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && skipModifiers[p.Toks[i-1].Norm] {
+		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && p.Lang.Titles.Hedges[p.Toks[i-1].Norm] {
 			return false
 		}
 		return true
-	case skipModifiers[t.Norm]:
+	case p.Lang.Titles.Hedges[t.Norm]:
 		return false
-	case t.Upper && !functionWords[t.Norm] && !isMonth(t):
+	case t.Upper && !p.Lang.Titles.FunctionWords[t.Norm] && !timex.IsMonthName(t):
 		if _, ok := timex.WeekdayName(t); ok {
 			return true
 		}

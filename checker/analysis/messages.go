@@ -93,16 +93,3 @@ func ShortDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dh%dm", h, m)
 }
-
-var ordinalNames = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-
-// OrdinalName writes n as an ordinal: "first" … "tenth", then "11th".
-func OrdinalName(n int) string {
-	if n > 0 && n < len(ordinalNames) {
-		return ordinalNames[n]
-	}
-	return fmt.Sprintf("%dth", n)
-}
-
-// HasOrdinalWord reports whether OrdinalName(n) is a word, not a number.
-func HasOrdinalWord(n int) bool { return n > 0 && n < len(ordinalNames) }

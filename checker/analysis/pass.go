@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 )
@@ -19,6 +20,7 @@ type Pass struct {
 	Pub     time.Time        // the publication day, when HasPub
 	HasPub  bool             // whether the article has a publication date
 	Zones   []*time.Location // the outlet's time zone, if the ledger knows it
+	Lang    *lang.Lang       // the words the engine reads
 
 	// Findings are the findings reported so far, in order. Checks add to
 	// them only through Report; the engine reads them to settle claims.

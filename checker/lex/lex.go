@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/claimlint/claimlint/checker/lang"
 )
 
 // Kind is a token's class.
@@ -63,7 +65,7 @@ func Tokenize(text []byte, start, end int) []Token {
 			kind := Number
 			if k := scanLetters(text, j, end); k > j {
 				suf := strings.ToLower(string(text[j:k]))
-				if suf == "st" || suf == "nd" || suf == "rd" || suf == "th" {
+				if ordinalSuffixes[suf] {
 					kind = Ordinal
 				} else {
 					kind = Word
@@ -242,12 +244,11 @@ func markQuotes(toks []Token) {
 // Range is a half-open range of token indexes.
 type Range struct{ Lo, Hi int }
 
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
-	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "no": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "jr": true,
-}
+// abbreviations end in a full stop that ends no sentence.
+var abbreviations = lang.English.Text.Abbreviations
+
+// ordinalSuffixes after a number make an ordinal: 3rd, 70th.
+var ordinalSuffixes = lang.English.Text.OrdinalSuffixes
 
 // Sentences splits tokens into sentences: after ., ! or ? (and any closing
 // quotes or brackets) when the next token starts a sentence, unless the
@@ -296,11 +297,7 @@ func startsSentence(t Token) bool {
 }
 
 // clauseWords start a new clause after a comma.
-var clauseWords = map[string]bool{
-	"and": true, "but": true, "while": true, "which": true, "where": true, "who": true,
-	"whom": true, "whose": true, "during": true, "as": true, "although": true, "though": true,
-	"whereas": true, "when": true, "after": true, "before": true, "since": true, "following": true,
-}
+var clauseWords = lang.English.Text.ClauseWords
 
 // Clauses splits a sentence at semicolons, colons, dashes and brackets, and
 // at commas followed by a conjunction or relative pronoun ("…, which …").

@@ -8,10 +8,15 @@
 package timex
 
 import (
+	"fmt"
+	"maps"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/lex"
 )
 
@@ -60,18 +65,21 @@ type Resolved struct {
 	Prec civil.Precision
 }
 
-var months = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-	"sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// months are the language's month names and their short forms.
+var months = func() map[string]time.Month {
+	out := maps.Clone(lang.English.Dates.Months)
+	maps.Copy(out, lang.English.Dates.MonthAbbreviations)
+	return out
+}()
+
+// IsMonthName reports whether a token is the full name of a month, in any
+// case.
+func IsMonthName(t lex.Token) bool {
+	_, ok := lang.English.Dates.Months[t.Norm]
+	return ok
 }
 
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
-	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
-	"saturday": time.Saturday,
-}
+var weekdays = lang.English.Dates.Weekdays
 
 // WeekdayName returns the weekday a token names, if any.
 func WeekdayName(t lex.Token) (time.Weekday, bool) {
@@ -79,10 +87,7 @@ func WeekdayName(t lex.Token) (time.Weekday, bool) {
 	return wd, ok && t.Upper
 }
 
-var numberWords = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-}
+var numberWords = lang.English.Dates.Numbers
 
 // monthAt returns the month a token names. Short forms and "May", "March"
 // count only when capitalized, so the verbs "may" and "march" are not months.
@@ -113,8 +118,7 @@ func year(t lex.Token) (int, bool) {
 }
 
 // yearCue words may stand before a bare year: "in 2019", "since 2022".
-var yearCue = map[string]bool{"in": true, "since": true, "of": true, "by": true, "until": true,
-	"from": true, "before": true, "after": true, "during": true, "early": true, "late": true, "mid": true}
+var yearCue = lang.English.Dates.YearCues
 
 // Find returns the date expressions in toks[lo:hi], left to right.
 func Find(toks []lex.Token, lo, hi int) []Expr {
@@ -130,8 +134,64 @@ func Find(toks []lex.Token, lo, hi int) []Expr {
 	return out
 }
 
-func is(toks []lex.Token, i, hi int, words ...string) bool {
-	return i < hi && toks[i].Is(words...)
+// words are the language's words of dates.
+var words = &lang.English.Dates
+
+// formNames name the forms of date in the language file's relative phrases.
+var formNames = map[string]Form{
+	"today": Today, "yesterday": Yesterday, "tomorrow": Tomorrow,
+	"last-week": LastWeek, "this-week": ThisWeek, "next-week": NextWeek,
+	"last-month": LastMonth, "this-month": ThisMonth, "earlier-this-month": EarlierThisMonth,
+	"last-year": LastYear, "this-year": ThisYear, "next-year": NextYear,
+}
+
+type relPhrase struct {
+	words []string
+	form  Form
+}
+
+// relatives are the language's relative phrases by first word, longest
+// first.
+var relatives = func() map[string][]relPhrase {
+	out := map[string][]relPhrase{}
+	for p, name := range words.Relative {
+		f, ok := formNames[name]
+		if !ok {
+			panic(fmt.Sprintf("timex: the language file names an unknown form of date %q for %q", name, p))
+		}
+		ws := strings.Fields(p)
+		out[ws[0]] = append(out[ws[0]], relPhrase{ws, f})
+	}
+	for _, ps := range out {
+		sort.Slice(ps, func(i, j int) bool {
+			if len(ps[i].words) != len(ps[j].words) {
+				return len(ps[i].words) > len(ps[j].words)
+			}
+			return strings.Join(ps[i].words, " ") < strings.Join(ps[j].words, " ")
+		})
+	}
+	return out
+}()
+
+// relativeAt matches a relative phrase at token i ("last week"): its length
+// in tokens and its form, or 0.
+func relativeAt(toks []lex.Token, i, hi int) (int, Form) {
+	for _, p := range relatives[toks[i].Norm] {
+		if i+len(p.words) > hi {
+			continue
+		}
+		ok := true
+		for k, w := range p.words[1:] {
+			if toks[i+1+k].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p.words), p.form
+		}
+	}
+	return 0, 0
 }
 
 func at(toks []lex.Token, i, hi int) (Expr, bool) {
@@ -151,7 +211,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 					if d2, ok := number(toks[k+1], d+1, 31); ok {
 						e.Day2, e.Hi, k = d2, k+2, k+2
 					}
-				} else if k+1 < hi && toks[k].Is("and") {
+				} else if k+1 < hi && words.And[toks[k].Norm] {
 					if d2, ok := number(toks[k+1], d+1, 31); ok && (k+2 >= hi || !toks[k+2].Upper) {
 						e.Day2, e.Hi, k = d2, k+2, k+2
 					}
@@ -173,7 +233,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 			}
 		}
 		// A month alone must follow a cue: "in May", "since September".
-		if i > 0 && (yearCue[toks[i-1].Norm] || toks[i-1].Is("last", "next", "this", "late", "early", "mid")) {
+		if i > 0 && (yearCue[toks[i-1].Norm] || words.MonthPrefix[toks[i-1].Norm]) {
 			e.Form = MonthOnly
 			return e, true
 		}
@@ -198,44 +258,16 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		e.Form, e.Year = YearOnly, y
 		return e, true
 	}
-	switch t.Norm {
-	case "today", "tonight":
-		e.Form = Today
+	if n, f := relativeAt(toks, i, hi); n > 0 {
+		e.Form, e.Hi = f, i+n
 		return e, true
-	case "yesterday":
-		e.Form = Yesterday
-		return e, true
-	case "tomorrow":
-		e.Form = Tomorrow
-		return e, true
-	case "earlier":
-		if is(toks, i+1, hi, "this") && is(toks, i+2, hi, "month") {
-			e.Form, e.Hi = EarlierThisMonth, i+3
-			return e, true
-		}
-		if is(toks, i+1, hi, "this") && is(toks, i+2, hi, "year") {
-			e.Form, e.Hi = ThisYear, i+3
-			return e, true
-		}
-	case "last", "this", "next":
-		if i+1 < hi {
-			forms := map[string]map[string]Form{
-				"last": {"week": LastWeek, "month": LastMonth, "year": LastYear},
-				"this": {"week": ThisWeek, "month": ThisMonth, "year": ThisYear, "morning": Today, "afternoon": Today, "evening": Today},
-				"next": {"week": NextWeek, "year": NextYear},
-			}
-			if f, ok := forms[t.Norm][toks[i+1].Norm]; ok {
-				e.Form, e.Hi = f, i+2
-				return e, true
-			}
-		}
 	}
 	// "three years ago"
 	if n, ok := numberWords[t.Norm]; ok || t.Kind == lex.Number {
 		if !ok {
 			n, ok = number(t, 1, 200)
 		}
-		if ok && is(toks, i+1, hi, "years", "year") && is(toks, i+2, hi, "ago") {
+		if ok && i+2 < hi && words.YearsAgo[toks[i+1].Norm] && words.Ago[toks[i+2].Norm] {
 			e.Form, e.N, e.Hi = YearsAgo, n, i+3
 			return e, true
 		}

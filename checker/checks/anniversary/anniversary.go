@@ -44,7 +44,7 @@ func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 		}
 		right = inYear.Year - anchor.Start.Y
 		f.Message = fmt.Sprintf("%s was on %s, so %d was its %s anniversary, not its %s",
-			name, analysis.DateText(anchor.Start.First()), inYear.Year, analysis.OrdinalName(right), analysis.OrdinalName(n))
+			name, analysis.DateText(anchor.Start.First()), inYear.Year, p.Lang.OrdinalName(right), p.Lang.OrdinalName(n))
 	case mode == "mark":
 		if near(anniv(n), p.Pub, 7) {
 			return ""
@@ -54,7 +54,7 @@ func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 			return "the publication date is not near any anniversary: the sentence may mean another day"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s it is the %s anniversary, not the %s",
-			name, analysis.DateText(anchor.Start.First()), analysis.DateText(p.Pub), analysis.OrdinalName(right), analysis.OrdinalName(n))
+			name, analysis.DateText(anchor.Start.First()), analysis.DateText(p.Pub), p.Lang.OrdinalName(right), p.Lang.OrdinalName(n))
 	case mode == "approach":
 		if upcoming(anniv(n), p.Pub) {
 			return ""
@@ -69,16 +69,16 @@ func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 			return "no anniversary is near the publication date"
 		}
 		f.Message = fmt.Sprintf("%s was on %s; on %s the next anniversary is the %s (%s), not the %s",
-			name, analysis.DateText(anchor.Start.First()), analysis.DateText(p.Pub), analysis.OrdinalName(right), analysis.DateText(anniv(right)), analysis.OrdinalName(n))
+			name, analysis.DateText(anchor.Start.First()), analysis.DateText(p.Pub), p.Lang.OrdinalName(right), analysis.DateText(anniv(right)), p.Lang.OrdinalName(n))
 	default:
 		return "no cue (marks, approaches) and no year to date it"
 	}
 	if right < 1 {
 		return "the date named is before the anchor event: no anniversary to count"
 	}
-	f.Expected = analysis.OrdinalName(right) + " anniversary"
-	if ac.OrdWord && analysis.HasOrdinalWord(right) {
-		f.Fix = &analysis.Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: matchCase(analysis.OrdinalName(right), p.Toks[ordTok])}
+	f.Expected = p.Lang.OrdinalName(right) + " anniversary"
+	if ac.OrdWord && p.Lang.HasOrdinalName(right) {
+		f.Fix = &analysis.Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: matchCase(p.Lang.OrdinalName(right), p.Toks[ordTok])}
 	} else if p.Toks[ordTok].Kind == lex.Ordinal {
 		f.Fix = &analysis.Fix{Offset: p.Toks[ordTok].Start, EndOffset: p.Toks[ordTok].End, Replacement: numericOrdinal(right)}
 	}

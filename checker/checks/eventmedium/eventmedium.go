@@ -32,15 +32,12 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 	f := analysis.Finding{
 		Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumHi-1].End,
 		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
-			mediumWords[e.Medium], mediumWords[ec.Medium]),
-		Expected: mediumWords[e.Medium],
+			p.Lang.MediumNames[e.Medium], p.Lang.MediumNames[ec.Medium]),
+		Expected: p.Lang.MediumNames[e.Medium],
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	}
-	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Toks[ec.MediumLo].Is("phone", "telephone", "video") {
-		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: mediumWords[e.Medium]}
+	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Lang.Medium.Replaceable[p.Toks[ec.MediumLo].Norm] {
+		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: p.Lang.MediumNames[e.Medium]}
 	}
 	p.Report(f)
 }
-
-// mediumWords write a medium in a message.
-var mediumWords = map[string]string{ledger.Phone: "phone", ledger.Video: "video", ledger.InPerson: "in person"}

@@ -60,8 +60,8 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		if e.Series == "" || e.Round == 0 || e.Round == oc.N {
 			return
 		}
-		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e), e.Round, analysis.OrdinalName(oc.N))
-		f.Expected = analysis.OrdinalName(e.Round) + " round"
+		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e), e.Round, p.Lang.OrdinalName(oc.N))
+		f.Expected = p.Lang.OrdinalName(e.Round) + " round"
 		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 		p.Report(f)
 		return
@@ -83,15 +83,15 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	case actual > oc.N:
 		first := earlier[0]
 		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
-			p.Label(ec, e), analysis.When(e), analysis.OrdinalName(oc.N), period, len(earlier), analysis.When(first), first.Kind)
+			p.Label(ec, e), analysis.When(e), p.Lang.OrdinalName(oc.N), period, len(earlier), analysis.When(first), first.Kind)
 		f.Evidence = analysis.EvidenceOf(first.ID, first.Pos, first.Sources)
 	case actual < oc.N && p.Index.Covered(ec.Parts, kinds, civil.Span{First: oc.Period.First, Last: e.Start.First()}):
 		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
-			p.Label(ec, e), analysis.When(e), analysis.OrdinalName(actual), period, analysis.OrdinalName(oc.N), len(earlier))
+			p.Label(ec, e), analysis.When(e), p.Lang.OrdinalName(actual), period, p.Lang.OrdinalName(oc.N), len(earlier))
 		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
 	default:
 		return
 	}
-	f.Expected = analysis.OrdinalName(actual)
+	f.Expected = p.Lang.OrdinalName(actual)
 	p.Report(f)
 }

@@ -1,0 +1,513 @@
+// Package lang holds the words of a language that claimlint reads: event
+// words, hedges, tense cues, reporting verbs, ordinals, numbers, duration
+// units, months, weekdays and the rest. They are data, in a file per
+// language (en.yaml, embedded), loaded and validated like a rule file: every
+// error names the file, line and column. The engine holds no word list of
+// its own.
+package lang
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Set is a set of words, in lower case.
+type Set map[string]bool
+
+// Phrase is a run of words, in lower case: "took office".
+type Phrase []string
+
+// Lang is one language's words. The yaml tags are the keys of the file.
+type Lang struct {
+	// Events maps an event word to the kinds of event it may name. In the
+	// file a kind may be a group (contact, in-person); here groups are
+	// expanded.
+	Events map[string][]string `yaml:"events"`
+	Cues   struct {
+		CallNouns        Set `yaml:"call-nouns"`
+		CallNotBefore    Set `yaml:"call-not-before"`
+		CallingVerbs     Set `yaml:"calling-verbs"`
+		NamingAfter      Set `yaml:"naming-after"`
+		SpeakingVerbs    Set `yaml:"speaking-verbs"`
+		SpeakingBefore   Set `yaml:"speaking-before"`
+		RoundNouns       Set `yaml:"round-nouns"`
+		RoundBefore      Set `yaml:"round-before"`
+		ContactNouns     Set `yaml:"contact-nouns"`
+		ContactBefore    Set `yaml:"contact-before"`
+		PlanVerbs        Set `yaml:"plan-verbs"`
+		PeriodBounds     Set `yaml:"period-bounds"`
+		DatePrepositions Set `yaml:"date-prepositions"`
+		NoEvent          Set `yaml:"no-event"`
+		PlanTo           Set `yaml:"plan-to"`
+		Definite         Set `yaml:"definite"`
+		CallOn           Set `yaml:"call-on"`
+		Since            Set `yaml:"since"`
+	} `yaml:"cues"`
+	Hedges Set `yaml:"hedges"`
+	// HedgeSuffix ends a negated word: "didn't".
+	HedgeSuffix string `yaml:"hedge-suffix"`
+	Denials     Set    `yaml:"denials"`
+	Tense       struct {
+		Future       Set            `yaml:"future"`
+		FutureBefore map[string]Set `yaml:"future-before"`
+		Past         Set            `yaml:"past"`
+		NotPast      Set            `yaml:"not-past"`
+		// PastSuffix ends a regular past form ("met" aside, "-ed");
+		// NotPastSuffix ends words that have it but are none ("agreed").
+		PastSuffix    string `yaml:"past-suffix"`
+		NotPastSuffix string `yaml:"not-past-suffix"`
+		Reporting     Set    `yaml:"reporting"`
+	} `yaml:"tense"`
+	Subordinators Set `yaml:"subordinators"`
+	Attributive   Set `yaml:"attributive"`
+	GroupNouns    Set `yaml:"group-nouns"`
+	Joiners       struct {
+		List Set `yaml:"list"`
+		And  Set `yaml:"and"`
+		Pair Set `yaml:"pair"`
+	} `yaml:"joiners"`
+	Ordinals       map[string]int `yaml:"ordinals"`
+	OrdinalNames   []string       `yaml:"ordinal-names"`
+	OrdinalFillers Set            `yaml:"ordinal-fillers"`
+	LastMet        struct {
+		Last     Set `yaml:"last"`
+		Verbs    Set `yaml:"verbs"`
+		NotAfter Set `yaml:"not-after"`
+		Speaking Set `yaml:"speaking"`
+	} `yaml:"last-met"`
+	Medium struct {
+		Phone           Set    `yaml:"phone"`
+		Video           Set    `yaml:"video"`
+		InPerson        Set    `yaml:"in-person"`
+		InPersonPair    Phrase `yaml:"in-person-pair"`
+		OrdinalPhone    Set    `yaml:"ordinal-phone"`
+		OrdinalVideo    Set    `yaml:"ordinal-video"`
+		OrdinalInPerson Set    `yaml:"ordinal-in-person"`
+		Replaceable     Set    `yaml:"replaceable"`
+	} `yaml:"medium"`
+	MediumNames map[string]string `yaml:"medium-names"`
+	Initiator   struct {
+		PlacedByVerbs Set `yaml:"placed-by-verbs"`
+		By            Set `yaml:"by"`
+		AfterName     Set `yaml:"after-name"`
+		RequestNouns  Set `yaml:"request-nouns"`
+		Request       Set `yaml:"request"`
+		At            Set `yaml:"at"`
+		Of            Set `yaml:"of"`
+		The           Set `yaml:"the"`
+	} `yaml:"initiator"`
+	Edges struct {
+		Start    Set      `yaml:"start"`
+		End      Set      `yaml:"end"`
+		EndPairs []Phrase `yaml:"end-pairs"`
+	} `yaml:"edges"`
+	Venue struct {
+		Prepositions Set `yaml:"prepositions"`
+		NotVenue     Set `yaml:"not-venue"`
+	} `yaml:"venue"`
+	Relatives Set `yaml:"relatives"`
+	Durations struct {
+		Units    map[string]time.Duration `yaml:"units"`
+		Counts   map[string]float64       `yaml:"counts"`
+		Hour     Set                      `yaml:"hour"`
+		Half     Set                      `yaml:"half"`
+		Long     Set                      `yaml:"long"`
+		An       Set                      `yaml:"an"`
+		AndAHalf Phrase                   `yaml:"and-a-half"`
+	} `yaml:"durations"`
+	Terms struct {
+		Start    []Phrase `yaml:"start"`
+		End      []Phrase `yaml:"end"`
+		Relative Set      `yaml:"relative"`
+	} `yaml:"terms"`
+	Titles struct {
+		Hedges        Set `yaml:"hedges"`
+		FunctionWords Set `yaml:"function-words"`
+		Former        Set `yaml:"former"`
+		Ex            Set `yaml:"ex"`
+	} `yaml:"titles"`
+	Anniversary struct {
+		Words         Set      `yaml:"words"`
+		Of            Set      `yaml:"of"`
+		Approach      Set      `yaml:"approach"`
+		ApproachPairs []Phrase `yaml:"approach-pairs"`
+		Mark          Set      `yaml:"mark"`
+		OtherTime     Set      `yaml:"other-time"`
+	} `yaml:"anniversary"`
+	Dates struct {
+		Months map[string]time.Month `yaml:"months"`
+		// MonthAbbreviations are short forms of month names.
+		MonthAbbreviations map[string]time.Month   `yaml:"month-abbreviations"`
+		Weekdays           map[string]time.Weekday `yaml:"weekdays"`
+		Numbers            map[string]int          `yaml:"numbers"`
+		YearCues           Set                     `yaml:"year-cues"`
+		// Relative maps a phrase ("last week", "yesterday") to the form of
+		// date it names; package timex knows the forms.
+		Relative    map[string]string `yaml:"relative"`
+		MonthPrefix Set               `yaml:"month-prefix"`
+		And         Set               `yaml:"and"`
+		YearsAgo    Set               `yaml:"years"`
+		Ago         Set               `yaml:"ago"`
+	} `yaml:"dates"`
+	Text struct {
+		Abbreviations   Set `yaml:"abbreviations"`
+		ClauseWords     Set `yaml:"clause-words"`
+		OrdinalSuffixes Set `yaml:"ordinal-suffixes"`
+	} `yaml:"text"`
+}
+
+// Kinds of event a word may name, and the groups the file may use.
+var (
+	kinds  = []string{"call", "meeting", "talks", "summit", "visit"}
+	groups = map[string][]string{
+		"contact":   {"call", "meeting", "talks", "summit", "visit"},
+		"in-person": {"meeting", "talks", "summit", "visit"},
+	}
+)
+
+//go:embed en.yaml
+var english []byte
+
+// English is the embedded English file, loaded once. A broken embedded
+// file is a programming error that every test meets, so it panics.
+var English = func() *Lang {
+	l, err := Load("lang/en.yaml", english)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}()
+
+// Error is a problem in a language file, at a position.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+
+// Errors are every problem of a file, in order.
+type Errors []Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Load reads a language file. Every key must be known, every value of the
+// right shape; a missing section is an empty one.
+func Load(file string, data []byte) (*Lang, error) {
+	l := &Lang{}
+	if err := l.Add(file, data); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Add reads words from data into l, beside those it has: a rule file's
+// `words:` adds a newsroom's own. A word given again takes the new value.
+func (l *Lang) Add(file string, data []byte) error {
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil {
+		var many *yaml.LoadErrors
+		var one *yaml.LoadError
+		switch {
+		case errors.As(err, &many):
+			var es Errors
+			for _, e := range many.Errors {
+				es = append(es, Error{file, e.Mark.Line, e.Mark.Column, e.Message})
+			}
+			return es
+		case errors.As(err, &one):
+			return Errors{{file, one.Mark.Line, one.Mark.Column, one.Message}}
+		}
+		return Errors{{file, 1, 1, err.Error()}}
+	}
+	n := &root
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return nil
+		}
+		n = n.Content[0]
+	}
+	d := &decoder{file: file}
+	d.value(n, reflect.ValueOf(l).Elem(), "")
+	if len(d.errs) > 0 {
+		return d.errs
+	}
+	return nil
+}
+
+// AddNode is Add for a node of a YAML document already parsed (a rule
+// file's `words:`).
+func (l *Lang) AddNode(file string, n *yaml.Node) error {
+	d := &decoder{file: file}
+	d.value(n, reflect.ValueOf(l).Elem(), "")
+	if len(d.errs) > 0 {
+		return d.errs
+	}
+	return nil
+}
+
+type decoder struct {
+	file string
+	errs Errors
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, Error{d.file, n.Line, n.Column, fmt.Sprintf(format, args...)})
+}
+
+var (
+	setType      = reflect.TypeFor[Set]()
+	phraseType   = reflect.TypeFor[Phrase]()
+	durationType = reflect.TypeFor[time.Duration]()
+	monthType    = reflect.TypeFor[time.Month]()
+	weekdayType  = reflect.TypeFor[time.Weekday]()
+)
+
+// value decodes n into v, by v's type; key is the key n is the value of,
+// for messages and for the few keys whose values are checked further.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, "%s: aliases are not allowed in a language file", key)
+		return
+	}
+	switch {
+	case v.Type() == setType:
+		words, ok := d.words(n, key)
+		if !ok {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(setType))
+		}
+		for _, w := range words {
+			v.SetMapIndex(reflect.ValueOf(w), reflect.ValueOf(true))
+		}
+		return
+	case v.Type() == phraseType:
+		if words, ok := d.words(n, key); ok {
+			if len(words) == 0 {
+				d.errorf(n, "%s: a phrase needs a word at least", key)
+				return
+			}
+			v.Set(reflect.ValueOf(Phrase(words)))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s: want a mapping of keys to values", orTop(key))
+			return
+		}
+		fields := map[string]int{}
+		var names []string
+		for i := 0; i < v.NumField(); i++ {
+			tag := v.Type().Field(i).Tag.Get("yaml")
+			fields[tag] = i
+			names = append(names, tag)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			f, ok := fields[k.Value]
+			if !ok {
+				sort.Strings(names)
+				d.errorf(k, "unknown key %q%s: the keys here are %s", k.Value, under(key), strings.Join(names, ", "))
+				continue
+			}
+			d.value(val, v.Field(f), join(key, k.Value))
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s: want a mapping of words to values", key)
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(v.Type()))
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			word, ok := d.word(k, key)
+			if !ok {
+				continue
+			}
+			x := reflect.New(v.Type().Elem()).Elem()
+			if key == "events" {
+				d.kinds(val, x)
+			} else {
+				d.value(val, x, key+": "+word)
+			}
+			v.SetMapIndex(reflect.ValueOf(word), x)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s: want a list", key)
+			return
+		}
+		x := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+		for _, item := range n.Content {
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.value(item, e, key)
+			x = reflect.Append(x, e)
+		}
+		v.Set(x)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || n.Value == "" {
+			d.errorf(n, "%s: want a word", key)
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		d.number(n, v, key)
+	default:
+		d.errorf(n, "%s: a value of an unknown kind", key)
+	}
+}
+
+func (d *decoder) number(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s: want a number", key)
+		return
+	}
+	switch v.Type() {
+	case durationType:
+		dur, err := time.ParseDuration(n.Value)
+		if err != nil || dur <= 0 {
+			d.errorf(n, "%s: %q is not a duration such as 1m or 1h", key, n.Value)
+			return
+		}
+		v.SetInt(int64(dur))
+		return
+	case reflect.TypeFor[float64]():
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || f <= 0 {
+			d.errorf(n, "%s: %q is not a positive number", key, n.Value)
+			return
+		}
+		v.SetFloat(f)
+		return
+	}
+	i, err := strconv.Atoi(n.Value)
+	lo, hi := 1, 1<<20
+	switch v.Type() {
+	case monthType:
+		hi = 12
+	case weekdayType:
+		lo, hi = 0, 6
+	}
+	if err != nil || i < lo || i > hi {
+		d.errorf(n, "%s: %q is not a whole number from %d to %d", key, n.Value, lo, hi)
+		return
+	}
+	v.SetInt(int64(i))
+}
+
+// words reads a list of words.
+func (d *decoder) words(n *yaml.Node, key string) ([]string, bool) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s: want a list of words", key)
+		return nil, false
+	}
+	var out []string
+	for _, item := range n.Content {
+		if w, ok := d.word(item, key); ok {
+			out = append(out, w)
+		}
+	}
+	return out, true
+}
+
+// word reads one word: a non-empty scalar, in lower case.
+func (d *decoder) word(n *yaml.Node, key string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+		d.errorf(n, "%s: want a word", orTop(key))
+		return "", false
+	}
+	if n.Value != strings.ToLower(n.Value) {
+		d.errorf(n, "%s: %q: words are written in lower case (they match any case)", orTop(key), n.Value)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// kinds reads the kinds an event word may name, expanding groups.
+func (d *decoder) kinds(n *yaml.Node, v reflect.Value) {
+	words, ok := d.words(n, "events")
+	if !ok {
+		return
+	}
+	var out []string
+	for _, w := range words {
+		switch g, isGroup := groups[w]; {
+		case isGroup:
+			out = append(out, g...)
+		case contains(kinds, w):
+			out = append(out, w)
+		default:
+			d.errorf(n, "events: unknown kind %q: the kinds are %s, and the groups contact and in-person", w, strings.Join(kinds, ", "))
+		}
+	}
+	v.Set(reflect.ValueOf(out))
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + ": " + key
+}
+
+func orTop(key string) string {
+	if key == "" {
+		return "the file"
+	}
+	return key
+}
+
+func under(key string) string {
+	if key == "" {
+		return ""
+	}
+	return " under " + key
+}
+
+// Has reports whether any word of ws is in the set.
+func (s Set) Has(w string) bool { return s[w] }
+
+// OrdinalName writes n as an ordinal word ("first"), or as "11th" past the
+// file's ordinal names.
+func (l *Lang) OrdinalName(n int) string {
+	if n > 0 && n <= len(l.OrdinalNames) {
+		return l.OrdinalNames[n-1]
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// HasOrdinalName reports whether n has an ordinal word.
+func (l *Lang) HasOrdinalName(n int) bool { return n > 0 && n <= len(l.OrdinalNames) }

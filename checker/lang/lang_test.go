@@ -1,0 +1,57 @@
+package lang
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEnglishLoads(t *testing.T) {
+	l := English
+	assert.Equal(t, []string{"call"}, l.Events["phoned"])
+	assert.Equal(t, []string{"call", "meeting", "talks", "summit", "visit"}, l.Events["spoke"], "the contact group is expanded")
+	assert.Equal(t, []string{"meeting", "talks", "summit", "visit"}, l.Events["met"])
+	assert.True(t, l.Hedges["reportedly"])
+	assert.True(t, l.Tense.FutureBefore["set"]["to"])
+	assert.Equal(t, time.Minute, l.Durations.Units["minutes"])
+	assert.Equal(t, 45.0, l.Durations.Counts["forty-five"])
+	assert.Equal(t, time.September, l.Dates.MonthAbbreviations["sept"])
+	assert.Equal(t, time.Sunday, l.Dates.Weekdays["sunday"])
+	assert.Equal(t, "last-week", l.Dates.Relative["last week"])
+	assert.Equal(t, []Phrase{{"took", "office"}, {"sworn", "in"}, {"assumed", "office"}, {"took", "over"}}, l.Terms.Start)
+	assert.True(t, l.Text.Abbreviations["no"], `"no" stays a word, not YAML's false`)
+	assert.Equal(t, "third", l.OrdinalName(3))
+	assert.Equal(t, "11th", l.OrdinalName(11))
+	assert.Equal(t, "in person", l.MediumNames["in-person"])
+}
+
+func TestLoadErrorsNamePositions(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"unknown key", "hedges: [not]\nhedgez: [never]\n", `x.yaml:2:1: unknown key "hedgez"`},
+		{"unknown nested key", "tense:\n  futur: [will]\n", `x.yaml:2:3: unknown key "futur" under tense`},
+		{"unknown kind", "events:\n  parley: [talk]\n", `x.yaml:2:11: events: unknown kind "talk"`},
+		{"upper case", "hedges: [Not]\n", `x.yaml:1:10: hedges: "Not": words are written in lower case`},
+		{"not a list", "hedges: not\n", `x.yaml:1:9: hedges: want a list of words`},
+		{"bad duration", "durations:\n  units:\n    fortnight: two weeks\n", `x.yaml:3:16: durations: units: fortnight: "two weeks" is not a duration`},
+		{"month out of range", "dates:\n  months:\n    smarch: 13\n", `x.yaml:3:13: dates: months: smarch: "13" is not a whole number from 1 to 12`},
+		{"empty word", "hedges: ['']\n", `x.yaml:1:10: hedges: want a word`},
+		{"syntax", "hedges: [not\n", `x.yaml:`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load("x.yaml", []byte(tt.src))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func TestAddExtends(t *testing.T) {
+	l, err := Load("a.yaml", []byte("events:\n  call: [call]\nhedges: [not]\n"))
+	require.NoError(t, err)
+	require.NoError(t, l.Add("b.yaml", []byte("events:\n  parley: [talks, meeting]\nhedges: [purportedly]\n")))
+	assert.Equal(t, []string{"call"}, l.Events["call"])
+	assert.Equal(t, []string{"talks", "meeting"}, l.Events["parley"])
+	assert.Equal(t, Set{"not": true, "purportedly": true}, l.Hedges)
+}
