@@ -16,7 +16,7 @@ func hooksOf(all []*analysis.Check) hooks {
 		if c.Title != nil {
 			h.title = append(h.title, c)
 		}
-		if c.Event != nil {
+		if c.Event != nil || c.Attribute != nil {
 			h.event = append(h.event, c)
 		}
 		if c.Term != nil {
@@ -61,7 +61,15 @@ func (p *pass) judgeTitle(tc *analysis.TitleClaim) string {
 // reports whether any of them reported a finding.
 func (p *pass) judgeEvent(ec *eventClaim, m *analysis.Match) bool {
 	before := len(p.Findings)
-	p.judge(defaultHooks.event, func(c *analysis.Check) string { c.Event(&p.Pass, ec.EventClaim, m); return "" })
+	p.judge(defaultHooks.event, func(c *analysis.Check) string {
+		if c.Event != nil {
+			c.Event(&p.Pass, ec.EventClaim, m)
+		}
+		if e := m.Attributes(); c.Attribute != nil && e != nil {
+			c.Attribute(&p.Pass, ec.EventClaim, e)
+		}
+		return ""
+	})
 	return len(p.Findings) > before
 }
 

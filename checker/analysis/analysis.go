@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/claimlint/claimlint/checker/ledger"
+
 	"go.yaml.in/yaml/v4"
 )
 
@@ -53,6 +55,10 @@ type Check struct {
 	// Event judges an event claim against the ledger event it was matched
 	// to (see Match).
 	Event func(*Pass, *EventClaim, *Match)
+	// Attribute judges what an event claim says of the event it was
+	// matched to (its medium, initiator, venue, length): it is called only
+	// when the claim has such an event, e.
+	Attribute func(p *Pass, ec *EventClaim, e *ledger.Event)
 	// Term judges a claim that a term of office began or ended on a date;
 	// it returns why it could not, or "".
 	Term func(*Pass, *TermClaim) string

@@ -79,6 +79,9 @@ func CompareFindings(a, b *Finding) int {
 	)
 }
 
+// EventEvidence is the evidence of a ledger event: its entry and sources.
+func EventEvidence(e *ledger.Event) *Evidence { return EvidenceOf(e.ID, e.Pos, e.Sources) }
+
 // EvidenceOf is the evidence of a ledger entry: its id, where it is written
 // and the sources behind it (never nil, so that JSON shows an empty list).
 func EvidenceOf(id string, pos ledger.Pos, sources []ledger.Source) *Evidence {

@@ -36,7 +36,7 @@ func reportDate(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	f := analysis.Finding{
 		Offset: p.Toks[d.Lo].Start, EndOffset: p.Toks[d.Hi-1].End,
 		Expected: strings.TrimPrefix(strings.TrimPrefix(analysis.When(e), "on "), "in "),
-		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EventEvidence(e),
 	}
 	v := analysis.Verb(e) + " " + analysis.When(e)
 	switch ec.Edge {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 //go:embed doc.yaml
@@ -14,17 +15,13 @@ var doc []byte
 
 // Check is the event-duration check.
 var Check = &analysis.Check{
-	ID:       "event-duration",
-	Severity: analysis.Warning,
-	Doc:      analysis.MustDoc("event-duration", doc),
-	Event:    run,
+	ID:        "event-duration",
+	Severity:  analysis.Warning,
+	Doc:       analysis.MustDoc("event-duration", doc),
+	Attribute: run,
 }
 
-func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
-	e := m.Attributes()
-	if e == nil {
-		return
-	}
+func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Duration == 0 || e.Duration == 0 {
 		return
 	}
@@ -37,6 +34,6 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.Label(ec, e), analysis.When(e),
 			analysis.ShortDuration(e.Duration), analysis.ShortDuration(ec.Duration)),
 		Expected: analysis.ShortDuration(e.Duration),
-		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EventEvidence(e),
 	})
 }

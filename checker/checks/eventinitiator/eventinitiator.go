@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 //go:embed doc.yaml
@@ -15,17 +16,13 @@ var doc []byte
 
 // Check is the event-initiator check.
 var Check = &analysis.Check{
-	ID:       "event-initiator",
-	Severity: analysis.Error,
-	Doc:      analysis.MustDoc("event-initiator", doc),
-	Event:    run,
+	ID:        "event-initiator",
+	Severity:  analysis.Error,
+	Doc:       analysis.MustDoc("event-initiator", doc),
+	Attribute: run,
 }
 
-func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
-	e := m.Attributes()
-	if e == nil {
-		return
-	}
+func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Initiator == nil || e.Initiator == "" || ec.Initiator.ID == e.Initiator ||
 		!slices.Contains(e.Participants, ec.Initiator.ID) {
 		return
@@ -35,6 +32,6 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 		Message: fmt.Sprintf("%s %s was initiated by %s, not %s", p.Label(ec, e), analysis.When(e),
 			p.Ledger.ShortName(e.Initiator), ec.Initiator.Short),
 		Expected: p.Ledger.Entity(e.Initiator).Name,
-		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EventEvidence(e),
 	})
 }

@@ -15,17 +15,13 @@ var doc []byte
 
 // Check is the event-medium check.
 var Check = &analysis.Check{
-	ID:       "event-medium",
-	Severity: analysis.Error,
-	Doc:      analysis.MustDoc("event-medium", doc),
-	Event:    run,
+	ID:        "event-medium",
+	Severity:  analysis.Error,
+	Doc:       analysis.MustDoc("event-medium", doc),
+	Attribute: run,
 }
 
-func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
-	e := m.Attributes()
-	if e == nil {
-		return
-	}
+func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Medium == "" || e.Medium == "" || ec.Medium == e.Medium {
 		return
 	}
@@ -34,7 +30,7 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
 			p.Lang.MediumNames[e.Medium], p.Lang.MediumNames[ec.Medium]),
 		Expected: p.Lang.MediumNames[e.Medium],
-		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EventEvidence(e),
 	}
 	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Lang.Medium.Replaceable[p.Toks[ec.MediumLo].Norm] {
 		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: p.Lang.MediumNames[e.Medium]}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/ledger"
 )
 
 //go:embed doc.yaml
@@ -14,17 +15,13 @@ var doc []byte
 
 // Check is the event-venue check.
 var Check = &analysis.Check{
-	ID:       "event-venue",
-	Severity: analysis.Error,
-	Doc:      analysis.MustDoc("event-venue", doc),
-	Event:    run,
+	ID:        "event-venue",
+	Severity:  analysis.Error,
+	Doc:       analysis.MustDoc("event-venue", doc),
+	Attribute: run,
 }
 
-func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
-	e := m.Attributes()
-	if e == nil {
-		return
-	}
+func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Venue == nil || e.Venue == "" {
 		return
 	}
@@ -41,6 +38,6 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 		Offset: p.Toks[ec.VenueLo].Start, EndOffset: p.Toks[ec.VenueHi-1].End,
 		Message:  fmt.Sprintf("%s %s %s held in %s, not %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e), venue.Name, ec.Venue.Name),
 		Expected: venue.Name,
-		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
+		Evidence: analysis.EventEvidence(e),
 	})
 }

@@ -42,7 +42,7 @@ func lastMet(p *analysis.Pass, ec *analysis.EventClaim, last *ledger.Event) {
 		Message: fmt.Sprintf("%s last met %s (%s), not %s (%s)", p.Names(ec.Parts), analysis.When(last), last.ID,
 			p.Text(d.Lo, d.Hi), analysis.SpanText(ec.Span, ec.Prec)),
 		Expected: strings.TrimPrefix(analysis.When(last), "on "),
-		Evidence: analysis.EvidenceOf(last.ID, last.Pos, last.Sources),
+		Evidence: analysis.EventEvidence(last),
 	})
 }
 
@@ -62,7 +62,7 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		}
 		f.Message = fmt.Sprintf("%s %s %s round %d of the series, not the %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e), e.Round, p.Lang.OrdinalName(oc.N))
 		f.Expected = p.Lang.OrdinalName(e.Round) + " round"
-		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
+		f.Evidence = analysis.EventEvidence(e)
 		p.Report(f)
 		return
 	}
@@ -84,11 +84,11 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		first := earlier[0]
 		f.Message = fmt.Sprintf("%s %s was not the %s %s: the ledger holds %d earlier, the first %s (%s)",
 			p.Label(ec, e), analysis.When(e), p.Lang.OrdinalName(oc.N), period, len(earlier), analysis.When(first), first.Kind)
-		f.Evidence = analysis.EvidenceOf(first.ID, first.Pos, first.Sources)
+		f.Evidence = analysis.EventEvidence(first)
 	case actual < oc.N && p.Index.Covered(ec.Parts, kinds, civil.Span{First: oc.Period.First, Last: e.Start.First()}):
 		f.Message = fmt.Sprintf("%s %s was the %s %s, not the %s: the ledger, complete for this period, holds %d earlier",
 			p.Label(ec, e), analysis.When(e), p.Lang.OrdinalName(actual), period, p.Lang.OrdinalName(oc.N), len(earlier))
-		f.Evidence = analysis.EvidenceOf(e.ID, e.Pos, e.Sources)
+		f.Evidence = analysis.EventEvidence(e)
 	default:
 		return
 	}
