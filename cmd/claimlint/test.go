@@ -2,21 +2,21 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/claimlint/claimlint/checker"
-	"github.com/claimlint/claimlint/checker/corpus"
-	"github.com/claimlint/claimlint/checker/expect"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
-	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/pipeline"
 )
 
 func newTestCmd() *cobra.Command {
 	var rulePaths []string
 	var cfgPath, published string
+	var allowMissed bool
 	cmd := &cobra.Command{
 		Use:   "test [flags] [PATH...]",
 		Short: "Run the expectations written in annotated example articles",
@@ -27,78 +27,49 @@ written inside them: an HTML comment on the line before the sentence,
 
 expects a finding of that rule whose message matches the regular expression. Every
 unmet expectation and every unexpected finding is a failure; the exit status is 1
-when there is one.`,
+when there is one. After the failures comes a table: per check, the expectations,
+how many were met and missed, and the unexpected findings.
+
+With --allow-missed, test measures a corpus the checks do not read in full yet:
+unmet expectations are still listed and counted, but only unexpected findings (and
+rule-file tests) fail the run, and an annotation may name a rule claimlint does not
+have yet; its expectations count as missed. Without the flag, such an annotation is
+an error (exit status 2).`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, rules, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
 			}
-			l := rules.Ledger
-			files, err := runner.Collect(pipeline.Paths(args, cfg))
+			res, err := pipeline.Test(pipeline.TestOptions{Paths: args, Rules: rules, Config: cfg, Published: aopt.Published, AllowMissed: allowMissed})
 			if err != nil {
-				return usageErr("%v", err)
-			}
-			c := checker.New(l)
-			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
-			failures, wants, bad := 0, 0, 0
-			// Every file is checked first: cross-source compares them all.
-			type checked struct {
-				path string
-				ws   []expect.Want
-			}
-			var done []checked
-			set := &pipeline.Set{}
-			for a, err := range pipeline.Articles(files, cfg, aopt) {
-				if err == nil {
-					var ws []expect.Want
-					ws, err = expect.Parse(a.Path, a.Src)
-					if err == nil {
-						wants += len(ws)
-						ss, fs := corpus.Statements(c, a)
-						set.Stmts = append(set.Stmts, ss...)
-						set.Findings = append(set.Findings, fs...)
-						done = append(done, checked{a.Path, ws})
-					}
-				}
-				if err != nil {
-					fmt.Fprintln(errOut, "claimlint: "+err.Error())
-					bad++
-				}
-			}
-			// Of the processors, only cross-source: expectations are met
-			// against the findings as the checks make them, without the
-			// config's severities.
-			set.Articles = len(done)
-			if err := pipeline.Process([]pipeline.Processor{pipeline.CrossSource(l, cfg)}, set); err != nil {
 				return exit2(err)
 			}
-			findings := set.Findings
-			byPath := map[string][]checker.Finding{}
-			for _, f := range findings {
-				byPath[f.Path] = append(byPath[f.Path], f)
+			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			for _, err := range res.Errors {
+				fmt.Fprintln(errOut, "claimlint: "+err.Error())
 			}
-			for _, d := range done {
-				fs := byPath[d.path]
-				checker.SortFindings(fs)
-				for _, f := range expect.Compare(d.path, d.ws, fs) {
-					fmt.Fprintln(out, f.String())
-					failures++
-				}
-			}
-			specs := c.RunSpecs()
-			for _, f := range specs {
+			for _, f := range res.Failures {
 				fmt.Fprintln(out, f.String())
 			}
-			failures += len(specs)
-			fmt.Fprintf(errOut, "claimlint test: %d %s, %d %s, %d rule-file %s, %d %s\n", len(files), plural(len(files), "file", "files"),
-				wants, plural(wants, "expectation", "expectations"), len(l.Tests), plural(len(l.Tests), "test", "tests"),
-				failures, plural(failures, "failure", "failures"))
-			switch {
-			case bad > 0:
-				return &exitError{code: 2}
-			case failures > 0:
-				return &exitError{code: 1}
+			for _, f := range res.Specs {
+				fmt.Fprintln(out, f.String())
+			}
+			if len(res.Failures)+len(res.Specs) > 0 && len(res.Scores) > 0 {
+				fmt.Fprintln(out)
+			}
+			writeScores(out, res.Scores, res.Total())
+			failures := len(res.Failures) + len(res.Specs)
+			allowed := ""
+			if allowMissed {
+				failures -= len(res.Missed)
+				allowed = fmt.Sprintf(", %d missed %s allowed (--allow-missed)", len(res.Missed), plural(len(res.Missed), "expectation", "expectations"))
+			}
+			fmt.Fprintf(errOut, "claimlint test: %d %s, %d %s, %d rule-file %s, %d %s%s\n", res.Files, plural(res.Files, "file", "files"),
+				res.Wants, plural(res.Wants, "expectation", "expectations"), res.RuleTests, plural(res.RuleTests, "test", "tests"),
+				failures, plural(failures, "failure", "failures"), allowed)
+			if code := res.Exit(); code != 0 {
+				return &exitError{code: code}
 			}
 			return nil
 		},
@@ -107,7 +78,62 @@ when there is one.`,
 	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
 	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	f.BoolVar(&allowMissed, "allow-missed", false, "report unmet expectations without failing on them, and count those of rules claimlint does not have yet as missed; unexpected findings still fail")
 	return cmd
+}
+
+// writeScores writes the per-check table of claimlint test, as Markdown
+// whose columns line up in a terminal too: one row per check that has an
+// expectation or an unexpected finding, and the total. A rule claimlint
+// does not have is named below the table. Nothing when no check appears.
+func writeScores(w io.Writer, scores []pipeline.Score, total pipeline.Score) {
+	if len(scores) == 0 {
+		return
+	}
+	head := []string{"check", "expected", "met", "missed", "unexpected"}
+	rows := [][]string{}
+	var unknown []string
+	for _, s := range append(scores, total) {
+		rows = append(rows, []string{s.Rule, strconv.Itoa(s.Wants), strconv.Itoa(s.Met), strconv.Itoa(s.Missed), strconv.Itoa(s.Unexpected)})
+		if !s.Known {
+			unknown = append(unknown, s.Rule)
+		}
+	}
+	width := make([]int, len(head))
+	for i, h := range head {
+		width[i] = len(h)
+		for _, r := range rows {
+			width[i] = max(width[i], len(r[i]))
+		}
+	}
+	line := func(cells []string) {
+		var b strings.Builder
+		b.WriteString("|")
+		for i, c := range cells {
+			if i == 0 {
+				fmt.Fprintf(&b, " %-*s |", width[i], c)
+			} else {
+				fmt.Fprintf(&b, " %*s |", width[i], c)
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+	line(head)
+	rule := make([]string, len(head))
+	for i := range head {
+		rule[i] = strings.Repeat("-", width[i])
+		if i > 0 {
+			rule[i] = strings.Repeat("-", width[i]-1) + ":"
+		}
+	}
+	line(rule)
+	for _, r := range rows {
+		line(r)
+	}
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "\n%s: not %s of this claimlint yet; %s expectations count as missed.\n",
+			strings.Join(unknown, ", "), plural(len(unknown), "a check", "checks"), plural(len(unknown), "its", "their"))
+	}
 }
 
 func newSchemaCmd() *cobra.Command {
