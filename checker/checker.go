@@ -98,7 +98,7 @@ func (c *Checker) Check(a *article.Article) []Finding {
 }
 
 func (c *Checker) newPass(a *article.Article) *pass {
-	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang}}
+	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang}, dated: map[int]*ledger.Event{}}
 }
 
 func (p *pass) run() []Finding {
@@ -129,6 +129,9 @@ func (c *Checker) articleZones(a *article.Article) []*time.Location {
 type pass struct {
 	analysis.Pass
 	c *Checker
+	// dated are the ledger events that event claims of the block were
+	// matched to, by the first token of the claim's date.
+	dated map[int]*ledger.Event
 	// lastEvent is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
 	lastEvent *ledger.Event
@@ -195,21 +198,45 @@ func (m *mention) place() *ledger.Entity {
 
 func (p *pass) block(b article.Block) {
 	p.Toks = lex.Tokenize(p.Article.Text, b.Start, b.End)
+	clear(p.dated)
 	for _, r := range lex.Sentences(p.Toks) {
-		ments := p.mentions(r)
-		if len(ments) == 0 {
-			continue // every check starts from something the ledger names
+		p.sentence(r)
+		p.weekdays(r)
+	}
+}
+
+func (p *pass) sentence(r lex.Range) {
+	ments := p.mentions(r)
+	if len(ments) == 0 {
+		return // every claim starts from something the ledger names
+	}
+	s := &sentence{Range: r, ments: ments, clauses: lex.Clauses(p.Toks, r)}
+	p.titles(s)
+	if !p.HasPub {
+		return
+	}
+	for _, cl := range s.clauses {
+		p.events(s, cl)
+		p.terms(s, cl)
+	}
+	p.anniversaries(s)
+}
+
+// weekdays hands every date written with its weekday ("Tuesday, December
+// 29") to the date checks, with the ledger event its claim was matched to,
+// if any. A weekday and a date need no ledger to disagree.
+func (p *pass) weekdays(r lex.Range) {
+	has := false
+	for i := r.Lo; i < r.Hi && !has; i++ {
+		_, has = timex.WeekdayName(p.Toks[i])
+	}
+	if !has {
+		return
+	}
+	for _, e := range timex.Find(p.Toks, r.Lo, r.Hi) {
+		if e.HasWd && !p.Toks[e.Lo].Quoted {
+			p.judgeDate(e, p.dated[e.Lo])
 		}
-		s := &sentence{Range: r, ments: ments, clauses: lex.Clauses(p.Toks, r)}
-		p.titles(s)
-		if !p.HasPub {
-			continue
-		}
-		for _, cl := range s.clauses {
-			p.events(s, cl)
-			p.terms(s, cl)
-		}
-		p.anniversaries(s)
 	}
 }
 

@@ -253,6 +253,11 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	}
 	p.claimDate(ec)
 	p.claimMedium(ec)
+	// By phone or by video, a contact is a call: "spoke by phone", "a
+	// telephone conversation", "talks via video link".
+	if (ec.Medium == ledger.Phone || ec.Medium == ledger.Video) && slices.Contains(ec.Kinds, ledger.Call) {
+		ec.Kinds = []string{ledger.Call}
+	}
 	p.claimInitiator(s, ec)
 	p.claimVenue(s, ec)
 	p.claimDuration(ec)
@@ -307,6 +312,10 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		}
 		return !p.followsNaming(p.personEnd(i+1, cl), cl.Hi)
 	case cues.SpeakingVerbs[w]:
+		if cues.SpeakingFor[next(1).Norm] { // "spoke for 45 minutes", not "spoke for the ministry"
+			_, _, ok := p.durationAt(i+2, cl.Hi)
+			return ok
+		}
 		return cues.SpeakingBefore[next(1).Norm]
 	case cues.RoundNouns[w]:
 		return cues.RoundBefore[next(1).Norm]
@@ -375,6 +384,37 @@ func (p *pass) coreEnd(cl lex.Range) int {
 	return cl.Hi
 }
 
+// reports reports whether the person named at m is the one reporting in
+// the clause: the subject of a reporting verb right after the name ("C
+// said", "C, the spokesman, said") or its speaker after it ("…, C said",
+// "…, said C").
+func (p *pass) reports(m *mention, cl lex.Range) bool {
+	verbs := p.Lang.Reporting.Verbs
+	// "C said", "C, the ministry's spokesman, said"
+	j := m.hi
+	if j < cl.Hi && p.Toks[j].Text == "," {
+		for j++; j < cl.Hi && j < m.hi+8 && p.Toks[j].Text != ","; j++ {
+		}
+		j++
+	}
+	v := -1
+	switch {
+	case m.hi < cl.Hi && verbs[p.Toks[m.hi].Norm]:
+		v = m.hi
+	case j < cl.Hi && p.Toks[m.hi].Text == "," && verbs[p.Toks[j].Norm]:
+		v = j
+	}
+	if v >= 0 {
+		// "A told B …": B is spoken to, and A a party.
+		return p.personAt(v+1, cl) < 0
+	}
+	// "…, said C" at the end of the clause
+	if m.lo-1 >= cl.Lo && verbs[p.Toks[m.lo-1].Norm] && m.lo-2 >= cl.Lo && p.Toks[m.lo-2].Text == "," {
+		return true
+	}
+	return false
+}
+
 // participants returns the people named in a clause, and countries named
 // together as the parties to something ("Ukraine, the US and Russia",
 // "U.S. and Russian officials").
@@ -393,8 +433,15 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			ms = append(ms, m)
 		}
 	}
+	var reporters []*ledger.Entity
 	for k, m := range ms {
 		if per := m.person(); per != nil {
+			// "C said A and B spoke …": who reports is no party, when two
+			// others are named.
+			if p.reports(m, cl) {
+				reporters = append(reporters, per)
+				continue
+			}
 			// "A's adviser B": the possessive names whose adviser.
 			if m.hi < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
 				continue
@@ -404,6 +451,11 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 				continue
 			}
 			add(per)
+		}
+	}
+	if len(out) < 2 {
+		for _, r := range reporters {
+			add(r) // "A told reporters her call with B …": A may be a party
 		}
 	}
 	if len(out) > 0 {
@@ -561,6 +613,41 @@ func (p *pass) readLastMet(cl lex.Range) *analysis.OrdinalClaim {
 	return nil
 }
 
+// reportDate reports whether date e dates a report rather than the event:
+// "X said on Sunday that …", "told reporters on Wednesday that …", "said
+// Monday …", and at the head of a clause, "On Sunday, the ministry said
+// …" (no event word before the reporting verb).
+func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
+	rp := &p.Lang.Reporting
+	k := e.Lo - 1
+	if k >= cl.Lo && p.Lang.Cues.DatePrepositions[p.Toks[k].Norm] {
+		k--
+	}
+	for n := 0; n < 4 && k >= cl.Lo && rp.Objects[p.Toks[k].Norm]; n++ {
+		k--
+	}
+	if k >= cl.Lo && rp.Verbs[p.Toks[k].Norm] && !p.Toks[k].Quoted {
+		return true
+	}
+	head := cl.Lo
+	if head < e.Lo && p.Lang.Cues.DatePrepositions[p.Toks[head].Norm] {
+		head++
+	}
+	if e.Lo != head {
+		return false
+	}
+	for j := e.Hi; j < cl.Hi && j < e.Hi+6; j++ {
+		t := p.Toks[j]
+		if _, cue := p.Lang.Events[t.Norm]; cue {
+			return false
+		}
+		if rp.Verbs[t.Norm] && !t.Quoted {
+			return true
+		}
+	}
+	return false
+}
+
 // claimDate finds the one date the clause gives its event.
 func (p *pass) claimDate(ec *eventClaim) {
 	var exprs []timex.Expr
@@ -570,6 +657,10 @@ func (p *pass) claimDate(ec *eventClaim) {
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
 		if e.Lo > ec.Clause.Lo && p.Lang.Cues.PeriodBounds[p.Toks[e.Lo-1].Norm] {
+			continue
+		}
+		// "said on Sunday that …": the date of the saying, not of the event.
+		if p.reportDate(e, ec.Clause) {
 			continue
 		}
 		exprs = append(exprs, e)
@@ -736,55 +827,147 @@ func (p *pass) plainGap(lo, hi int) bool {
 	return true
 }
 
-// claimDuration reads "a 30-minute call", "two-hour talks", "an
-// hour-and-a-half discussion", "lasted 90 minutes".
+// claimDuration reads how long the clause says its event lasted: "a
+// 30-minute call", "two-hour talks", "an hour-and-a-half discussion",
+// "lasted 90 minutes", "a 2½-hour call", "two-and-a-half-hour talks", "an
+// hour and 15 minutes", "half an hour", and a bound before it ("more than
+// an hour", "nearly two hours"). A length that is an offset ("30 minutes
+// after the call", "within an hour") is none.
 func (p *pass) claimDuration(ec *eventClaim) {
 	cl := ec.Clause
 	for i := cl.Lo; i < cl.Hi; i++ {
-		t := p.Toks[i]
-		if t.Quoted {
+		if p.Toks[i].Quoted {
 			continue
 		}
-		du := &p.Lang.Durations
-		// hour-and-a-half, an hour and a half
-		if du.Hour[t.Norm] && p.seq(i+1, cl.Hi, du.AndAHalf...) >= 0 {
-			ec.Duration, ec.DurLo, ec.DurHi = 90*time.Minute, i, p.seq(i+1, cl.Hi, du.AndAHalf...)
-			if i > cl.Lo && du.An[p.Toks[i-1].Norm] {
-				ec.DurLo = i - 1
-			}
-			return
-		}
-		if du.Hour[t.Norm] && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && du.Long[p.Toks[i+2].Norm] {
-			ec.Duration, ec.DurLo, ec.DurHi = time.Hour, i, i+3
-			return
-		}
-		if du.Half[t.Norm] && i+2 < cl.Hi && p.Toks[i+1].Text == "-" && du.Hour[p.Toks[i+2].Norm] {
-			ec.Duration, ec.DurLo, ec.DurHi = 30*time.Minute, i, i+3
-			return
-		}
-		var n float64
-		if t.Kind == lex.Number {
-			f, err := strconv.ParseFloat(t.Text, 64)
-			if err != nil {
-				continue
-			}
-			n = f
-		} else if v, ok := p.Lang.Durations.Counts[t.Norm]; ok {
-			n = v
-		} else {
+		d, hi, ok := p.durationAt(i, cl.Hi)
+		if !ok {
 			continue
 		}
-		j := i + 1
-		if j < cl.Hi && p.Toks[j].Text == "-" {
+		lo, bound := p.durationBound(i, cl.Lo)
+		if p.offsetNotLength(lo, hi, cl) {
+			i = hi - 1
+			continue
+		}
+		ec.Duration, ec.DurLo, ec.DurHi, ec.DurBound = d, lo, hi, bound
+		return
+	}
+}
+
+// durationAt reads a length of time at token i: its duration and the end
+// of its tokens.
+func (p *pass) durationAt(i, hi int) (time.Duration, int, bool) {
+	du := &p.Lang.Durations
+	t := p.Toks[i]
+	switch {
+	case du.Half[t.Norm]: // "half an hour", "half-hour", "half hour"
+		j := p.skipHyphen(i+1, hi)
+		if j < hi && du.One[p.Toks[j].Norm] {
 			j++
 		}
-		if j < cl.Hi {
-			if u, ok := p.Lang.Durations.Units[p.Toks[j].Norm]; ok {
-				ec.Duration, ec.DurLo, ec.DurHi = time.Duration(n*float64(u)), i, j+1
-				return
+		if j < hi {
+			if u, ok := du.Units[p.Toks[j].Norm]; ok {
+				return u / 2, j + 1, true
+			}
+		}
+		return 0, 0, false
+	case du.Hour[t.Norm] && i+2 < hi && p.Toks[i+1].Text == "-" && du.Long[p.Toks[i+2].Norm]: // "hour-long"
+		return time.Hour, i + 3, true
+	}
+	n, j, ok := p.quantity(i, hi)
+	if !ok {
+		return 0, 0, false
+	}
+	if k := p.seq(j, hi, du.AndAHalf...); k >= 0 { // "two and a half hours"
+		n, j = n+0.5, k
+	}
+	j = p.skipHyphen(j, hi)
+	if j >= hi {
+		return 0, 0, false
+	}
+	u, ok := du.Units[p.Toks[j].Norm]
+	if !ok {
+		return 0, 0, false
+	}
+	d, end := time.Duration(n*float64(u)), j+1
+	if k := p.seq(end, hi, du.AndAHalf...); k >= 0 { // "an hour and a half"
+		return d + u/2, k, true
+	}
+	// "an hour and 15 minutes", "two hours 20 minutes"
+	k := end
+	if k < hi && du.And[p.Toks[k].Norm] {
+		k++
+	}
+	if m, k2, ok := p.quantity(k, hi); ok && !du.One[p.Toks[k].Norm] {
+		k2 = p.skipHyphen(k2, hi)
+		if k2 < hi {
+			if u2, ok := du.Units[p.Toks[k2].Norm]; ok && u2 < u {
+				return d + time.Duration(m*float64(u2)), k2 + 1, true
 			}
 		}
 	}
+	return d, end, true
+}
+
+// quantity reads a number at token i: "90", "2.5", "2½", "two", "an".
+func (p *pass) quantity(i, hi int) (float64, int, bool) {
+	if i >= hi {
+		return 0, 0, false
+	}
+	du := &p.Lang.Durations
+	t := p.Toks[i]
+	switch {
+	case t.Kind == lex.Number:
+		f, err := strconv.ParseFloat(t.Text, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		j := i + 1
+		if j < hi && p.Toks[j].Start == t.End {
+			if fr, ok := du.Fractions[p.Toks[j].Text]; ok {
+				f, j = f+fr, j+1
+			}
+		}
+		return f, j, true
+	case du.Counts[t.Norm] > 0:
+		return du.Counts[t.Norm], i + 1, true
+	case du.One[t.Norm]:
+		return 1, i + 1, true
+	}
+	return 0, 0, false
+}
+
+// durationBound reads a bound just before token i ("more than", "nearly"):
+// where the length's words begin, and +1 for a least, -1 for a most, 0
+// for a length about as written.
+func (p *pass) durationBound(i, lo int) (int, int) {
+	du := &p.Lang.Durations
+	for _, b := range []struct {
+		phrases []lang.Phrase
+		bound   int
+	}{{du.AtLeast, 1}, {du.AtMost, -1}, {du.About, 0}} {
+		for _, ph := range b.phrases {
+			if start := i - len(ph); start >= lo && p.phraseLen(start, i, ph) > 0 {
+				return start, b.bound
+			}
+		}
+	}
+	return i, 0
+}
+
+// offsetNotLength reports whether a length at [lo, hi) is a distance in
+// time rather than how long the event lasted: "30 minutes after", "within
+// an hour", "two hours late".
+func (p *pass) offsetNotLength(lo, hi int, cl lex.Range) bool {
+	du := &p.Lang.Durations
+	return hi < cl.Hi && du.NotAfter[p.Toks[hi].Norm] || lo > cl.Lo && du.NotBefore[p.Toks[lo-1].Norm]
+}
+
+// skipHyphen steps over a hyphen at token i.
+func (p *pass) skipHyphen(i, hi int) int {
+	if i < hi && p.Toks[i].Text == "-" {
+		return i + 1
+	}
+	return i
 }
 
 // seq returns the end of the words after i, joined by hyphens or spaces, or -1.

@@ -3,11 +3,13 @@ package checker
 import (
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/checks"
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/timex"
 )
 
 // hooks are the checks of checks.All that have each hook, in list order.
 type hooks struct {
-	title, event, term, anniversary, article, ledger []*analysis.Check
+	title, event, date, term, anniversary, article, ledger []*analysis.Check
 }
 
 func hooksOf(all []*analysis.Check) hooks {
@@ -18,6 +20,9 @@ func hooksOf(all []*analysis.Check) hooks {
 		}
 		if c.Event != nil || c.Attribute != nil {
 			h.event = append(h.event, c)
+		}
+		if c.Date != nil {
+			h.date = append(h.date, c)
 		}
 		if c.Term != nil {
 			h.term = append(h.term, c)
@@ -71,6 +76,10 @@ func (p *pass) judgeEvent(ec *eventClaim, m *analysis.Match) bool {
 		return ""
 	})
 	return len(p.Findings) > before
+}
+
+func (p *pass) judgeDate(e timex.Expr, ev *ledger.Event) {
+	p.judge(defaultHooks.date, func(c *analysis.Check) string { c.Date(&p.Pass, e, ev); return "" })
 }
 
 func (p *pass) judgeTerm(tc *analysis.TermClaim) string {

@@ -57,6 +57,9 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 	if len(ec.Parts) >= 2 {
 		p.lastEvent = ev
 	}
+	if ec.Date != nil && ec.Date.HasWd {
+		p.dated[ec.Date.Lo] = ev
+	}
 	p.judgeEvent(ec, &analysis.Match{Event: ev, WrongDate: wrongDate})
 	return ev.ID, ""
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/timex"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -59,6 +60,10 @@ type Check struct {
 	// matched to (its medium, initiator, venue, length): it is called only
 	// when the claim has such an event, e.
 	Attribute func(p *Pass, ec *EventClaim, e *ledger.Event)
+	// Date judges a date written with its weekday ("Tuesday, December
+	// 29"), anywhere in the prose; ev is the ledger event the date's claim
+	// was matched to, or nil.
+	Date func(p *Pass, e timex.Expr, ev *ledger.Event)
 	// Term judges a claim that a term of office began or ended on a date;
 	// it returns why it could not, or "".
 	Term func(*Pass, *TermClaim) string

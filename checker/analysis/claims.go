@@ -51,6 +51,7 @@ type EventClaim struct {
 	VenueLo, VenueHi   int
 	Duration           time.Duration
 	DurLo, DurHi       int
+	DurBound           int // +1: at least the Duration ("more than"); -1: at most; 0: about
 	Ord                *OrdinalClaim
 	Topic              *ledger.Event // the event "the call" refers to, for a one-party clause
 }

@@ -12,13 +12,14 @@ import (
 
 // How findings write what the ledger says: the same words in every check.
 
-// Label names an event in a message: "the A–B call", or the event's title.
+// Label names an event in a message: "the A–B call", or the event's title;
+// the parties in the order the claim ec names them, if ec is not nil.
 func (p *Pass) Label(ec *EventClaim, e *ledger.Event) string {
 	if e.Title != "" {
 		return "the " + e.Title
 	}
 	var names []string
-	for _, x := range ec.Parts {
+	for _, x := range claimParts(ec) {
 		if slices.Contains(e.Participants, x.ID) {
 			names = append(names, p.Ledger.ShortName(x.ID))
 		}
@@ -30,6 +31,13 @@ func (p *Pass) Label(ec *EventClaim, e *ledger.Event) string {
 		}
 	}
 	return "the " + strings.Join(names, "–") + " " + e.Kind
+}
+
+func claimParts(ec *EventClaim) []*ledger.Entity {
+	if ec == nil {
+		return nil
+	}
+	return ec.Parts
 }
 
 // Names joins short names: "A and B", "A, B and C".

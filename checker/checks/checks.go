@@ -8,6 +8,7 @@ import (
 	"github.com/claimlint/claimlint/checker/checks/anniversary"
 	"github.com/claimlint/claimlint/checker/checks/baddirective"
 	"github.com/claimlint/claimlint/checker/checks/crosssource"
+	"github.com/claimlint/claimlint/checker/checks/dateweekday"
 	"github.com/claimlint/claimlint/checker/checks/eventdate"
 	"github.com/claimlint/claimlint/checker/checks/eventduration"
 	"github.com/claimlint/claimlint/checker/checks/eventinitiator"
@@ -35,6 +36,7 @@ var All = []*analysis.Check{
 	titleatdate.Check,
 	officeholder.Check,
 	eventdate.Check,
+	dateweekday.Check,
 	eventmedium.Check,
 	eventinitiator.Check,
 	eventvenue.Check,

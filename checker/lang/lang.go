@@ -38,6 +38,7 @@ type Lang struct {
 		NamingAfter      Set `yaml:"naming-after"`
 		SpeakingVerbs    Set `yaml:"speaking-verbs"`
 		SpeakingBefore   Set `yaml:"speaking-before"`
+		SpeakingFor      Set `yaml:"speaking-for"`
 		RoundNouns       Set `yaml:"round-nouns"`
 		RoundBefore      Set `yaml:"round-before"`
 		ContactNouns     Set `yaml:"contact-nouns"`
@@ -66,6 +67,13 @@ type Lang struct {
 		NotPastSuffix string `yaml:"not-past-suffix"`
 		Reporting     Set    `yaml:"reporting"`
 	} `yaml:"tense"`
+	// Reporting: who says a thing and when. A date right after a
+	// reporting verb (and its object: "told reporters on Wednesday") dates
+	// the report, not the event.
+	Reporting struct {
+		Verbs   Set `yaml:"verbs"`
+		Objects Set `yaml:"objects"`
+	} `yaml:"reporting"`
 	Subordinators Set `yaml:"subordinators"`
 	Attributive   Set `yaml:"attributive"`
 	GroupNouns    Set `yaml:"group-nouns"`
@@ -122,6 +130,18 @@ type Lang struct {
 		Long     Set                      `yaml:"long"`
 		An       Set                      `yaml:"an"`
 		AndAHalf Phrase                   `yaml:"and-a-half"`
+		// One are the words that count one of a unit: "an hour".
+		One Set `yaml:"one"`
+		And Set `yaml:"and"`
+		// Fractions written after a number: "2½".
+		Fractions map[string]float64 `yaml:"fractions"`
+		// Bounds before a length: at least, at most, about.
+		AtLeast []Phrase `yaml:"at-least"`
+		AtMost  []Phrase `yaml:"at-most"`
+		About   []Phrase `yaml:"about"`
+		// Words after or before a length that make it an offset in time.
+		NotAfter  Set `yaml:"not-after"`
+		NotBefore Set `yaml:"not-before"`
 	} `yaml:"durations"`
 	Terms struct {
 		Start    []Phrase `yaml:"start"`
@@ -149,6 +169,8 @@ type Lang struct {
 		Weekdays           map[string]time.Weekday `yaml:"weekdays"`
 		Numbers            map[string]int          `yaml:"numbers"`
 		YearCues           Set                     `yaml:"year-cues"`
+		// Dayparts may stand between a weekday and its date: "Sunday night (11)".
+		Dayparts Set `yaml:"dayparts"`
 		// Relative maps a phrase ("last week", "yesterday") to the form of
 		// date it names; package timex knows the forms.
 		Relative    map[string]string `yaml:"relative"`

@@ -301,6 +301,26 @@ var clauseWords = lang.English.Text.ClauseWords
 
 // Clauses splits a sentence at semicolons, colons, dashes and brackets, and
 // at commas followed by a conjunction or relative pronoun ("…, which …").
+// numberInParens returns the index of the ")" that closes a short
+// parenthesis at i holding a number ("(11)", "(Sep 3)", "(Nov. 24)"), or 0.
+func numberInParens(toks []Token, i, hi int) int {
+	num := false
+	for j := i + 1; j < hi && j <= i+5; j++ {
+		switch {
+		case toks[j].Text == ")":
+			if num {
+				return j
+			}
+			return 0
+		case toks[j].Kind == Number:
+			num = true
+		case toks[j].Kind == Punct && toks[j].Text != "." && toks[j].Text != ",":
+			return 0
+		}
+	}
+	return 0
+}
+
 func Clauses(toks []Token, s Range) []Range {
 	var out []Range
 	lo := s.Lo
@@ -316,7 +336,15 @@ func Clauses(toks []Token, s Range) []Range {
 			continue
 		}
 		switch t.Text {
-		case ";", ":", "–", "—", "(", ")":
+		case "(":
+			// A number in parentheses is part of the clause: "Wednesday
+			// (Sep 3)", "Sunday night (11)".
+			if end := numberInParens(toks, i, s.Hi); end > 0 {
+				i = end
+				continue
+			}
+			cut(i, i+1)
+		case ";", ":", "–", "—", ")":
 			cut(i, i+1)
 		case "-":
 			// A spaced hyphen is a dash; an unspaced one joins words.

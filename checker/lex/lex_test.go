@@ -80,6 +80,15 @@ func TestClauses(t *testing.T) {
 		got = append(got, in[toks[r.Lo].Start:toks[r.Hi-1].End])
 	}
 	assert.Equal(t, []string{"Putin called Xi on Friday", "during which they spoke", "the talks", "which ended, were long", "very long"}, got)
+
+	// A number in parentheses stays in its clause; other parentheses cut.
+	in = "They spoke on Wednesday (Sep 3) and again on Sunday night (11) (a rare week) for long"
+	toks = Tokenize([]byte(in), 0, len(in))
+	got = nil
+	for _, r := range Clauses(toks, Range{0, len(toks)}) {
+		got = append(got, in[toks[r.Lo].Start:toks[r.Hi-1].End])
+	}
+	assert.Equal(t, []string{"They spoke on Wednesday (Sep 3) and again on Sunday night (11)", "a rare week", "for long"}, got)
 }
 
 func TestTrieLongestMatchOnWholeWords(t *testing.T) {

@@ -42,6 +42,7 @@ const (
 	LastYear                         // last year
 	NextYear                         // next year
 	YearsAgo                         // three years ago
+	WeekdayDay                       // "Sunday (11)": a weekday and its day of the month
 )
 
 // Expr is a date expression at tokens [Lo, Hi).
@@ -57,6 +58,13 @@ type Expr struct {
 	// DayTok is the token to replace in a fix: the weekday, or the day
 	// number of a MonthDay. -1 when there is none.
 	DayTok int
+	// HasWd is set when a weekday stands beside the date ("Tuesday,
+	// December 29", "Wednesday (Sep 3)", "Sunday night (11)"): Wd is that
+	// weekday and WdTok its token. The date, not the weekday, is what the
+	// expression resolves to; a weekday that does not fit it is a finding of
+	// its own (the date-weekday check).
+	HasWd bool
+	WdTok int
 }
 
 // Resolved is what an expression means on a publication date.
@@ -251,6 +259,9 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		}
 	}
 	if wd, ok := WeekdayName(t); ok {
+		if d, ok := datedWeekday(toks, i, hi, wd); ok {
+			return d, true
+		}
 		e.Form, e.Wd, e.DayTok = Weekday, wd, i
 		return e, true
 	}
@@ -273,6 +284,60 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		}
 	}
 	return e, false
+}
+
+// datedWeekday reads a date written beside the weekday at token i, as one
+// expression: "Tuesday, December 29", "Tuesday Dec. 29, 2025", "Wednesday
+// (Sep 3)", "Sunday night (11)". Words of the time of day may stand between
+// ("Sunday night"); a date in parentheses must close them.
+func datedWeekday(toks []lex.Token, i, hi int, wd time.Weekday) (Expr, bool) {
+	j := i + 1
+	for j < hi && words.Dayparts[toks[j].Norm] {
+		j++
+	}
+	if j >= hi {
+		return Expr{}, false
+	}
+	paren := false
+	switch toks[j].Text {
+	case ",":
+		j++
+	case "(":
+		paren = true
+		j++
+	default:
+		if j > i+1 {
+			return Expr{}, false // "Sunday night December 29": no
+		}
+	}
+	if j >= hi {
+		return Expr{}, false
+	}
+	closeParen := func(end int) (int, bool) {
+		if !paren {
+			return end, true
+		}
+		if end < hi && toks[end].Text == ")" {
+			return end + 1, true
+		}
+		return 0, false
+	}
+	if d, ok := at(toks, j, hi); ok && d.Form == MonthDay && d.Day2 == 0 && d.Lo == j {
+		end, ok := closeParen(d.Hi)
+		if !ok {
+			return Expr{}, false
+		}
+		d.Lo, d.Hi, d.Wd, d.HasWd, d.WdTok = i, end, wd, true, i
+		return d, true
+	}
+	if paren {
+		if n, ok := number(toks[j], 1, 31); ok {
+			if end, ok := closeParen(j + 1); ok {
+				return Expr{Lo: i, Hi: end, Form: WeekdayDay, Day: n, Wd: wd, DayTok: j, HasWd: true, WdTok: i}, true
+			}
+		}
+	}
+	return Expr{}, false
 }
 
 func valid(e Expr) bool {
@@ -378,6 +443,18 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 	case YearsAgo:
 		y := pub.Year() - e.N
 		return span(day(y, 1, 1), day(y, 12, 31), civil.Year)
+	case WeekdayDay:
+		// The nearest day of that number, back from publication (forward
+		// for a future claim).
+		step := -1
+		if future {
+			step = 1
+		}
+		for k := 0; k <= 31; k++ {
+			if d := pub.AddDate(0, 0, k*step); d.Day() == e.Day {
+				return oneDay(d)
+			}
+		}
 	}
 	return Resolved{}
 }
@@ -386,7 +463,7 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 // "February 4") rather than a stretch of time ("last week", "this year").
 func (e Expr) Exact() bool {
 	switch e.Form {
-	case Weekday, MonthDay, Today, Yesterday, Tomorrow:
+	case Weekday, MonthDay, WeekdayDay, Today, Yesterday, Tomorrow:
 		return true
 	}
 	return false

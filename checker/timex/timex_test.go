@@ -49,6 +49,12 @@ func TestResolve(t *testing.T) {
 		{"three years ago", "2025-02-24", false, "2022-01-01", "2022-12-31", civil.Year},
 		{"yesterday", "2025-02-24", false, "2025-02-23", "2025-02-23", civil.Day},
 		{"today", "2026-02-04", false, "2026-02-04", "2026-02-04", civil.Day},
+		// A weekday beside a date is one expression; the date decides.
+		{"on Tuesday, December 29", "2026-01-05", false, "2025-12-29", "2025-12-29", civil.Day},
+		{"on Monday December 29, 2025", "2026-01-05", false, "2025-12-29", "2025-12-29", civil.Day},
+		{"Wednesday (Sep 3)", "2025-09-05", false, "2025-09-03", "2025-09-03", civil.Day},
+		{"on Sunday night (11)", "2025-08-14", false, "2025-08-11", "2025-08-11", civil.Day},
+		{"on Friday, 4 July", "2025-07-06", false, "2025-07-04", "2025-07-04", civil.Day},
 	}
 	for _, tt := range tests {
 		toks := lex.Tokenize([]byte(tt.text), 0, len(tt.text))
@@ -94,4 +100,39 @@ func TestLeapDay(t *testing.T) {
 	e := Find(toks, 0, len(toks))[0]
 	assert.Equal(t, d("2024-02-29"), e.Resolve(d("2025-06-01"), false).Span.First)
 	assert.Equal(t, d("2028-02-29"), e.Resolve(d("2025-06-01"), true).Span.First)
+}
+
+// TestWeekdayBesideADate reads the weekday and the date of one expression.
+func TestWeekdayBesideADate(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		wd    time.Weekday
+		day   int
+		form  Form
+		whole bool // the expression spans the whole text
+	}{
+		{"Tuesday, December 29", time.Tuesday, 29, MonthDay, true},
+		{"Wednesday (Sep 3)", time.Wednesday, 3, MonthDay, true},
+		{"Sunday night (11)", time.Sunday, 11, WeekdayDay, true},
+		{"Monday evening, March 3", time.Monday, 3, MonthDay, true},
+	} {
+		toks := lex.Tokenize([]byte(tt.text), 0, len(tt.text))
+		es := Find(toks, 0, len(toks))
+		require.Len(t, es, 1, tt.text)
+		e := es[0]
+		assert.True(t, e.HasWd, tt.text)
+		assert.Equal(t, tt.wd, e.Wd, tt.text)
+		assert.Equal(t, 0, e.WdTok, tt.text)
+		assert.Equal(t, tt.day, e.Day, tt.text)
+		assert.Equal(t, tt.form, e.Form, tt.text)
+		assert.Equal(t, len(toks), e.Hi, tt.text)
+	}
+	// Not one expression: a weekday and a number that is no date, an
+	// unclosed parenthesis, a time of day with no punctuation before the date.
+	for _, text := range []string{"on Tuesday, 12 nations met", "Sunday (11 of them", "Sunday night December 29", "Friday (44)"} {
+		toks := lex.Tokenize([]byte(text), 0, len(text))
+		for _, e := range Find(toks, 0, len(toks)) {
+			assert.False(t, e.HasWd, text)
+		}
+	}
 }

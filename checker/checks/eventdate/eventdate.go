@@ -25,7 +25,9 @@ var Check = &analysis.Check{
 }
 
 func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
-	if m.WrongDate {
+	// A weekday that does not fit the date beside it is the date-weekday
+	// check's finding, which the ledger's date gives its fix.
+	if m.WrongDate && !(ec.Date.HasWd && ec.Span.First.Weekday() != ec.Date.Wd) {
 		reportDate(p, ec, m.Event)
 	}
 }

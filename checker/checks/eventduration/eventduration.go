@@ -26,13 +26,27 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		return
 	}
 	a, b := float64(ec.Duration), float64(e.Duration)
-	if max(a, b)/min(a, b) < 1.5 {
-		return
+	claimed := analysis.ShortDuration(ec.Duration)
+	switch ec.DurBound {
+	case 1: // "more than an hour": wrong only when the event was far shorter
+		if b*1.5 > a {
+			return
+		}
+		claimed = "more than " + claimed
+	case -1: // "less than an hour": wrong only when it was far longer
+		if b < a*1.5 {
+			return
+		}
+		claimed = "less than " + claimed
+	default:
+		if max(a, b)/min(a, b) < 1.5 {
+			return
+		}
 	}
 	p.Report(analysis.Finding{
 		Offset: p.Toks[ec.DurLo].Start, EndOffset: p.Toks[ec.DurHi-1].End,
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.Label(ec, e), analysis.When(e),
-			analysis.ShortDuration(e.Duration), analysis.ShortDuration(ec.Duration)),
+			analysis.ShortDuration(e.Duration), claimed),
 		Expected: analysis.ShortDuration(e.Duration),
 		Evidence: analysis.EventEvidence(e),
 	})
