@@ -77,6 +77,34 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 	return future, past
 }
 
+// scopeEnd is where what a clause says of its event ends: at the first
+// complement after the event word ("to discuss", "that", "about") or
+// reporting verb ("…, said"). When a date stands past that point, it may
+// be the complement's, and the whole clause is the event's scope.
+func (p *pass) scopeEnd(cl lex.Range, cue int) int {
+	if cue < cl.Lo {
+		return cl.Hi
+	}
+	end := cl.Hi
+	for i := cue + 1; i < cl.Hi; i++ {
+		t := p.Toks[i]
+		if t.Quoted {
+			continue
+		}
+		if p.Lang.Cues.ScopeEnds[t.Norm] || p.Lang.Reporting.Verbs[t.Norm] ||
+			p.Lang.Cues.PlanTo[t.Norm] && i+1 < cl.Hi && p.Toks[i+1].Kind == lex.Word && !p.Toks[i+1].Upper {
+			end = i
+			break
+		}
+	}
+	for _, e := range timex.Find(p.Toks, end, cl.Hi) {
+		if !p.Toks[e.Lo].Quoted {
+			return cl.Hi
+		}
+	}
+	return end
+}
+
 func (p *pass) hedged(cl lex.Range) bool {
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
@@ -184,7 +212,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		return nil
 	}
 	ec := &eventClaim{EventClaim: &analysis.EventClaim{Clause: cl, TenseClause: cl, Cue: -1}}
-	// The event word: the first that names an event, outside quotations.
+	// The event word: the first that names an event, outside quotations
+	// (and, once the date is known, the last before it).
+	var cues []int
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
 		kinds, ok := p.Lang.Events[t.Norm]
@@ -194,6 +224,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		if ec.Cue < 0 {
 			ec.Cue, ec.Kinds = i, kinds
 		}
+		cues = append(cues, i)
 	}
 	lastMet := p.readLastMet(cl)
 	if ec.Cue < 0 && lastMet == nil {
@@ -231,7 +262,12 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	} else {
 		ec.Parts = p.participants(s, cl)
 	}
-	if p.hedged(cl) || p.denied(s.Range) {
+	// A hedge or a tense in what the clause goes on to say ("… on Friday
+	// to discuss a possible summit", "…, said the talks would resume")
+	// is not about this event.
+	scope := lex.Range{Lo: cl.Lo, Hi: p.scopeEnd(cl, ec.Cue)}
+	ec.TenseClause = lex.Range{Lo: cl.Lo, Hi: min(scope.Hi+1, cl.Hi)} // with the verb that reports, if one ends it
+	if p.hedged(scope) || p.denied(s.Range) {
 		return notCovered("hedged: a negation, a modal verb, a plan, a denial or a separate event")
 	}
 	// One named party says too little: "A spoke by phone on Thursday" may
@@ -252,11 +288,24 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		ec.Ord = p.ordinal(cl)
 	}
 	p.claimDate(ec)
+	// "The meeting followed a two-hour phone call on Sunday": the date is
+	// the call's, and so is the kind.
+	if ec.Date != nil && lastMet == nil {
+		for _, i := range cues {
+			if i > ec.Cue && i < ec.Date.Lo {
+				ec.Cue, ec.Kinds = i, p.Lang.Events[p.Toks[i].Norm]
+			}
+		}
+	}
 	p.claimMedium(ec)
 	// By phone or by video, a contact is a call: "spoke by phone", "a
 	// telephone conversation", "talks via video link".
-	if (ec.Medium == ledger.Phone || ec.Medium == ledger.Video) && slices.Contains(ec.Kinds, ledger.Call) {
-		ec.Kinds = []string{ledger.Call}
+	if ec.Medium == ledger.Phone || ec.Medium == ledger.Video {
+		if slices.Contains(ec.Kinds, ledger.Call) {
+			ec.Kinds = []string{ledger.Call}
+		} else { // "talks via video link": a call, or talks held so
+			ec.Kinds = append([]string{ledger.Call}, ec.Kinds...)
+		}
 	}
 	p.claimInitiator(s, ec)
 	p.claimVenue(s, ec)
@@ -305,12 +354,20 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		}
 		return !cues.CallNotBefore[next(1).Norm]
 	case cues.CallingVerbs[w]:
-		// Only "X called Y [on Friday|.|,|…]", not "called on", "called for",
-		// nor "called Y a …".
-		if p.personAt(i+1, cl) < 0 {
+		// Only "X called Y [on Friday|.|,|…]", "X rang up Y", not "called on",
+		// "called for", nor "called Y a …".
+		j := i + 1
+		if j < cl.Hi && cues.CallParticles[p.Toks[j].Norm] {
+			j++
+		}
+		if p.personAt(j, cl) < 0 {
 			return false
 		}
-		return !p.followsNaming(p.personEnd(i+1, cl), cl.Hi)
+		return !p.followsNaming(p.personEnd(j, cl), cl.Hi)
+	case cues.HostingVerbs[w]:
+		// "X hosted Y", "X welcomed Y", "X received Y": not "hosted a
+		// forum", "welcomed the decision", "received a letter".
+		return p.personAt(i+1, cl) >= 0
 	case cues.SpeakingVerbs[w]:
 		if cues.SpeakingFor[next(1).Norm] { // "spoke for 45 minutes", not "spoke for the ministry"
 			_, _, ok := p.durationAt(i+2, cl.Hi)
@@ -431,6 +488,17 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 		m := &s.ments[k]
 		if m.lo >= cl.Lo && m.hi <= end && !p.Toks[m.lo].Quoted {
 			ms = append(ms, m)
+		}
+	}
+	// "A, who spoke with B on Friday, said …": the clause's subject is
+	// the name before it.
+	if cl.Lo >= 2 && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm] && p.Toks[cl.Lo-1].Text == "," {
+		for k := range s.ments {
+			if m := &s.ments[k]; m.hi == cl.Lo-1 && !p.Toks[m.lo].Quoted {
+				if per := m.person(); per != nil {
+					add(per)
+				}
+			}
 		}
 	}
 	var reporters []*ledger.Entity
@@ -623,10 +691,7 @@ func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 	if k >= cl.Lo && p.Lang.Cues.DatePrepositions[p.Toks[k].Norm] {
 		k--
 	}
-	for n := 0; n < 4 && k >= cl.Lo && rp.Objects[p.Toks[k].Norm]; n++ {
-		k--
-	}
-	if k >= cl.Lo && rp.Verbs[p.Toks[k].Norm] && !p.Toks[k].Quoted {
+	if p.afterReport(k, cl) {
 		return true
 	}
 	head := cl.Lo
@@ -646,6 +711,16 @@ func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 		}
 	}
 	return false
+}
+
+// afterReport reports whether token k ends a reporting verb and its
+// object: "said", "told reporters", "said in a statement".
+func (p *pass) afterReport(k int, cl lex.Range) bool {
+	rp := &p.Lang.Reporting
+	for n := 0; n < 4 && k >= cl.Lo && rp.Objects[p.Toks[k].Norm]; n++ {
+		k--
+	}
+	return k >= cl.Lo && rp.Verbs[p.Toks[k].Norm] && !p.Toks[k].Quoted
 }
 
 // claimDate finds the one date the clause gives its event.
@@ -775,6 +850,9 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 		}
 		if i > cl.Lo && p.Lang.Venue.NotVenue[p.Toks[i-1].Norm] {
 			continue
+		}
+		if p.afterReport(i-1, cl) {
+			continue // "told reporters in Moscow": where the report was made
 		}
 		for k := range s.ments {
 			m := &s.ments[k]

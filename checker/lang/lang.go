@@ -35,6 +35,8 @@ type Lang struct {
 		CallNouns        Set `yaml:"call-nouns"`
 		CallNotBefore    Set `yaml:"call-not-before"`
 		CallingVerbs     Set `yaml:"calling-verbs"`
+		CallParticles    Set `yaml:"call-particles"`
+		HostingVerbs     Set `yaml:"hosting-verbs"`
 		NamingAfter      Set `yaml:"naming-after"`
 		SpeakingVerbs    Set `yaml:"speaking-verbs"`
 		SpeakingBefore   Set `yaml:"speaking-before"`
@@ -47,6 +49,7 @@ type Lang struct {
 		PeriodBounds     Set `yaml:"period-bounds"`
 		DatePrepositions Set `yaml:"date-prepositions"`
 		NoEvent          Set `yaml:"no-event"`
+		ScopeEnds        Set `yaml:"scope-ends"`
 		PlanTo           Set `yaml:"plan-to"`
 		Definite         Set `yaml:"definite"`
 		CallOn           Set `yaml:"call-on"`
