@@ -36,7 +36,15 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		}
 		switch len(hits) {
 		case 0:
+			// "X stepped out of a meeting on Monday to phone Y": an event of
+			// another kind on that day may be the one the clause tells of.
+			if p.otherKindFits(ec) {
+				return "", "an event of another kind between them fits the date: the clause may tell of it"
+			}
 			ev = p.nearest(ec, cands)
+			if ev != nil && p.heldElsewhere(ec, ev) {
+				return "", "the nearest such event was held elsewhere: the clause tells of another event"
+			}
 			if ev == nil {
 				if p.judgeEvent(ec, &analysis.Match{Unmatched: true}) {
 					return "coverage", ""
@@ -108,6 +116,38 @@ func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
 		}
 	}
 	return false
+}
+
+// otherKindFits reports whether the ledger holds, between the claim's
+// parties, a contact of a kind the claim's event word does not name on the
+// claimed date, in no other place and by no other medium than the claim
+// says.
+func (p *pass) otherKindFits(ec *eventClaim) bool {
+	if ec.Prec != civil.Day || len(ec.Parts) < 2 {
+		return false
+	}
+	for _, e := range p.Index.Candidates(ec.Parts, analysis.ContactKinds) {
+		if slices.Contains(ec.Kinds, e.Kind) || !p.dateFits(e, ec) || p.heldElsewhere(ec, e) ||
+			ec.Medium != "" && e.Medium != "" && ec.Medium != e.Medium {
+			continue // the claim's place or medium is not that event's
+		}
+		return true
+	}
+	return false
+}
+
+// heldElsewhere reports whether the claim names a place that contradicts
+// where event e was held: "a meeting in Davos" is not the talks in Abu
+// Dhabi nine days later with a wrong date; it is another meeting.
+func (p *pass) heldElsewhere(ec *eventClaim, e *ledger.Event) bool {
+	l := p.Ledger
+	if ec.Ord != nil && ec.Ord.Round && e.Round == ec.Ord.N {
+		return false // "the second round": the claim names the event it tells of
+	}
+	if ec.Venue == nil || e.Venue == "" || l.Within(e.Venue, ec.Venue.ID) || l.Within(ec.Venue.ID, e.Venue) {
+		return false
+	}
+	return l.CountryOf(ec.Venue.ID) != "" && l.CountryOf(e.Venue) != ""
 }
 
 // window is how far, in days, a claimed date may be from a ledger event for
