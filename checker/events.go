@@ -81,7 +81,7 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 // complement after the event word ("to discuss", "that", "about") or
 // reporting verb ("…, said"). When a date stands past that point, it may
 // be the complement's, and the whole clause is the event's scope.
-func (p *pass) scopeEnd(cl lex.Range, cue int) int {
+func (p *pass) scopeEnd(cl lex.Range, cue int, reporting bool) int {
 	if cue < cl.Lo {
 		return cl.Hi
 	}
@@ -91,7 +91,7 @@ func (p *pass) scopeEnd(cl lex.Range, cue int) int {
 		if t.Quoted {
 			continue
 		}
-		if p.Lang.Cues.ScopeEnds[t.Norm] || p.Lang.Reporting.Verbs[t.Norm] ||
+		if p.Lang.Cues.ScopeEnds[t.Norm] || reporting && p.Lang.Reporting.Verbs[t.Norm] ||
 			p.Lang.Cues.PlanTo[t.Norm] && i+1 < cl.Hi && p.Toks[i+1].Kind == lex.Word && !p.Toks[i+1].Upper {
 			end = i
 			break
@@ -248,24 +248,25 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 			ec.Cue = lastMet.Lo
 		}
 	}
+	// A hedge, a tense or a person in what the clause goes on to say
+	// ("… on Friday to discuss a possible meeting with C", "…, said the
+	// talks would resume") is not about this event.
+	scope := lex.Range{Lo: cl.Lo, Hi: p.scopeEnd(cl, ec.Cue, true)}
 	if pair, lo := p.pairBefore(s, ec.Cue); pair != nil {
-		// "the A-B call on February 12": the compound names the
-		// parties, and the claim is that noun phrase alone.
+		// "the A-B call": the compound names the parties; "the A-B call on
+		// February 12" is that noun phrase alone.
 		end := ec.Cue + 1
 		if end < cl.Hi && p.Lang.Cues.DatePrepositions[p.Toks[end].Norm] {
 			if es := timex.Find(p.Toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
-				end = es[0].Hi
+				cl = lex.Range{Lo: lo, Hi: es[0].Hi}
+				ec.Clause, scope = cl, cl
 			}
 		}
-		cl = lex.Range{Lo: lo, Hi: end}
-		ec.Parts, ec.Clause = pair, cl
+		ec.Parts = pair
 	} else {
-		ec.Parts = p.participants(s, cl)
+		// "A told B that …": B, after the reporting verb, is a party.
+		ec.Parts = p.participants(s, lex.Range{Lo: cl.Lo, Hi: max(p.scopeEnd(cl, ec.Cue, false), ec.Cue+1)})
 	}
-	// A hedge or a tense in what the clause goes on to say ("… on Friday
-	// to discuss a possible summit", "…, said the talks would resume")
-	// is not about this event.
-	scope := lex.Range{Lo: cl.Lo, Hi: p.scopeEnd(cl, ec.Cue)}
 	ec.TenseClause = lex.Range{Lo: cl.Lo, Hi: min(scope.Hi+1, cl.Hi)} // with the verb that reports, if one ends it
 	if p.hedged(scope) || p.denied(s.Range) {
 		return notCovered("hedged: a negation, a modal verb, a plan, a denial or a separate event")
@@ -713,6 +714,16 @@ func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 	return false
 }
 
+// cueBetween reports whether an event word stands in tokens [lo, hi).
+func (p *pass) cueBetween(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if _, ok := p.Lang.Events[p.Toks[i].Norm]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // afterReport reports whether token k ends a reporting verb and its
 // object: "said", "told reporters", "said in a statement".
 func (p *pass) afterReport(k int, cl lex.Range) bool {
@@ -736,6 +747,11 @@ func (p *pass) claimDate(ec *eventClaim) {
 		}
 		// "said on Sunday that …": the date of the saying, not of the event.
 		if p.reportDate(e, ec.Clause) {
+			continue
+		}
+		// "… a day after C met D on Monday": the date of the clause inside,
+		// which tells of an event of its own.
+		if end := p.coreEnd(ec.Clause); e.Lo >= end && p.cueBetween(end, e.Lo) {
 			continue
 		}
 		exprs = append(exprs, e)
