@@ -28,15 +28,22 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, m *analysis.Match) {
 	if ec.Duration == 0 || e.Duration == 0 {
 		return
 	}
-	a, b := float64(ec.Duration), float64(e.Duration)
-	if max(a, b)/min(a, b) < 1.5 {
+	// Rounding is fine: only a length half as long again as the longest,
+	// or the shortest half as long again as it, is wrong.
+	lo, hi := e.Duration, max(e.DurationMax, e.Duration)
+	c := float64(ec.Duration)
+	if c < float64(hi)*1.5 && float64(lo) < c*1.5 {
 		return
+	}
+	said := analysis.ShortDuration(lo)
+	if hi != lo {
+		said = "between " + said + " and " + analysis.ShortDuration(hi)
 	}
 	p.Report(analysis.Finding{
 		Offset: p.Toks[ec.DurLo].Start, EndOffset: p.Toks[ec.DurHi-1].End,
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.Label(ec, e), analysis.When(e),
-			analysis.ShortDuration(e.Duration), analysis.ShortDuration(ec.Duration)),
-		Expected: analysis.ShortDuration(e.Duration),
+			said, analysis.ShortDuration(ec.Duration)),
+		Expected: said,
 		Evidence: analysis.EvidenceOf(e.ID, e.Pos, e.Sources),
 	})
 }
