@@ -237,19 +237,22 @@ func (p *pass) mentions(r lex.Range) []mention {
 			continue
 		}
 		m := mention{lo: i, hi: i + n}
+		// A phrase the rule files list in several letter cases ("Prime
+		// Minister", "prime minister") has a form for each: the token is
+		// the phrase if any of them fits, and names its entry once.
 		for _, v := range vals {
 			if !caseFits(v.form, p.Toks[i]) {
 				continue
 			}
 			switch v.kind {
 			case vName:
-				m.names = append(m.names, v.ent)
+				m.names = appendNew(m.names, v.ent)
 			case vDemonym:
 				m.demonym = v.ent
 			case vPhrasing:
-				m.offices = append(m.offices, v.office)
+				m.offices = appendNew(m.offices, v.office)
 			case vAnchor:
-				m.anchors = append(m.anchors, v.event)
+				m.anchors = appendNew(m.anchors, v.event)
 			}
 		}
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {
@@ -264,6 +267,16 @@ func (p *pass) mentions(r lex.Range) []mention {
 		i += n
 	}
 	return out
+}
+
+// appendNew appends x to xs unless it is there already.
+func appendNew[T comparable](xs []T, x T) []T {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
 }
 
 func continuesName(toks []lex.Token, last, next int) bool {
