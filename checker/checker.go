@@ -10,9 +10,7 @@
 package checker
 
 import (
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
@@ -204,29 +202,7 @@ func (p *pass) block(b article.Block) {
 // caseFits reports whether the text token may be the phrase as written: a
 // capitalized name must be capitalized in the text, an all-capitals one
 // ("US") must match exactly.
-func caseFits(form string, t lex.Token) bool {
-	first := strings.Fields(form)
-	if len(first) == 0 {
-		return false
-	}
-	w := first[0]
-	letters, upper := 0, 0
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	if letters >= 2 && upper == letters && !strings.Contains(w, ".") {
-		return strings.HasPrefix(t.Text, w)
-	}
-	if upper > 0 {
-		return t.Upper
-	}
-	return true
-}
+func caseFits(form string, t lex.Token) bool { return lex.CaseFits(form, t) }
 
 func (p *pass) mentions(r lex.Range) []mention {
 	var out []mention
