@@ -11,9 +11,7 @@ package checker
 
 import (
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
@@ -243,29 +241,7 @@ func (p *pass) weekdays(r lex.Range) {
 // caseFits reports whether the text token may be the phrase as written: a
 // capitalized name must be capitalized in the text, an all-capitals one
 // ("US") must match exactly.
-func caseFits(form string, t lex.Token) bool {
-	first := strings.Fields(form)
-	if len(first) == 0 {
-		return false
-	}
-	w := first[0]
-	letters, upper := 0, 0
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	if letters >= 2 && upper == letters && !strings.Contains(w, ".") {
-		return strings.HasPrefix(t.Text, w)
-	}
-	if upper > 0 {
-		return t.Upper
-	}
-	return true
-}
+func caseFits(form string, t lex.Token) bool { return lex.CaseFits(form, t) }
 
 func (p *pass) mentions(r lex.Range) []mention {
 	var out []mention
@@ -276,19 +252,22 @@ func (p *pass) mentions(r lex.Range) []mention {
 			continue
 		}
 		m := mention{lo: i, hi: i + n}
+		// A phrase the rule files list in several letter cases ("Prime
+		// Minister", "prime minister") has a form for each: the token is
+		// the phrase if any of them fits, and names its entry once.
 		for _, v := range vals {
 			if !caseFits(v.form, p.Toks[i]) {
 				continue
 			}
 			switch v.kind {
 			case vName:
-				m.names = append(m.names, v.ent)
+				m.names = appendNew(m.names, v.ent)
 			case vDemonym:
 				m.demonym = v.ent
 			case vPhrasing:
-				m.offices = append(m.offices, v.office)
+				m.offices = appendNew(m.offices, v.office)
 			case vAnchor:
-				m.anchors = append(m.anchors, v.event)
+				m.anchors = appendNew(m.anchors, v.event)
 			}
 		}
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {
@@ -303,6 +282,16 @@ func (p *pass) mentions(r lex.Range) []mention {
 		i += n
 	}
 	return out
+}
+
+// appendNew appends x to xs unless it is there already.
+func appendNew[T comparable](xs []T, x T) []T {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
 }
 
 func continuesName(toks []lex.Token, last, next int) bool {

@@ -21,16 +21,25 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		return "", "two dates in the clause, or a tense too unclear to place a bare weekday"
 	}
 	if ec.Topic != nil {
+		if !ec.Future && !ec.Topic.Held() {
+			return "", notHeld(ec.Topic)
+		}
 		p.judgeEvent(ec, &analysis.Match{Event: ec.Topic})
 		return ec.Topic.ID, ""
 	}
 	cands := p.Index.Candidates(ec.Parts, ec.Kinds)
+	// A claim that an event took place is matched to held events only: an
+	// event the ledger holds as planned, unconfirmed or cancelled that
+	// fits the claim's date, or is the nearest to it, leaves it unjudged.
 	var ev *ledger.Event
 	wrongDate := false
 	if ec.Date != nil {
 		var hits []*ledger.Event
 		for _, e := range cands {
 			if p.dateFits(e, ec) {
+				if !e.Held() && !ec.Future {
+					return "", notHeld(e)
+				}
 				hits = append(hits, e)
 			}
 		}
@@ -42,6 +51,9 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 				return "", "an event of another kind between them fits the date: the clause may tell of it"
 			}
 			ev = p.nearest(ec, cands)
+			if ev != nil && !ev.Held() && !ec.Future {
+				return "", notHeld(ev)
+			}
 			if ev != nil && p.heldElsewhere(ec, ev) {
 				return "", "the nearest such event was held elsewhere: the clause tells of another event"
 			}
@@ -55,12 +67,16 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		case 1:
 			ev = hits[0]
 		default:
-			if ev = preferRound(hits, ec); ev == nil {
+			if hits = preferParts(p.Ledger, hits); len(hits) == 1 {
+				ev = hits[0]
+			} else if ev = preferRound(hits, ec); ev == nil {
 				return "", "several ledger events match"
 			}
 		}
 	} else if ev = p.nearPublication(ec, cands); ev == nil {
 		return "", "no date, and no single matching event near the publication date"
+	} else if !ev.Held() && !ec.Future {
+		return "", notHeld(ev)
 	}
 	if len(ec.Parts) >= 2 {
 		p.lastEvent = ev
@@ -73,8 +89,9 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 }
 
 // eventDays are the spans of days on which an event may rightly be said to
-// have happened: its own dates and, when its time of day is known, its date
-// in the time zones of its participants, its venue and the article's outlet.
+// have happened: its own dates and, when its time of day is known (an exact
+// time, or a daypart's window of hours), its date in the time zones of its
+// participants, its venues and the article's outlet.
 func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 	own := e.Span()
 	switch edge {
@@ -84,29 +101,48 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 		own = civil.SpanOf(e.End)
 	}
 	days := []civil.Span{own}
-	if e.Time == "" || e.TZ == nil {
-		return days
-	}
-	at, err := time.ParseInLocation("2006-01-02 15:04", e.Start.String()+" "+e.Time, e.TZ)
-	if err != nil {
+	from, to, ok := p.eventHours(e)
+	if !ok {
 		return days
 	}
 	zones := slices.Clone(p.Zones)
 	for _, id := range e.Participants {
 		zones = append(zones, p.Index.ZoneOf(id))
 	}
-	if e.Venue != "" {
-		zones = append(zones, p.Index.ZoneOf(e.Venue))
+	for _, id := range e.Venues {
+		zones = append(zones, p.Index.ZoneOf(id))
 	}
 	for _, z := range zones {
 		if z == nil {
 			continue
 		}
-		l := at.In(z)
-		d := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
-		days = append(days, civil.Span{First: d, Last: d})
+		a, b := from.In(z), to.In(z)
+		days = append(days, civil.Span{
+			First: time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC),
+			Last:  time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC),
+		})
 	}
 	return days
+}
+
+// eventHours returns the first and last instant the event may have taken
+// place at: its exact time, or the window of its daypart in its local zone.
+func (p *pass) eventHours(e *ledger.Event) (from, to time.Time, ok bool) {
+	switch {
+	case e.Time != "" && e.TZ != nil:
+		at, err := time.ParseInLocation("2006-01-02 15:04", e.Start.String()+" "+e.Time, e.TZ)
+		return at, at, err == nil
+	case e.Daypart != "" && e.Start.Prec == civil.Day:
+		lo, hi, ok := ledger.DaypartHours(e.Daypart)
+		z := p.Ledger.LocalZone(e)
+		if !ok || z == nil {
+			return from, to, false
+		}
+		y, m, d := e.Start.Y, time.Month(e.Start.M), e.Start.D
+		// Hours past 24 fall on the next day; the window ends before hi.
+		return time.Date(y, m, d, lo, 0, 0, 0, z), time.Date(y, m, d, hi, 0, 0, 0, z).Add(-time.Nanosecond), true
+	}
+	return from, to, false
 }
 
 func (p *pass) dateFits(e *ledger.Event, ec *eventClaim) bool {
@@ -205,6 +241,35 @@ func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 	return best
 }
 
+// notHeld is why a claim that an event took place is not judged against e.
+func notHeld(e *ledger.Event) string {
+	return "the ledger's event " + e.ID + " is " + e.Status + ", not held"
+}
+
+// preferParts drops from events that all fit a claim those that another
+// of them is a session of: the session is the more precise match.
+func preferParts(l *ledger.Ledger, hits []*ledger.Event) []*ledger.Event {
+	var out []*ledger.Event
+	for _, e := range hits {
+		if !slices.ContainsFunc(hits, func(x *ledger.Event) bool { return x != e && partOf(l, x, e) }) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// partOf reports whether part is a session of whole, directly or through
+// a session of a session.
+func partOf(l *ledger.Ledger, part, whole *ledger.Event) bool {
+	for i := 0; i < 32 && part != nil && part.PartOf != ""; i++ {
+		if part.PartOf == whole.ID {
+			return true
+		}
+		part = l.Event(part.PartOf)
+	}
+	return false
+}
+
 func preferRound(hits []*ledger.Event, ec *eventClaim) *ledger.Event {
 	if ec.Ord == nil || !ec.Ord.Round {
 		return nil
@@ -255,7 +320,7 @@ func (p *pass) matchLastMet(ec *eventClaim) (string, string) {
 	}
 	var last *ledger.Event
 	for _, e := range p.Index.Candidates(ec.Parts, kinds) {
-		if !keep(e) || e.Start.First().After(p.Pub) {
+		if !keep(e) || !e.Held() || e.Start.First().After(p.Pub) {
 			continue
 		}
 		if last == nil || e.End.Last().After(last.End.Last()) {

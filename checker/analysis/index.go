@@ -83,23 +83,7 @@ func (x *Index) Covered(parts []*ledger.Entity, kinds []string, s civil.Span) bo
 
 // ZoneOf returns the time zone of an entity, or of the country or place
 // that contains it.
-func (x *Index) ZoneOf(id string) *time.Location {
-	for i := 0; i < 32 && id != ""; i++ {
-		e := x.L.Entity(id)
-		if e == nil {
-			return nil
-		}
-		if e.TZ != nil {
-			return e.TZ
-		}
-		if e.Kind == ledger.Person {
-			id = e.Country
-		} else {
-			id = e.In
-		}
-	}
-	return nil
-}
+func (x *Index) ZoneOf(id string) *time.Location { return x.L.ZoneOf(id) }
 
 // SameSet reports whether parts are exactly the entities ids name.
 func SameSet(parts []*ledger.Entity, ids []string) bool {

@@ -20,6 +20,7 @@ import (
 	"github.com/claimlint/claimlint/checker/checks/ledgerparticipant"
 	"github.com/claimlint/claimlint/checker/checks/ledgerphrasing"
 	"github.com/claimlint/claimlint/checker/checks/ledgersourcedate"
+	"github.com/claimlint/claimlint/checker/checks/ledgerunmatchable"
 	"github.com/claimlint/claimlint/checker/checks/missingdate"
 	"github.com/claimlint/claimlint/checker/checks/officeholder"
 	"github.com/claimlint/claimlint/checker/checks/officeterm"
@@ -56,6 +57,7 @@ var All = []*analysis.Check{
 	ledgerduplicateevent.Check,
 	ledgeralias.Check,
 	ledgerphrasing.Check,
+	ledgerunmatchable.Check,
 }
 
 // ByID returns the check with that id, or nil.

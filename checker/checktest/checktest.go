@@ -25,12 +25,21 @@ import (
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-// Ledger loads every .yaml file of dir as one ledger.
+// Ledger loads every .yaml file of dir (not of folders below it) as one
+// ledger.
 func Ledger(t testing.TB, dir string) *ledger.Ledger {
 	t.Helper()
-	files, err := ledger.ReadFS(os.DirFS(dir), ".", dir)
+	all, err := ledger.ReadFS(os.DirFS(dir), ".", dir)
 	if err != nil {
 		t.Fatalf("read the rule files of %s: %v", dir, err)
+	}
+	// The rule files of dir itself: a folder below it is a case set of
+	// its own, with its own ledger.
+	var files []ledger.File
+	for _, f := range all {
+		if filepath.Dir(f.Name) == filepath.Clean(dir) {
+			files = append(files, f)
+		}
 	}
 	if len(files) == 0 {
 		t.Fatalf("%s has no rule file (.yaml)", dir)

@@ -105,7 +105,9 @@ type Lang struct {
 		Replaceable     Set    `yaml:"replaceable"`
 	} `yaml:"medium"`
 	MediumNames map[string]string `yaml:"medium-names"`
-	Initiator   struct {
+	// MediumWays write one of several accepted media: "by phone".
+	MediumWays map[string]string `yaml:"medium-ways"`
+	Initiator  struct {
 		PlacedByVerbs Set `yaml:"placed-by-verbs"`
 		By            Set `yaml:"by"`
 		AfterName     Set `yaml:"after-name"`

@@ -165,6 +165,36 @@ func (d *nodeDecoder) strs(v *yaml.Node, out *strs) bool {
 	return true
 }
 
+// oneOrMore decodes a value or a list of values, as its UnmarshalYAML
+// does; a null leaves it unset, as reflection does.
+func (d *nodeDecoder) oneOrMore(v *yaml.Node, out *oneOrMore) bool {
+	if !bare(v) {
+		return false
+	}
+	if isNull(v) {
+		return true
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		var s str
+		if !d.str(v, &s) {
+			return false
+		}
+		*out = oneOrMore{V: strs{s}, Line: s.Line, Col: s.Col, set: true}
+		return true
+	case yaml.SequenceNode:
+		*out = oneOrMore{Line: v.Line + d.off, Col: v.Column, set: true}
+		if !d.strs(v, &out.V) {
+			return false
+		}
+		if out.V == nil { // an empty list, which reflection makes empty, not nil
+			out.V = strs{}
+		}
+		return true
+	}
+	return false
+}
+
 // scalar decodes a rare non-string scalar (a bool, an int) by reflection,
 // which knows all the ways YAML writes one.
 func scalar[T any](v *yaml.Node, out *T) bool {
@@ -266,6 +296,8 @@ func (d *nodeDecoder) term(n *yaml.Node, y *termY) bool {
 			return 3, d.sources(v, &y.Sources)
 		case "note":
 			return 4, d.str(v, &y.Note)
+		case "in-office-on":
+			return 5, d.str(v, &y.InOfficeOn)
 		}
 		return -1, false
 	})
@@ -291,11 +323,11 @@ func (d *nodeDecoder) event(n *yaml.Node, y *eventY) bool {
 		case "participants":
 			return 7, d.strs(v, &y.Participants)
 		case "medium":
-			return 8, d.str(v, &y.Medium)
+			return 8, d.oneOrMore(v, &y.Medium)
 		case "initiator":
 			return 9, d.str(v, &y.Initiator)
 		case "venue":
-			return 10, d.str(v, &y.Venue)
+			return 10, d.oneOrMore(v, &y.Venue)
 		case "duration":
 			return 11, d.str(v, &y.Duration)
 		case "series":
@@ -308,6 +340,16 @@ func (d *nodeDecoder) event(n *yaml.Node, y *eventY) bool {
 			return 15, d.sources(v, &y.Sources)
 		case "note":
 			return 16, d.str(v, &y.Note)
+		case "daypart":
+			return 17, d.str(v, &y.Daypart)
+		case "status":
+			return 18, d.str(v, &y.Status)
+		case "part-of":
+			return 19, d.str(v, &y.PartOf)
+		case "visitor":
+			return 20, d.strs(v, &y.Visitor)
+		case "host":
+			return 21, d.strs(v, &y.Host)
 		}
 		return -1, false
 	})
@@ -350,6 +392,8 @@ func (d *nodeDecoder) wording(n *yaml.Node, y *wordingY) bool {
 			return 5, d.str(v, &y.Replacement)
 		case "severity":
 			return 6, d.str(v, &y.Severity)
+		case "quoted":
+			return 7, scalar(v, &y.Quoted)
 		}
 		return -1, false
 	})

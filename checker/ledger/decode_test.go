@@ -464,6 +464,53 @@ events:
   - {id: e, kind: call, date: 2025-01-02, participants: [a, zz], time: '25:00', venue: a}
   - {id: e, kind: call, date: 2025-01-02, participants: [a]}
 `, true},
+	{"fields of one value or several, and keys with dashes", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: b, kind: person, name: B}
+  - {id: port, kind: place, name: Port, tz: Europe/Paris}
+  - {id: capital, kind: place, name: Capital}
+offices:
+  - id: o
+    title: T
+    phrasings: [T]
+    holders:
+      - {who: a, in-office-on: 2019-03-01, to: 2021-01-01}
+      - who: b
+        in-office-on: 2021-06-01
+      - {who: b, from: 2020-01-01, in-office-on: 2020-02-01}
+events:
+  - {id: v, kind: visit, date: 2025-03-01, end: 2025-03-04, participants: [a, b], visitor: [a], host: [b], venue: [port, capital]}
+  - {id: s, kind: talks, date: 2025-03-02, part-of: v, participants: [a, b], venue: port, daypart: evening, medium: [in-person]}
+  - id: t
+    kind: call
+    date: 2025-03-05
+    participants: [a, b]
+    medium:
+      - phone
+      - video
+    venue:
+    duration: 1h..1h30m
+    status: cancelled
+  - {id: u, kind: call, date: 2025-03-06, participants: [a, b], medium: [], venue: [port, ''], duration: 2h..1h}
+  - {id: w, kind: talks, date: 2025-03-07, participants: [a, b], part-of: nothing, daypart: dusk, status: maybe, medium: [fax, phone]}
+wording:
+  - {id: w1, pattern: 'x', message: m, quoted: true}
+  - id: w2
+    pattern: 'y'
+    message: m
+    quoted: no
+`, true},
+	{"a venue that is a mapping, or a list holding one", `entities:
+  - {id: a, kind: person, name: A}
+  - {id: port, kind: place, name: Port}
+events:
+  - id: x
+    kind: talks
+    date: 2025-03-08
+    participants: [a]
+    venue: {place: port}
+  - {id: y, kind: talks, date: 2025-03-08, participants: [a], venue: [port, {x: y}], medium: [[phone]]}
+`, false},
 }
 
 func TestTrickyFilesDecodeAlike(t *testing.T) {
@@ -684,7 +731,7 @@ func TestLineParserMatchesParser(t *testing.T) {
 		keys []string
 	}{
 		{"entities", []string{"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz", "nick"}},
-		{"events", []string{"id", "kind", "date", "participants", "medium", "sources", "venue", "round", "title"}},
+		{"events", []string{"id", "kind", "date", "participants", "medium", "sources", "venue", "round", "title", "part-of", "status", "daypart"}},
 	}
 	p := newLineParser()
 	taken, quoted, wide := 0, 0, 0
@@ -713,6 +760,8 @@ func TestLineParserMatchesParser(t *testing.T) {
 		{"entities", "  - {id: p9, kind: person, name: Ulzen Tatovtovsha 9, short: Tatovtovsha9, aliases: [Tatovtovsha 9, Tatovtovsha9], country: country-9}"},
 		{"events", "  - {id: e7, kind: call, date: 2025-08-08, participants: [p7, p50], medium: phone, sources: [{outlet: gen}]}"},
 		{"entities", "  - {id: 'x', kind: \"person\", name: 'It''s é', aliases: ['', \" a \", 𝄞 b, 'null'], tz: Europe/Paris}"},
+		{"events", "  - {id: e8, kind: talks, date: 2025-08-09, part-of: v1, participants: [p7, p50], venue: [port, capital], medium: [phone, video], duration: 2h..2h30m, daypart: evening, status: planned}"},
+		{"offices", "  - {id: o1, title: T, phrasings: [T], holders: [{who: p7, in-office-on: 2019-03-01, to: 2021-01-01}]}"},
 	} {
 		require.True(t, handAlike(t, p, c.list, c.line), c.line)
 	}

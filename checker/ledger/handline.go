@@ -15,7 +15,7 @@ import (
 // Such a line is read here by hand, many times faster than by the YAML
 // parser, into the nodes the parser would compose, which the node decoder
 // then decodes as it decodes any other. Only lines whose meaning is plain
-// are taken: keys of lower-case letters; plain scalars made of letters,
+// are taken: keys of lower-case letters and inner dashes (part-of); plain scalars made of letters,
 // digits, spaces, characters outside ASCII and a few punctuation marks that
 // mean nothing in YAML, but no null; quoted scalars without escapes; flow
 // sequences, and flow mappings in them; no comments, no tabs, no control
@@ -174,7 +174,7 @@ func (p *lineParser) mapping(i int) (*yaml.Node, int, bool) {
 	i = p.spaces(i + 1)
 	for {
 		start := i
-		for i < len(p.text) && p.text[i] >= 'a' && p.text[i] <= 'z' {
+		for i < len(p.text) && (p.text[i] >= 'a' && p.text[i] <= 'z' || i > start && p.text[i] == '-') {
 			i++
 		}
 		name, known := itemKey(p.text[start:i])

@@ -63,11 +63,24 @@ type Source struct {
 }
 
 // Term is one holder's time in an office. To is zero while the term runs.
+// From is zero when the term's start is unknown: InOfficeOn is then a day
+// on which the holder certainly held the office, and nothing is known of
+// the days before it.
 type Term struct {
-	Holder   string
-	From, To civil.Date
-	Sources  []Source
-	Pos      Pos
+	Holder     string
+	From, To   civil.Date
+	InOfficeOn civil.Date
+	Sources    []Source
+	Pos        Pos
+}
+
+// Start is the term's first day as far as the ledger knows it: From, or
+// InOfficeOn when the start is unknown.
+func (t *Term) Start() civil.Date {
+	if t.From.IsZero() {
+		return t.InOfficeOn
+	}
+	return t.From
 }
 
 // Office is a position that people hold over dated terms.
@@ -102,6 +115,45 @@ const (
 	InPerson = "in-person"
 )
 
+// Event statuses: whether the event took place, as far as the ledger knows.
+const (
+	Held        = "held"
+	Planned     = "planned"
+	Unconfirmed = "unconfirmed"
+	Cancelled   = "cancelled"
+)
+
+// Statuses lists the statuses an event may have; Held is the default.
+var Statuses = []string{Held, Planned, Unconfirmed, Cancelled}
+
+// Dayparts: the coarse times of day an event may be given at.
+const (
+	Morning   = "morning"
+	Afternoon = "afternoon"
+	Evening   = "evening"
+	Night     = "night"
+)
+
+// Dayparts lists the dayparts, in the order of the day.
+var Dayparts = []string{Morning, Afternoon, Evening, Night}
+
+// DaypartHours is the window of local hours, from (inclusive) to
+// (exclusive), that a daypart of a day stands for; an hour past 24 is on
+// the next day. It returns false for an unknown daypart.
+func DaypartHours(daypart string) (from, to int, ok bool) {
+	switch daypart {
+	case Morning:
+		return 6, 12, true
+	case Afternoon:
+		return 12, 18, true
+	case Evening:
+		return 18, 24, true
+	case Night:
+		return 21, 30, true
+	}
+	return 0, 0, false
+}
+
 // Event is something that happened on a date or over a range of dates.
 type Event struct {
 	ID    string
@@ -112,20 +164,36 @@ type Event struct {
 	Start, End   civil.Date
 	Time         string         // "15:04", local to TZ, when known
 	TZ           *time.Location // the zone Time is given in
+	Daypart      string         // morning, afternoon, evening or night, when only that is known
+	Status       string         // Held (the default), Planned, Unconfirmed or Cancelled
+	PartOf       string         // the id of the event this one is a session of
 	Participants []string
-	Medium       string
-	Initiator    string
-	Venue        string
-	Duration     time.Duration
-	Series       string
-	Round        int
-	Aliases      []string // names for an anchor event: "invasion of Ukraine"
-	Sources      []Source
-	Pos          Pos
+	Visitors     []string // the participants who visit, when the ledger says
+	Hosts        []string // the participants who host, when the ledger says
+	// Medium and Venue are the first of Media and Venues: every value a
+	// claim may rightly give (both venues of a day of talks).
+	Medium    string
+	Media     []string
+	Initiator string
+	Venue     string
+	Venues    []string
+	// Duration is the length, or the shortest of a range of lengths;
+	// DurationMax the longest (Duration itself when one length is given).
+	Duration    time.Duration
+	DurationMax time.Duration
+	Series      string
+	Round       int
+	Aliases     []string // names for an anchor event: "invasion of Ukraine"
+	Sources     []Source
+	Pos         Pos
 }
 
 // Span is the range of days the event covers.
 func (e *Event) Span() civil.Span { return civil.Span{First: e.Start.First(), Last: e.End.Last()} }
+
+// Held reports whether the ledger holds that the event took place: its
+// status is held, or not given.
+func (e *Event) Held() bool { return e.Status == "" || e.Status == Held }
 
 // Coverage declares that the ledger holds every event of some kinds between
 // some participants over a period.
@@ -145,7 +213,10 @@ type Wording struct {
 	Replacement   string
 	HasFix        bool
 	Severity      string
-	Pos           Pos
+	// Quoted makes the rule match inside quotation marks too; by default,
+	// as the typed checks, it leaves quoted text alone.
+	Quoted bool
+	Pos    Pos
 	// Literal is text every match must contain (lower case when Fold):
 	// an article without it is skipped without running the pattern.
 	Literal string
@@ -222,6 +293,55 @@ func (l *Ledger) CountryOf(id string) string {
 		id = e.In
 	}
 	return ""
+}
+
+// ZoneOf returns the time zone of an entity, or of the country or place
+// that contains it (for a person, of the country they act for); nil when
+// the ledger gives none.
+func (l *Ledger) ZoneOf(id string) *time.Location {
+	for i := 0; i < 32 && id != ""; i++ {
+		e := l.entities[id]
+		if e == nil {
+			return nil
+		}
+		if e.TZ != nil {
+			return e.TZ
+		}
+		if e.Kind == Person {
+			id = e.Country
+		} else {
+			id = e.In
+		}
+	}
+	return nil
+}
+
+// LocalZone is the zone an event's daypart is read in: its tz; else the
+// one zone all its venues share; else the one zone all its participants
+// share. It returns nil when there is none.
+func (l *Ledger) LocalZone(e *Event) *time.Location {
+	if e.TZ != nil {
+		return e.TZ
+	}
+	for _, ids := range [][]string{e.Venues, e.Participants} {
+		if z := l.sharedZone(ids); z != nil {
+			return z
+		}
+	}
+	return nil
+}
+
+// sharedZone returns the zone every one of ids has, or nil.
+func (l *Ledger) sharedZone(ids []string) *time.Location {
+	var z *time.Location
+	for _, id := range ids {
+		zi := l.ZoneOf(id)
+		if zi == nil || z != nil && zi.String() != z.String() {
+			return nil
+		}
+		z = zi
+	}
+	return z
 }
 
 // Within reports whether place inner is outer or lies inside it.
@@ -301,12 +421,17 @@ func (o *Office) EverHeld(person string) bool {
 }
 
 // covers answers for one term. A term runs from its From day up to, but not
-// including, its To day (a handover day belongs to the new holder).
+// including, its To day (a handover day belongs to the new holder). Of a
+// term whose start is unknown, the days before InOfficeOn are unknown.
 func (t *Term) covers(day time.Time) Holding {
-	if day.Before(t.From.First()) {
+	from := t.Start()
+	if day.Before(from.First()) {
+		if t.From.IsZero() {
+			return Unknown
+		}
 		return DoesNotHold
 	}
-	if t.From.Prec != civil.Day && !day.After(t.From.Last()) {
+	if from.Prec != civil.Day && !day.After(from.Last()) {
 		return Unknown
 	}
 	if t.To.IsZero() {

@@ -181,6 +181,7 @@ func Load(files []File) (*Ledger, error) {
 		each(d, func(p *ruleFile) []item[specY] { return p.Tests }, l.spec)
 	}
 	l.resolveRefs()
+	l.resolveEvents()
 	if len(l.errs) > 0 {
 		l.errs.sort()
 		return nil, l.errs
@@ -275,11 +276,12 @@ type sourceY struct {
 }
 
 type termY struct {
-	Who     str       `yaml:"who"`
-	From    str       `yaml:"from"`
-	To      str       `yaml:"to"`
-	Sources []sourceY `yaml:"sources"`
-	Note    str       `yaml:"note"`
+	Who        str       `yaml:"who"`
+	From       str       `yaml:"from"`
+	To         str       `yaml:"to"`
+	InOfficeOn str       `yaml:"in-office-on"`
+	Sources    []sourceY `yaml:"sources"`
+	Note       str       `yaml:"note"`
 }
 
 type officeY struct {
@@ -301,10 +303,15 @@ type eventY struct {
 	End          str       `yaml:"end"`
 	Time         str       `yaml:"time"`
 	TZ           str       `yaml:"tz"`
+	Daypart      str       `yaml:"daypart"`
+	Status       str       `yaml:"status"`
+	PartOf       str       `yaml:"part-of"`
 	Participants strs      `yaml:"participants"`
-	Medium       str       `yaml:"medium"`
+	Visitor      strs      `yaml:"visitor"`
+	Host         strs      `yaml:"host"`
+	Medium       oneOrMore `yaml:"medium"`
 	Initiator    str       `yaml:"initiator"`
-	Venue        str       `yaml:"venue"`
+	Venue        oneOrMore `yaml:"venue"`
 	Duration     str       `yaml:"duration"`
 	Series       str       `yaml:"series"`
 	Round        int       `yaml:"round"`
@@ -323,13 +330,14 @@ type coverY struct {
 }
 
 type wordingY struct {
-	ID          str `yaml:"id"`
-	Pattern     str `yaml:"pattern"`
-	After       str `yaml:"after"`
-	Before      str `yaml:"before"`
-	Message     str `yaml:"message"`
-	Replacement str `yaml:"replacement"`
-	Severity    str `yaml:"severity"`
+	ID          str  `yaml:"id"`
+	Pattern     str  `yaml:"pattern"`
+	After       str  `yaml:"after"`
+	Before      str  `yaml:"before"`
+	Message     str  `yaml:"message"`
+	Replacement str  `yaml:"replacement"`
+	Severity    str  `yaml:"severity"`
+	Quoted      bool `yaml:"quoted"`
 }
 
 // str is a YAML scalar with its position.
@@ -349,6 +357,32 @@ func (s *str) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type strs []str
+
+// oneOrMore is a YAML scalar or a list of them, each with its position:
+// an attribute with one value or several accepted values.
+type oneOrMore struct {
+	V         strs
+	Line, Col int
+	set       bool
+}
+
+// UnmarshalYAML reads a scalar or a sequence of scalars; anything else is
+// an error, and leaves o unset so that no second message follows.
+func (o *oneOrMore) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*o = oneOrMore{V: strs{{V: n.Value, Line: n.Line, Col: n.Column, set: true}}, Line: n.Line, Col: n.Column, set: true}
+		return nil
+	case yaml.SequenceNode:
+		var vs strs
+		if err := n.Load(&vs); err != nil {
+			return err
+		}
+		*o = oneOrMore{V: vs, Line: n.Line, Col: n.Column, set: true}
+		return nil
+	}
+	return errors.New("expected a value or a list of values here, not a mapping")
+}
 
 // item is one entry of a top-level list: its fields, its position, and what
 // went wrong decoding it, so one bad key does not hide the rest of the file.
@@ -378,6 +412,7 @@ type loader struct {
 	data map[string][]byte // each file's text, for hints in messages
 
 	zones map[string]*time.Location // time zones loaded, nil for unknown ones
+	later []eventLater              // events to check once all are loaded
 
 	// What entities and events are allocated from, one at a time.
 	entitySlab []Entity
@@ -670,11 +705,29 @@ func (l *loader) office(file string, it *item[officeY]) {
 		}
 		l.refer(file, h.V.Who, refHolder)
 		t := Term{
-			Holder:  h.V.Who.V,
-			From:    l.date(file, h.V.From, "from"),
-			To:      l.date(file, h.V.To, "to"),
-			Sources: l.sources(file, h.V.Sources),
-			Pos:     hp,
+			Holder:     h.V.Who.V,
+			From:       l.date(file, h.V.From, "from"),
+			To:         l.date(file, h.V.To, "to"),
+			InOfficeOn: l.date(file, h.V.InOfficeOn, "in-office-on"),
+			Sources:    l.sources(file, h.V.Sources),
+			Pos:        hp,
+		}
+		if h.V.InOfficeOn.set {
+			switch {
+			case h.V.From.set:
+				l.errorf(l.at(file, h.V.InOfficeOn), "%s holder %q has both from and in-office-on: in-office-on is for a term whose start is unknown", what, t.Holder)
+				continue
+			case !t.InOfficeOn.IsZero() && t.InOfficeOn.Prec != civil.Day:
+				l.errorf(l.at(file, h.V.InOfficeOn), "in-office-on %s: give a full date, YYYY-MM-DD, on which the holder held the office", t.InOfficeOn)
+				continue
+			case !t.To.IsZero() && !t.InOfficeOn.IsZero() && !t.To.Last().After(t.InOfficeOn.First()):
+				l.errorf(l.at(file, h.V.To), "to %s is not after in-office-on %s", t.To, t.InOfficeOn)
+				continue
+			}
+			if !t.InOfficeOn.IsZero() {
+				o.Terms = append(o.Terms, t)
+			}
+			continue
 		}
 		if !h.V.From.set {
 			l.errorf(hp, "%s holder %q has no from date", what, t.Holder)
@@ -710,15 +763,33 @@ func (l *loader) overlaps(o *Office) {
 				bEnd = b.To.First()
 			}
 			// Certain overlap: each starts (at its latest) before the other ends (at its earliest).
-			if a.From.Last().Before(bEnd) && b.From.Last().Before(aEnd) {
-				l.errorf(b.Pos, "office %q has one holder at a time, but this term (%s from %s) overlaps the term at %s (%s from %s)",
-					o.ID, b.Holder, b.From, a.Pos, a.Holder, a.From)
+			if a.Start().Last().Before(bEnd) && b.Start().Last().Before(aEnd) {
+				l.errorf(b.Pos, "office %q has one holder at a time, but this term (%s) overlaps the term at %s (%s)",
+					o.ID, termText(b), a.Pos, termText(a))
 			}
 		}
 	}
 }
 
+// termText names a term in a message: "putin from 2012-05-07", or "putin
+// in office on 2019-03-01" when its start is unknown.
+func termText(t Term) string {
+	if t.From.IsZero() {
+		return fmt.Sprintf("%s in office on %s", t.Holder, t.InOfficeOn)
+	}
+	return fmt.Sprintf("%s from %s", t.Holder, t.From)
+}
+
 var media = []string{Phone, Video, InPerson}
+
+// eventLater is what is checked of an event once every event and entity is
+// loaded: the event its part-of names, and the zone of its daypart.
+type eventLater struct {
+	e       *Event
+	file    string
+	partOf  str
+	daypart str
+}
 
 func (l *loader) event(file string, it *item[eventY]) {
 	l.itemErr(file, it.err)
@@ -730,8 +801,8 @@ func (l *loader) event(file string, it *item[eventY]) {
 	e := l.newEvent()
 	*e = Event{
 		ID: y.ID.V, Kind: y.Kind.V, Title: y.Title.V, Time: y.Time.V,
-		Participants: values(y.Participants), Medium: y.Medium.V, Initiator: y.Initiator.V,
-		Venue: y.Venue.V, Series: y.Series.V, Round: y.Round, Aliases: values(y.Aliases),
+		Participants: values(y.Participants), Initiator: y.Initiator.V,
+		Series: y.Series.V, Round: y.Round, Aliases: values(y.Aliases),
 		Sources: l.sources(file, y.Sources), Pos: Pos{file, it.Line, it.Col},
 	}
 	if l.need(file, y.Kind, it.Line, it.Col, what, "kind") && !slices.Contains(EventKinds, e.Kind) {
@@ -760,15 +831,33 @@ func (l *loader) event(file string, it *item[eventY]) {
 		}
 	}
 	e.TZ = l.tz(file, y.TZ)
-	if e.Medium != "" && !slices.Contains(media, e.Medium) {
-		l.errorf(l.at(file, y.Medium), "unknown medium %q (want one of %s)", e.Medium, strings.Join(media, ", "))
+	l.eventDaypart(file, y, e, what)
+	e.Status = Held
+	if y.Status.set {
+		if !slices.Contains(Statuses, y.Status.V) {
+			l.errorf(l.at(file, y.Status), "unknown status %q (want one of %s)", y.Status.V, strings.Join(Statuses, ", "))
+		} else {
+			e.Status = y.Status.V
+		}
+	}
+	e.Media = l.oneOrMore(file, y.Medium, "medium")
+	for _, m := range y.Medium.V {
+		if m.V != "" && !slices.Contains(media, m.V) {
+			l.errorf(l.at(file, m), "unknown medium %q (want one of %s)", m.V, strings.Join(media, ", "))
+		}
+	}
+	e.Venues = l.oneOrMore(file, y.Venue, "venue")
+	for _, v := range y.Venue.V {
+		l.refer(file, v, refVenue)
+	}
+	if len(e.Media) > 0 {
+		e.Medium = e.Media[0]
+	}
+	if len(e.Venues) > 0 {
+		e.Venue = e.Venues[0]
 	}
 	if y.Duration.set {
-		d, err := time.ParseDuration(y.Duration.V)
-		if err != nil || d <= 0 {
-			l.errorf(l.at(file, y.Duration), "duration %q is not a length such as 1h25m or 40m", y.Duration.V)
-		}
-		e.Duration = d
+		e.Duration, e.DurationMax = l.duration(file, y.Duration)
 	}
 	if e.Round < 0 || (e.Round > 0 && e.Series == "") {
 		l.errorf(e.Pos, "%s: a round needs a series and a positive number", what)
@@ -783,9 +872,162 @@ func (l *loader) event(file string, it *item[eventY]) {
 	if e.Initiator != "" && !slices.Contains(e.Participants, e.Initiator) {
 		l.errorf(l.at(file, y.Initiator), "initiator %q is not one of the participants", e.Initiator)
 	}
-	l.refer(file, y.Venue, refVenue)
+	e.Visitors = l.roles(file, y.Visitor, e, "visitor")
+	e.Hosts = l.roles(file, y.Host, e, "host")
+	for _, h := range y.Host {
+		if slices.Contains(e.Visitors, h.V) {
+			l.errorf(l.at(file, h), "%q is both a visitor and a host", h.V)
+		}
+	}
+	if roles := append(slices.Clip(y.Visitor), y.Host...); len(roles) > 0 && (e.Kind == Call || e.Kind == Anchor) {
+		l.errorf(l.at(file, roles[0]), "%s: a %s has no visitor or host", what, e.Kind)
+	}
+	e.PartOf = strings.TrimSpace(y.PartOf.V)
+	if e.PartOf != "" || y.Daypart.set {
+		l.later = append(l.later, eventLater{e: e, file: file, partOf: y.PartOf, daypart: y.Daypart})
+	}
 	l.led.Events = append(l.led.Events, e)
 	l.led.events[e.ID] = e
+}
+
+// eventDaypart reads an event's daypart; its zone is checked later.
+func (l *loader) eventDaypart(file string, y eventY, e *Event, what label) {
+	if !y.Daypart.set {
+		return
+	}
+	if _, _, ok := DaypartHours(y.Daypart.V); !ok {
+		l.errorf(l.at(file, y.Daypart), "unknown daypart %q (want one of %s)", y.Daypart.V, strings.Join(Dayparts, ", "))
+		return
+	}
+	if y.Time.set {
+		l.errorf(l.at(file, y.Daypart), "%s has both a time and a daypart: give one", what)
+		return
+	}
+	if e.Start.Prec != civil.Day || e.End != e.Start {
+		l.errorf(l.at(file, y.Daypart), "%s: a daypart needs a single, exact date", what)
+		return
+	}
+	e.Daypart = y.Daypart.V
+}
+
+// oneOrMore returns the values of an attribute given as one value or a
+// list; an empty list is an error.
+func (l *loader) oneOrMore(file string, o oneOrMore, key string) []string {
+	if !o.set {
+		return nil
+	}
+	vs := values(o.V)
+	if len(vs) == 0 {
+		l.errorf(Pos{file, o.Line, o.Col}, "%s: an empty list; give a value, or leave the key out", key)
+		return nil
+	}
+	if len(vs) == 1 {
+		return vs
+	}
+	// Each value once.
+	out := vs[:0]
+	for _, v := range vs {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// roles reads visitor or host: participants of the event.
+func (l *loader) roles(file string, ys strs, e *Event, what string) []string {
+	for _, y := range ys {
+		if y.V != "" && !slices.Contains(e.Participants, strings.TrimSpace(y.V)) {
+			l.errorf(l.at(file, y), "%s %q is not one of the participants", what, y.V)
+		}
+	}
+	if out := values(ys); len(out) > 0 {
+		return out
+	}
+	return nil
+}
+
+// duration reads "1h25m", or a range "2h..2h30m": its shortest and
+// longest lengths.
+func (l *loader) duration(file string, s str) (lo, hi time.Duration) {
+	a, b, isRange := strings.Cut(s.V, "..")
+	parse := func(v string) time.Duration {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil || d <= 0 {
+			return 0
+		}
+		return d
+	}
+	lo, hi = parse(a), parse(a)
+	if isRange {
+		hi = parse(b)
+	}
+	switch {
+	case lo == 0 || hi == 0:
+		l.errorf(l.at(file, s), "duration %q is not a length such as 1h25m or 40m, or a range such as 2h..2h30m", s.V)
+		return 0, 0
+	case hi < lo:
+		l.errorf(l.at(file, s), "duration %q: the range ends before it starts", s.V)
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// resolveEvents checks what needs every event and entity loaded: the
+// event that part-of names, and the zone a daypart is read in.
+func (l *loader) resolveEvents() {
+	for _, x := range l.later {
+		e := x.e
+		what := label{kind: "event", id: e.ID}
+		if e.PartOf != "" {
+			l.partOf(x, what)
+		}
+		if e.Daypart != "" && l.led.LocalZone(e) == nil {
+			l.errorf(l.at(x.file, x.daypart), "%s has a daypart but no zone to read it in: give a tz, or venues or participants that share one", what)
+		}
+	}
+}
+
+func (l *loader) partOf(x eventLater, what label) {
+	e, p := x.e, l.at(x.file, x.partOf)
+	whole := l.led.events[e.PartOf]
+	switch {
+	case whole == nil:
+		if _, ok := l.ids[e.PartOf]; ok {
+			l.errorf(p, "part-of %q is not an event", e.PartOf)
+		} else {
+			l.errorf(p, "unknown part-of event id %q", e.PartOf)
+		}
+		return
+	case whole == e:
+		l.errorf(p, "%s is part of itself", what)
+		return
+	case e.Kind == Anchor || whole.Kind == Anchor:
+		l.errorf(p, "%s: an anchor is not part of an event, nor has parts", what)
+		return
+	}
+	if !e.Start.IsZero() && !whole.Start.IsZero() && (e.Start.First().Before(whole.Start.First()) || e.End.Last().After(whole.End.Last())) {
+		l.errorf(p, "%s (%s) is not within the dates of %q, which it is part of (%s)", what, spanText(e), whole.ID, spanText(whole))
+	}
+	// A chain of parts that comes back to this event.
+	seen := e
+	for i, w := 0, whole; w != nil && i < len(l.later)+1; i, w = i+1, l.led.events[w.PartOf] {
+		if w == seen {
+			l.errorf(p, "%s: part-of comes back to it (a cycle)", what)
+			return
+		}
+		if w.PartOf == "" {
+			return
+		}
+	}
+}
+
+// spanText writes an event's dates in messages: a date, or "from A to B".
+func spanText(e *Event) string {
+	if e.Start == e.End {
+		return e.Start.String()
+	}
+	return fmt.Sprintf("from %s to %s", e.Start, e.End)
 }
 
 func (l *loader) coverage(file string, it *item[coverY]) {
@@ -830,7 +1072,7 @@ func (l *loader) wording(file string, it *item[wordingY]) {
 	w := &Wording{
 		ID: y.ID.V, Message: y.Message.V, Replacement: y.Replacement.V, HasFix: y.Replacement.set,
 		After: l.date(file, y.After, "after"), Before: l.date(file, y.Before, "before"),
-		Severity: "warning", Pos: Pos{file, it.Line, it.Col},
+		Severity: "warning", Quoted: y.Quoted, Pos: Pos{file, it.Line, it.Col},
 	}
 	if l.need(file, y.Pattern, it.Line, it.Col, what, "pattern") {
 		re, err := regexp.Compile(y.Pattern.V)

@@ -148,6 +148,84 @@ func TestLoadErrorsCarryPositions(t *testing.T) {
 				`r.yaml:25:16: initiator "shoigu" is not one of the participants`,
 			},
 		},
+		{
+			name: "sessions: part-of, visitor and host",
+			yaml: base + `events:
+  - id: visit
+    kind: visit
+    date: 2025-03-01
+    end: 2025-03-03
+    participants: [putin, shoigu]
+    visitor: [putin]
+    host: [putin, russia]
+  - id: talks
+    kind: talks
+    date: 2025-03-04
+    participants: [putin, shoigu]
+    part-of: visit
+  - {id: loop-a, kind: talks, date: 2025-03-02, participants: [putin], part-of: loop-b}
+  - {id: loop-b, kind: talks, date: 2025-03-02, participants: [putin], part-of: loop-a}
+  - {id: self, kind: talks, date: 2025-03-02, participants: [putin], part-of: self}
+  - {id: odd, kind: talks, date: 2025-03-02, participants: [putin], part-of: moscow}
+  - {id: rang, kind: call, date: 2025-03-02, participants: [putin, shoigu], host: [shoigu]}
+`,
+			want: []string{
+				`r.yaml:25:12: "putin" is both a visitor and a host`,
+				`r.yaml:25:19: host "russia" is not one of the participants`,
+				`r.yaml:30:14: event "talks" (2025-03-04) is not within the dates of "visit", which it is part of (from 2025-03-01 to 2025-03-03)`,
+				`r.yaml:31:81: event "loop-a": part-of comes back to it (a cycle)`,
+				`r.yaml:32:81: event "loop-b": part-of comes back to it (a cycle)`,
+				`r.yaml:33:79: event "self" is part of itself`,
+				`r.yaml:34:78: part-of "moscow" is not an event`,
+				`r.yaml:35:84: event "rang": a call has no visitor or host`,
+			},
+		},
+		{
+			name: "dayparts, statuses, lists and ranges",
+			yaml: base + `  - {id: nowhere, kind: person, name: No Where}
+events:
+  - {id: a, kind: call, date: 2025-03-02, participants: [putin, nowhere], daypart: morning}
+  - {id: b, kind: call, date: 2025-03-02, participants: [putin], daypart: noon, status: postponed}
+  - {id: c, kind: call, date: 2025-03-02, time: "09:00", tz: Europe/Moscow, participants: [putin], daypart: morning}
+  - {id: d, kind: call, date: 2025-03, participants: [putin], daypart: night}
+  - {id: e, kind: talks, date: 2025-03-02, participants: [putin], venue: [moscow, putin], medium: [phone, telegram]}
+  - {id: f, kind: talks, date: 2025-03-02, participants: [putin], duration: 2h..90x}
+  - {id: g, kind: talks, date: 2025-03-02, participants: [putin], duration: 2h..1h}
+  - {id: h, kind: talks, date: 2025-03-02, participants: [putin], venue: []}
+`,
+			want: []string{
+				`r.yaml:20:84: event "a" has a daypart but no zone to read it in: give a tz, or venues or participants that share one`,
+				`r.yaml:21:75: unknown daypart "noon" (want one of morning, afternoon, evening, night)`,
+				`r.yaml:21:89: unknown status "postponed" (want one of held, planned, unconfirmed, cancelled)`,
+				`r.yaml:22:109: event "c" has both a time and a daypart: give one`,
+				`r.yaml:23:72: event "d": a daypart needs a single, exact date`,
+				`r.yaml:24:83: venue "putin" is a person; want a place or country`,
+				`r.yaml:24:107: unknown medium "telegram" (want one of phone, video, in-person)`,
+				`r.yaml:25:77: duration "2h..90x" is not a length such as 1h25m or 40m, or a range such as 2h..2h30m`,
+				`r.yaml:26:77: duration "2h..1h": the range ends before it starts`,
+				`r.yaml:27:74: venue: an empty list; give a value, or leave the key out`,
+			},
+		},
+		{
+			name: "a holder whose start is unknown",
+			yaml: base + `offices:
+  - id: defence
+    title: Minister of Defence
+    phrasings: [Defence Minister]
+    holders:
+      - {who: shoigu, from: 2012-11-06, in-office-on: 2013-01-01}
+      - {who: shoigu, in-office-on: 2014-05}
+      - {who: putin, in-office-on: 2020-01-01, to: 2020-01-01}
+      - {who: putin, in-office-on: 2016-06-01, to: 2018-01-01}
+      - {who: shoigu, from: 2017-01-01, to: 2019-01-01}
+`,
+			want: []string{
+				`r.yaml:23:55: office "defence" holder "shoigu" has both from and in-office-on: in-office-on is for a term whose start is unknown`,
+				`r.yaml:24:37: in-office-on 2014-05: give a full date, YYYY-MM-DD, on which the holder held the office`,
+				`r.yaml:25:52: to 2020-01-01 is not after in-office-on 2020-01-01`,
+				`r.yaml:27:9: office "defence" has one holder at a time, but this term (shoigu from 2017-01-01) overlaps the term at r.yaml:26:9 (putin in office on 2016-06-01)`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +274,42 @@ func TestLoadKeepsPositionsAndMerges(t *testing.T) {
 	assert.False(t, l.Within("russia", "moscow"))
 }
 
+func TestLoadNewEventFields(t *testing.T) {
+	events := File{Name: "e.yaml", Data: []byte(`entities:
+  - {id: kazan, kind: place, name: Kazan, in: russia, tz: Europe/Moscow}
+events:
+  - id: visit
+    kind: visit
+    date: 2025-03-01
+    end: 2025-03-03
+    participants: [putin, shoigu]
+    visitor: [shoigu]
+    host: [putin]
+    venue: [moscow, russia]
+  - {id: talks, kind: talks, date: 2025-03-02, participants: [putin, shoigu], part-of: visit, venue: kazan, daypart: evening, duration: 2h..2h30m, medium: [in-person, video]}
+  - {id: call, kind: call, date: 2025-03-05, participants: [putin, shoigu], status: cancelled, medium: phone, duration: 40m}
+`)}
+	l, list := load(t, File{Name: "w.yaml", Data: []byte(base)}, events)
+	require.Empty(t, list)
+	v, s, c := l.Event("visit"), l.Event("talks"), l.Event("call")
+	assert.Equal(t, []string{"shoigu"}, v.Visitors)
+	assert.Equal(t, []string{"putin"}, v.Hosts)
+	assert.Equal(t, []string{"moscow", "russia"}, v.Venues)
+	assert.Equal(t, "moscow", v.Venue)
+	assert.Equal(t, Held, v.Status)
+	assert.True(t, v.Held())
+	assert.Equal(t, "visit", s.PartOf)
+	assert.Equal(t, Evening, s.Daypart)
+	assert.Equal(t, "Europe/Moscow", l.LocalZone(s).String(), "the venue's zone")
+	assert.Equal(t, []time.Duration{2 * time.Hour, 150 * time.Minute}, []time.Duration{s.Duration, s.DurationMax})
+	assert.Equal(t, []string{InPerson, Video}, s.Media)
+	assert.Equal(t, InPerson, s.Medium)
+	assert.Equal(t, Cancelled, c.Status)
+	assert.False(t, c.Held())
+	assert.Equal(t, []string{Phone}, c.Media)
+	assert.Equal(t, []time.Duration{40 * time.Minute, 40 * time.Minute}, []time.Duration{c.Duration, c.DurationMax})
+}
+
 func TestDefaultRulesLoad(t *testing.T) {
 	files, err := ReadFS(rules.FS, ".", "rules")
 	require.NoError(t, err)
@@ -224,6 +338,7 @@ func TestHolds(t *testing.T) {
 		{Holder: "b", From: civil.Date{Y: 2021, M: 1, D: 20, Prec: civil.Day}, To: civil.Date{Y: 2025, M: 1, D: 20, Prec: civil.Day}},
 		{Holder: "a", From: civil.Date{Y: 2025, M: 1, D: 20, Prec: civil.Day}},
 		{Holder: "c", From: civil.Date{Y: 2022, Prec: civil.Year}},
+		{Holder: "d", InOfficeOn: civil.Date{Y: 2019, M: 3, D: 1, Prec: civil.Day}, To: civil.Date{Y: 2020, M: 1, D: 1, Prec: civil.Day}},
 	}}
 	tests := []struct {
 		who, day string
@@ -237,6 +352,11 @@ func TestHolds(t *testing.T) {
 		{"c", "2021-12-31", DoesNotHold},
 		{"c", "2022-06-01", Unknown}, // from: 2022 is too coarse to tell
 		{"c", "2023-01-01", Holds},
+		{"d", "2010-01-01", Unknown}, // before in-office-on, the start being unknown
+		{"d", "2019-02-28", Unknown},
+		{"d", "2019-03-01", Holds},
+		{"d", "2019-12-31", Holds},
+		{"d", "2020-01-01", DoesNotHold},
 	}
 	for _, tt := range tests {
 		got, _ := o.Holds(tt.who, day(tt.day))

@@ -27,6 +27,7 @@ func Schema() []byte {
 var (
 	strType   = reflect.TypeOf(str{})
 	strsType  = reflect.TypeOf(strs{})
+	moreType  = reflect.TypeOf(oneOrMore{})
 	nodeType  = reflect.TypeOf(yaml.Node{})
 	datePat   = `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`
 	dateShape = map[string]any{"type": []string{"string", "integer"}, "pattern": datePat,
@@ -51,14 +52,23 @@ var fieldDocs = map[string]map[string]any{
 	"termY.who":         {"description": "the holder's entity id"},
 	"termY.from":        dateShape,
 	"termY.to":          dateShape,
-	"sourceY.date":      dateShape,
-	"eventY.id":         {"pattern": "^[a-z0-9][a-z0-9_-]*$"},
-	"eventY.kind":       {"enum": EventKinds},
-	"eventY.date":       dateShape,
-	"eventY.end":        dateShape,
-	"eventY.time":       {"pattern": "^[0-2][0-9]:[0-5][0-9]$", "description": "HH:MM, in tz"},
-	"eventY.medium":     {"enum": []string{Phone, Video, InPerson}},
-	"eventY.duration":   {"pattern": "^([0-9]+h)?([0-9]+m)?$", "description": "such as 1h25m or 40m"},
+	"termY.in-office-on": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+		"description": "instead of from, when the term's start is unknown: YYYY-MM-DD, a day the holder held the office"},
+	"sourceY.date":   dateShape,
+	"eventY.id":      {"pattern": "^[a-z0-9][a-z0-9_-]*$"},
+	"eventY.kind":    {"enum": EventKinds},
+	"eventY.date":    dateShape,
+	"eventY.end":     dateShape,
+	"eventY.time":    {"pattern": "^[0-2][0-9]:[0-5][0-9]$", "description": "HH:MM, in tz"},
+	"eventY.daypart": {"enum": Dayparts, "description": "the time of day, when no exact time is known: read in tz, or the zone of the venues or participants"},
+	"eventY.status":  {"enum": Statuses, "description": "held (the default), planned, unconfirmed or cancelled: only held events are matched to claims that an event took place"},
+	"eventY.part-of": {"description": "the id of the event this one is a session of (a day of talks during a visit)"},
+	"eventY.visitor": {"description": "the participants who visit"},
+	"eventY.host":    {"description": "the participants who host"},
+	"eventY.medium":  {"enum": []string{Phone, Video, InPerson}, "description": "one medium, or a list of the accepted ones"},
+	"eventY.venue":   {"description": "a place or country id, or a list of the accepted ones"},
+	"eventY.duration": {"pattern": "^([0-9]+h)?([0-9]+m)?([.][.]([0-9]+h)?([0-9]+m)?)?$",
+		"description": "such as 1h25m or 40m, or a range such as 2h..2h30m"},
 	"eventY.aliases":    {"description": "for an anchor event: how articles name it"},
 	"coverY.kinds":      {"items": map[string]any{"enum": []string{Call, Meeting, Talks, Summit, Visit}}},
 	"coverY.from":       dateShape,
@@ -68,18 +78,24 @@ var fieldDocs = map[string]map[string]any{
 	"wordingY.after":    dateShape,
 	"wordingY.before":   dateShape,
 	"wordingY.severity": {"enum": []string{"error", "warning", "info"}},
+	"wordingY.quoted":   {"description": "true: match inside quotation marks too (by default quoted text is left alone)"},
 	"specY.published":   dateShape,
 }
 
 var required = map[string][]string{
 	"entityY":  {"id", "kind", "name"},
 	"officeY":  {"id", "title", "phrasings"},
-	"termY":    {"who", "from"},
+	"termY":    {"who"},
 	"eventY":   {"id", "kind", "date"},
 	"coverY":   {"kinds", "participants", "from", "to"},
 	"wordingY": {"id", "pattern", "message"},
 	"specY":    {"published", "text", "want"},
 	"wantY":    {"rule"},
+}
+
+// anyOf are alternatives of required keys, by type.
+var anyOf = map[string][]any{
+	"termY": {map[string]any{"required": []string{"from"}}, map[string]any{"required": []string{"in-office-on"}}},
 }
 
 func objectSchema(t reflect.Type) map[string]any {
@@ -96,17 +112,31 @@ func objectSchema(t reflect.Type) map[string]any {
 		}
 		s := typeSchema(f.Type, key)
 		for k, v := range fieldDocs[name+"."+key] {
-			if k == "items" {
+			switch {
+			case k == "items":
 				s["items"] = v
-				continue
+			case k == "enum" && f.Type == moreType:
+				// One value of the enum, or a list of them.
+				for _, alt := range s["oneOf"].([]any) {
+					alt := alt.(map[string]any)
+					if alt["type"] == "array" {
+						alt["items"] = map[string]any{"enum": v}
+					} else {
+						alt["enum"] = v
+					}
+				}
+			default:
+				s[k] = v
 			}
-			s[k] = v
 		}
 		props[key] = s
 	}
 	out := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 	if r := required[name]; len(r) > 0 {
 		out["required"] = r
+	}
+	if a := anyOf[name]; len(a) > 0 {
+		out["anyOf"] = a
 	}
 	return out
 }
@@ -117,6 +147,11 @@ func typeSchema(t reflect.Type, key string) map[string]any {
 		return map[string]any{"type": "string"}
 	case t == strsType:
 		return map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+	case t == moreType:
+		return map[string]any{"oneOf": []any{
+			map[string]any{"type": "string"},
+			map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "minItems": 1},
+		}}
 	case t == nodeType && key == "want":
 		return map[string]any{
 			"description": "the findings the snippet must produce, or none",

@@ -91,6 +91,29 @@ func TestRuleFilesValidateAgainstTheSchema(t *testing.T) {
 	assert.Error(t, err, "and the loader")
 	wrongKind := []byte("events:\n  - id: e\n    kind: party\n    date: 2025-01-01\n    participants: [x]\n")
 	assert.Error(t, validate(t, s, wrongKind), "an unknown event kind fails the schema")
+	fields := []byte(`offices:
+  - id: o
+    title: T
+    phrasings: [T]
+    holders:
+      - {who: a, in-office-on: 2019-03-01}
+events:
+  - {id: v, kind: visit, date: 2025-03-01, end: 2025-03-03, participants: [a, b], visitor: [a], host: [b], venue: [p, q]}
+  - {id: s, kind: talks, date: 2025-03-02, part-of: v, participants: [a, b], venue: p, daypart: night, medium: [in-person, video], duration: 2h..2h30m}
+  - {id: c, kind: call, date: 2025-03-05, participants: [a, b], status: cancelled, medium: phone, duration: 40m}
+wording:
+  - {id: w, pattern: x, message: m, quoted: true}
+`)
+	assert.NoError(t, validate(t, s, fields), "the fields of one value or several, ranges and sessions")
+	for what, bad := range map[string]string{
+		"a medium of a list":    "events:\n  - {id: e, kind: call, date: 2025-01-01, participants: [x], medium: [phone, fax]}\n",
+		"an empty venue list":   "events:\n  - {id: e, kind: call, date: 2025-01-01, participants: [x], venue: []}\n",
+		"an unknown daypart":    "events:\n  - {id: e, kind: call, date: 2025-01-01, participants: [x], daypart: noon}\n",
+		"a range of words":      "events:\n  - {id: e, kind: call, date: 2025-01-01, participants: [x], duration: 2h..long}\n",
+		"a holder with no date": "offices:\n  - {id: o, title: T, phrasings: [T], holders: [{who: a, to: 2020-01-01}]}\n",
+	} {
+		assert.Error(t, validate(t, s, []byte(bad)), what)
+	}
 }
 
 // TestSchemaKnowsEveryKey: the keys of each object in the schema are the
@@ -109,6 +132,6 @@ func TestSchemaKnowsEveryKey(t *testing.T) {
 	props := doc["properties"].(map[string]any)
 	assert.Equal(t, []string{"$schema", "coverage", "entities", "events", "offices", "tests", "wording"}, keys(doc))
 	assert.Equal(t, []string{"aliases", "country", "demonyms", "id", "in", "kind", "name", "short", "tz"}, keys(props["entities"].(map[string]any)["items"]))
-	assert.Equal(t, []string{"aliases", "date", "duration", "end", "id", "initiator", "kind", "medium", "note", "participants", "round", "series", "sources", "time", "title", "tz", "venue"},
+	assert.Equal(t, []string{"aliases", "date", "daypart", "duration", "end", "host", "id", "initiator", "kind", "medium", "note", "part-of", "participants", "round", "series", "sources", "status", "time", "title", "tz", "venue", "visitor"},
 		keys(props["events"].(map[string]any)["items"]))
 }

@@ -25,29 +25,36 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Duration == 0 || e.Duration == 0 {
 		return
 	}
-	a, b := float64(ec.Duration), float64(e.Duration)
+	// Rounding is fine: only a length half as long again as the longest,
+	// or the shortest half as long again as it, is wrong.
+	lo, hi := e.Duration, max(e.DurationMax, e.Duration)
+	c, l, h := float64(ec.Duration), float64(lo), float64(hi)
 	claimed := analysis.ShortDuration(ec.Duration)
 	switch ec.DurBound {
 	case 1: // "more than an hour": wrong only when the event was far shorter
-		if b*1.5 > a {
+		if h*1.5 > c {
 			return
 		}
 		claimed = "more than " + claimed
 	case -1: // "less than an hour": wrong only when it was far longer
-		if b < a*1.5 {
+		if l < c*1.5 {
 			return
 		}
 		claimed = "less than " + claimed
 	default:
-		if max(a, b)/min(a, b) < 1.5 {
+		if c < h*1.5 && l < c*1.5 {
 			return
 		}
+	}
+	said := analysis.ShortDuration(lo)
+	if hi != lo {
+		said = "between " + said + " and " + analysis.ShortDuration(hi)
 	}
 	p.Report(analysis.Finding{
 		Offset: p.Toks[ec.DurLo].Start, EndOffset: p.Toks[ec.DurHi-1].End,
 		Message: fmt.Sprintf("%s %s lasted %s, not %s", p.Label(ec, e), analysis.When(e),
-			analysis.ShortDuration(e.Duration), claimed),
-		Expected: analysis.ShortDuration(e.Duration),
+			said, claimed),
+		Expected: said,
 		Evidence: analysis.EventEvidence(e),
 	})
 }

@@ -5,6 +5,8 @@ package eventmedium
 import (
 	_ "embed"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/ledger"
@@ -22,17 +24,29 @@ var Check = &analysis.Check{
 }
 
 func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
-	if ec.Medium == "" || e.Medium == "" || ec.Medium == e.Medium {
+	if ec.Medium == "" || len(e.Media) == 0 || slices.Contains(e.Media, ec.Medium) {
 		return
+	}
+	said := "by " + p.Lang.MediumNames[e.Medium]
+	expected := p.Lang.MediumNames[e.Medium]
+	if len(e.Media) > 1 {
+		// Several accepted media: "in person or by video".
+		var ways []string
+		for _, x := range e.Media {
+			ways = append(ways, p.Lang.MediumWays[x])
+		}
+		said = strings.Join(ways, " or ")
+		expected = said
 	}
 	f := analysis.Finding{
 		Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumHi-1].End,
-		Message: fmt.Sprintf("%s %s %s by %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
-			p.Lang.MediumNames[e.Medium], p.Lang.MediumNames[ec.Medium]),
-		Expected: p.Lang.MediumNames[e.Medium],
+		Message: fmt.Sprintf("%s %s %s %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
+			said, p.Lang.MediumNames[ec.Medium]),
+		Expected: expected,
 		Evidence: analysis.EventEvidence(e),
 	}
-	if e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Lang.Medium.Replaceable[p.Toks[ec.MediumLo].Norm] {
+	// A fix only when the ledger gives one medium, and not in person.
+	if len(e.Media) == 1 && e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Lang.Medium.Replaceable[p.Toks[ec.MediumLo].Norm] {
 		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: p.Lang.MediumNames[e.Medium]}
 	}
 	p.Report(f)

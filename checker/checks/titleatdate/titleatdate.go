@@ -35,8 +35,8 @@ func run(p *analysis.Pass, tc *analysis.TitleClaim) string {
 		modEnd := p.Toks[tc.Start].Start
 		p.Report(analysis.Finding{
 			Offset: p.Toks[tc.ModLo].Start, EndOffset: endOff,
-			Message: fmt.Sprintf("%s holds the office of %s on %s (term from %s): not a former holder",
-				who.Name, o.Title, analysis.DateText(p.Pub), term.From),
+			Message: fmt.Sprintf("%s holds the office of %s on %s (%s): not a former holder",
+				who.Name, o.Title, analysis.DateText(p.Pub), termFrom(term)),
 			Expected: p.Text(tc.Start, tc.PersonHi),
 			Evidence: analysis.EvidenceOf(o.ID, term.Pos, term.Sources),
 			Fix:      &analysis.Fix{Offset: p.Toks[tc.ModLo].Start, EndOffset: modEnd, Replacement: ""},
@@ -73,6 +73,15 @@ func run(p *analysis.Pass, tc *analysis.TitleClaim) string {
 		})
 	}
 	return ""
+}
+
+// termFrom writes where a term starts: "term from 2025-01-20", or "in
+// office on 2019-03-01" for a term whose start is unknown.
+func termFrom(t *ledger.Term) string {
+	if t.From.IsZero() {
+		return "in office on " + t.InOfficeOn.String()
+	}
+	return "term from " + t.From.String()
 }
 
 // lastEnded returns the person's term in o that ended most recently on or

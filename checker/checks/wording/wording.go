@@ -5,8 +5,11 @@ package wording
 import (
 	"bytes"
 	_ "embed"
+	"sort"
 
 	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/lex"
 )
 
 //go:embed doc.yaml
@@ -23,6 +26,7 @@ var Check = &analysis.Check{
 // run applies the ledger's pattern rules to the prose of the article.
 func run(p *analysis.Pass) {
 	var lower []byte // the article in lower case, made when a rule needs it
+	q := quotes{a: p.Article}
 	for _, w := range p.Ledger.Wording {
 		if w.Pattern == nil {
 			continue
@@ -51,6 +55,11 @@ func run(p *analysis.Pass) {
 			}
 		}
 		for _, m := range w.Pattern.FindAllIndex(text, -1) {
+			// Quoted text is someone's words, left alone as the typed
+			// checks leave it, unless the rule asks for it.
+			if !w.Quoted && q.in(m[0], m[1]) {
+				continue
+			}
 			f := analysis.Finding{
 				Severity: w.Severity, // each rule of the ledger says its own
 				Offset:   m[0], EndOffset: m[1],
@@ -71,4 +80,35 @@ func run(p *analysis.Pass) {
 			p.Report(f)
 		}
 	}
+}
+
+// quotes tells whether text of the article lies inside quotation marks,
+// as the typed checks read them: tokens of a prose block, marked by the
+// lexer. A block is tokenized the first time a match falls in it.
+type quotes struct {
+	a    *article.Article
+	toks map[int][]lex.Token // by block
+}
+
+// in reports whether the first word of text [lo, hi) is quoted.
+func (q *quotes) in(lo, hi int) bool {
+	bs := q.a.Blocks
+	b := sort.Search(len(bs), func(i int) bool { return bs[i].End > lo })
+	if b == len(bs) || bs[b].Start > lo {
+		return false
+	}
+	toks, ok := q.toks[b]
+	if !ok {
+		if q.toks == nil {
+			q.toks = map[int][]lex.Token{}
+		}
+		toks = lex.Tokenize(q.a.Text, bs[b].Start, bs[b].End)
+		q.toks[b] = toks
+	}
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].End > lo }); i < len(toks) && toks[i].Start < hi; i++ {
+		if t := toks[i]; t.Kind != lex.Punct {
+			return t.Quoted
+		}
+	}
+	return false
 }
