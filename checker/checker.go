@@ -140,6 +140,10 @@ type pass struct {
 	record, eventsOnly bool
 	keep               func(*Claim) bool // with eventsOnly: which settled claims to keep
 	claims             []*Claim
+	// para is what the reading of definite descriptions keeps of the
+	// paragraph being read; named, the people the article named so far.
+	para  paragraph
+	named map[string]*ledger.Entity
 }
 
 // sentence is one sentence's tokens and the mentions found in it.
@@ -197,6 +201,7 @@ func (p *pass) block(b article.Block) {
 	p.Toks = lex.Tokenize(p.Article.Text, b.Start, b.End)
 	for _, r := range lex.Sentences(p.Toks) {
 		ments := p.mentions(r)
+		p.descriptions(r, ments)
 		if len(ments) == 0 {
 			continue // every check starts from something the ledger names
 		}
@@ -211,6 +216,7 @@ func (p *pass) block(b article.Block) {
 		}
 		p.anniversaries(s)
 	}
+	p.judgeDescriptions()
 }
 
 // caseFits reports whether the text token may be the phrase as written: a

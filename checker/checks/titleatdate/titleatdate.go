@@ -5,10 +5,12 @@ package titleatdate
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
 )
 
 //go:embed doc.yaml
@@ -23,23 +25,35 @@ var Check = &analysis.Check{
 }
 
 // run judges whether a title fits the publication date: "former" for a
-// holder, no "former" for one whose term ended. It returns why it could
-// not judge, or "".
+// holder, no "former" for one whose term ended, and no title for one whose
+// term has not begun. It returns why it could not judge, or "".
 func run(p *analysis.Pass, tc *analysis.TitleClaim) string {
 	o, who := tc.Office, tc.Person
 	holds, term := o.Holds(who.ID, p.Pub)
-	startOff := p.Toks[tc.Start].Start
-	endOff := p.Toks[tc.PersonHi-1].End
+	lo, hi := tc.Span()
+	startOff, endOff := p.Toks[lo].Start, p.Toks[hi-1].End
 	switch {
 	case tc.Former && holds == ledger.Holds:
-		modEnd := p.Toks[tc.Start].Start
+		// "In 2023, former President A …": judged only if the person held
+		// the office on every day the clause names.
+		for _, r := range tc.Refs {
+			a, _ := o.Holds(who.ID, r.First)
+			b, _ := o.Holds(who.ID, r.Last)
+			if a != ledger.Holds || b != ledger.Holds {
+				return "the clause dates itself to a day the person did not hold the office"
+			}
+		}
+		fix := &analysis.Fix{Offset: p.Toks[tc.ModLo].Start, EndOffset: p.Toks[tc.ModLo+1].Start, Replacement: ""}
+		if tc.ModLo+1 < len(p.Toks) && p.Toks[tc.ModLo+1].Text == "-" {
+			fix.EndOffset = p.Toks[tc.ModLo+1].End // "ex-"
+		}
 		p.Report(analysis.Finding{
-			Offset: p.Toks[tc.ModLo].Start, EndOffset: endOff,
+			Offset: startOff, EndOffset: endOff,
 			Message: fmt.Sprintf("%s holds the office of %s on %s (term from %s): not a former holder",
 				who.Name, o.Title, analysis.DateText(p.Pub), term.From),
-			Expected: p.Text(tc.Start, tc.PersonHi),
+			Expected: p.Fixed(lo, hi, fix),
 			Evidence: analysis.EvidenceOf(o.ID, term.Pos, term.Sources),
-			Fix:      &analysis.Fix{Offset: p.Toks[tc.ModLo].Start, EndOffset: modEnd, Replacement: ""},
+			Fix:      fix,
 		})
 	case holds == ledger.Unknown:
 		return "a term boundary in the ledger is too coarse to judge this date"
@@ -55,24 +69,168 @@ func run(p *analysis.Pass, tc *analysis.TitleClaim) string {
 				return "the clause dates itself to a day the person held the office"
 			}
 		}
-		last := lastEnded(o, who.ID, p.Pub)
-		if last == nil || o.UncertainOn(p.Pub) {
+		if o.UncertainOn(p.Pub) {
 			return "the ledger cannot tell when the term ended"
 		}
-		rep := "former "
-		if tc.Initial {
-			rep = "Former "
+		last := lastEnded(o, who.ID, p.Pub)
+		if last == nil {
+			return notYet(p, tc, startOff, endOff)
 		}
-		p.Report(analysis.Finding{
-			Offset: startOff, EndOffset: endOff,
-			Message: fmt.Sprintf("%s's term as %s ended on %s; on %s the title needs \"former\"",
-				who.Name, o.Title, last.To, analysis.DateText(p.Pub)),
-			Expected: rep + p.Text(tc.Start, tc.PersonHi),
-			Evidence: analysis.EvidenceOf(o.ID, last.Pos, last.Sources),
-			Fix:      &analysis.Fix{Offset: startOff, EndOffset: startOff, Replacement: rep},
-		})
+		reportEnded(p, tc, last, lo, hi)
 	}
 	return ""
+}
+
+// reportEnded reports a current title for a person whose term ended. When
+// the person now holds another office, the message names it, and the fix is
+// that office's title when it is a promotion within the body or the title
+// written shorter or longer ("Deputy Defence Minister" for a minister now,
+// "President-elect" for a president now); otherwise the fix is "former".
+func reportEnded(p *analysis.Pass, tc *analysis.TitleClaim, last *ledger.Term, lo, hi int) {
+	o, who := tc.Office, tc.Person
+	msg := fmt.Sprintf("%s's term as %s ended on %s; on %s ", who.Name, o.Title, last.To, analysis.DateText(p.Pub))
+	at := tc.Start
+	if tc.Start < tc.PhraseLo && p.Toks[tc.PhraseLo-1].Kind == lex.Possessive {
+		at = tc.PhraseLo // "Russia's former defence minister"
+	}
+	rep := "former "
+	if tc.Initial && at == tc.Start {
+		rep = "Former "
+	}
+	fix := &analysis.Fix{Offset: p.Toks[at].Start, EndOffset: p.Toks[at].Start, Replacement: rep}
+	now, nowTerm, title := heldNow(p, tc)
+	ev := analysis.EvidenceOf(o.ID, last.Pos, last.Sources)
+	switch {
+	case now != nil && title != "":
+		msg += fmt.Sprintf("%s is %s (since %s)", who.Name, now.Title, nowTerm.From)
+		fix = &analysis.Fix{Offset: p.Toks[tc.PhraseLo].Start, EndOffset: p.Toks[tc.PhraseHi-1].End, Replacement: title}
+		ev = analysis.EvidenceOf(o.ID+", "+now.ID, nowTerm.Pos, nowTerm.Sources)
+	case now != nil:
+		msg += fmt.Sprintf("the title needs \"former\" (%s is %s since %s)", who.Name, now.Title, nowTerm.From)
+	default:
+		msg += "the title needs \"former\""
+	}
+	p.Report(analysis.Finding{
+		Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,
+		Message:  msg,
+		Expected: p.Fixed(lo, hi, fix),
+		Evidence: ev,
+		Fix:      fix,
+	})
+}
+
+// notYet reports a title whose holder's term has not begun, when no one
+// holds the office in between (with a holder, office-holder reports it).
+func notYet(p *analysis.Pass, tc *analysis.TitleClaim, startOff, endOff int) string {
+	o, who := tc.Office, tc.Person
+	var next *ledger.Term
+	for i := range o.Terms {
+		t := &o.Terms[i]
+		if t.Holder == who.ID && t.From.First().After(p.Pub) && (next == nil || t.From.First().Before(next.From.First())) {
+			next = t
+		}
+	}
+	if next == nil {
+		return "the ledger cannot tell when the term ended"
+	}
+	if len(o.HoldersOn(p.Pub)) > 0 {
+		return "" // someone else holds it: office-holder's
+	}
+	p.Report(analysis.Finding{
+		Offset: startOff, EndOffset: endOff,
+		Message: fmt.Sprintf("%s does not hold the office of %s on %s: not yet, the term starts on %s",
+			who.Name, o.Title, analysis.DateText(p.Pub), next.From),
+		Evidence: analysis.EvidenceOf(o.ID, next.Pos, next.Sources),
+	})
+	return ""
+}
+
+// heldNow finds the office the person holds on the publication date that
+// the message should name, with the title to write when the fix is to
+// write it: an office whose phrasing is the claimed title written shorter
+// or longer, then one of the same body, then the only one.
+func heldNow(p *analysis.Pass, tc *analysis.TitleClaim) (*ledger.Office, *ledger.Term, string) {
+	var held []*ledger.Office
+	var terms []*ledger.Term
+	for _, h := range p.Ledger.Offices {
+		if h == tc.Office {
+			continue
+		}
+		if ok, t := h.Holds(tc.Person.ID, p.Pub); ok == ledger.Holds {
+			held, terms = append(held, h), append(terms, t)
+		}
+	}
+	for i, h := range held {
+		if title := rewritten(p, tc, h); title != "" {
+			return h, terms[i], title
+		}
+	}
+	if tc.Office.Body != "" {
+		for i, h := range held {
+			if h.Body == tc.Office.Body && len(h.Phrasings) > 0 {
+				return h, terms[i], cased(p, tc, h.Phrasings[0])
+			}
+		}
+	}
+	if len(held) == 1 {
+		return held[0], terms[0], ""
+	}
+	return nil, nil, ""
+}
+
+// rewritten returns the title of office h when one of its phrasings is the
+// claimed phrase written shorter ("Defence Minister" in "Deputy Defence
+// Minister": the article's own words are kept) or longer ("President-elect"
+// for "President"), or "".
+func rewritten(p *analysis.Pass, tc *analysis.TitleClaim, h *ledger.Office) string {
+	claimed := p.Toks[tc.PhraseLo:tc.PhraseHi]
+	for _, ph := range h.Phrasings {
+		pt := lex.Tokenize([]byte(ph), 0, len(ph))
+		if at := within(pt, claimed); at >= 0 {
+			return p.Text(tc.PhraseLo+at, tc.PhraseLo+at+len(pt))
+		}
+		if within(claimed, pt) >= 0 {
+			return cased(p, tc, ph)
+		}
+	}
+	return ""
+}
+
+// within returns where the words of a stand in b, in a row, or -1; a must
+// be shorter.
+func within(a, b []lex.Token) int {
+	if len(a) == 0 || len(a) >= len(b) {
+		return -1
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		ok := true
+		for j := range a {
+			if a[j].Norm != b[i+j].Norm {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// cased writes a phrasing of the rule file in the case of the claimed
+// title: in lower case when the article writes it so ("defence minister"),
+// keeping words in capitals ("PM", "U.N.").
+func cased(p *analysis.Pass, tc *analysis.TitleClaim, ph string) string {
+	if strings.ContainsFunc(p.Text(tc.PhraseLo, tc.PhraseHi), func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+		return ph
+	}
+	words := strings.Fields(ph)
+	for i, w := range words {
+		if strings.ToUpper(w) != w {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // lastEnded returns the person's term in o that ended most recently on or
