@@ -122,6 +122,17 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		}
 	} else if k > 0 && s.ments[k-1].hi == pm.lo && len(s.ments[k-1].offices) > 0 {
 		return // the mentions show it: read above
+	} else {
+		// An honorific between the title and the name: "Prime Minister Sir
+		// Keir Starmer", "President Mr. X".
+		if end-1 > s.Lo && p.Toks[end-1].Text == "." && p.Toks[end-2].End == p.Toks[end-1].Start {
+			end--
+		}
+		if end-1 > s.Lo && p.Toks[end-1].Upper && p.Lang.Titles.Honorifics[p.Toks[end-1].Norm] {
+			end--
+		} else {
+			end = pm.lo
+		}
 	}
 	var run titleRun
 	found := false

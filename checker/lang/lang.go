@@ -141,6 +141,7 @@ type Lang struct {
 		Close         Set `yaml:"close"`
 		NotAfterDesc  Set `yaml:"not-after-description"`
 		EventLinks    Set `yaml:"event-links"`
+		Honorifics    Set `yaml:"honorifics"`
 	} `yaml:"titles"`
 	Anniversary struct {
 		Words         Set      `yaml:"words"`
