@@ -98,6 +98,10 @@ func wrongOffice(p *analysis.Pass, tc *analysis.TitleClaim, days []time.Time) st
 		if i, word := oneWordSwap(tc, p.Toks, held); word != "" {
 			f.Fix = &analysis.Fix{Offset: p.Toks[i].Start, EndOffset: p.Toks[i].End, Replacement: word}
 			f.Expected = p.Fixed(lo, hi, f.Fix)
+		} else if title := p.Rewritten(tc, held); title != "" {
+			// "President X" for a president-elect: "President-elect X".
+			f.Fix = &analysis.Fix{Offset: p.Toks[tc.PhraseLo].Start, EndOffset: p.Toks[tc.PhraseHi-1].End, Replacement: title}
+			f.Expected = p.Fixed(lo, hi, f.Fix)
 		}
 		f.Evidence = analysis.EvidenceOf(held.ID, term.Pos, term.Sources)
 		f.Evidence.ID = o.ID + ", " + held.ID

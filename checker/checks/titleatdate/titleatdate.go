@@ -5,7 +5,6 @@ package titleatdate
 import (
 	_ "embed"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/analysis"
@@ -161,14 +160,14 @@ func heldNow(p *analysis.Pass, tc *analysis.TitleClaim) (*ledger.Office, *ledger
 		}
 	}
 	for i, h := range held {
-		if title := rewritten(p, tc, h); title != "" {
+		if title := p.Rewritten(tc, h); title != "" {
 			return h, terms[i], title
 		}
 	}
 	if tc.Office.Body != "" {
 		for i, h := range held {
 			if h.Body == tc.Office.Body && len(h.Phrasings) > 0 {
-				return h, terms[i], cased(p, tc, h.Phrasings[0])
+				return h, terms[i], p.Cased(tc, h.Phrasings[0])
 			}
 		}
 	}
@@ -176,61 +175,6 @@ func heldNow(p *analysis.Pass, tc *analysis.TitleClaim) (*ledger.Office, *ledger
 		return held[0], terms[0], ""
 	}
 	return nil, nil, ""
-}
-
-// rewritten returns the title of office h when one of its phrasings is the
-// claimed phrase written shorter ("Defence Minister" in "Deputy Defence
-// Minister": the article's own words are kept) or longer ("President-elect"
-// for "President"), or "".
-func rewritten(p *analysis.Pass, tc *analysis.TitleClaim, h *ledger.Office) string {
-	claimed := p.Toks[tc.PhraseLo:tc.PhraseHi]
-	for _, ph := range h.Phrasings {
-		pt := lex.Tokenize([]byte(ph), 0, len(ph))
-		if at := within(pt, claimed); at >= 0 {
-			return p.Text(tc.PhraseLo+at, tc.PhraseLo+at+len(pt))
-		}
-		if within(claimed, pt) >= 0 {
-			return cased(p, tc, ph)
-		}
-	}
-	return ""
-}
-
-// within returns where the words of a stand in b, in a row, or -1; a must
-// be shorter.
-func within(a, b []lex.Token) int {
-	if len(a) == 0 || len(a) >= len(b) {
-		return -1
-	}
-	for i := 0; i+len(a) <= len(b); i++ {
-		ok := true
-		for j := range a {
-			if a[j].Norm != b[i+j].Norm {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return i
-		}
-	}
-	return -1
-}
-
-// cased writes a phrasing of the rule file in the case of the claimed
-// title: in lower case when the article writes it so ("defence minister"),
-// keeping words in capitals ("PM", "U.N.").
-func cased(p *analysis.Pass, tc *analysis.TitleClaim, ph string) string {
-	if strings.ContainsFunc(p.Text(tc.PhraseLo, tc.PhraseHi), func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
-		return ph
-	}
-	words := strings.Fields(ph)
-	for i, w := range words {
-		if strings.ToUpper(w) != w {
-			words[i] = strings.ToLower(w)
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 // lastEnded returns the person's term in o that ended most recently on or
