@@ -227,7 +227,11 @@ func (p *pass) apposition(s *sentence, k int) {
 	if i+1 >= s.Hi || p.Toks[i].Text != "," {
 		return
 	}
-	// "A, B, the minister": B is an item of a list.
+	// "A, B, the minister": B is an item of a list. "the husband of A, the
+	// minister,": the title may be the husband's.
+	if pm.lo-1 >= s.Lo && tl.Of[p.Toks[pm.lo-1].Norm] {
+		return
+	}
 	if k > 0 && pm.lo-1 >= s.Lo && p.Toks[pm.lo-1].Text == "," && s.ments[k-1].hi == pm.lo-1 && s.ments[k-1].person() != nil {
 		return
 	}
