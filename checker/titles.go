@@ -48,7 +48,7 @@ type titleAt struct {
 	tc     analysis.TitleClaim
 	run    titleRun
 	qual   *ledger.Entity
-	strict bool // a title before a name in lower case: what stands before it must be a plain word
+	strict bool // a title before a name in lower case: without a country, what stands before it must be a plain word
 }
 
 func (p *pass) titles(s *sentence) {
@@ -64,7 +64,8 @@ func (p *pass) titles(s *sentence) {
 			continue
 		}
 		done[k+1] = true
-		t := &titleAt{run: titleRun{lo: m.lo, hi: m.hi, phHi: m.hi, offices: m.offices, formal: p.formal(m.lo, m.hi)}}
+		lower := !p.Toks[m.lo].Upper
+		t := &titleAt{run: titleRun{lo: m.lo, hi: m.hi, phHi: m.hi, offices: m.offices, formal: p.formal(m.lo, m.hi), lower: lower}, strict: lower}
 		t.tc = analysis.TitleClaim{Start: m.lo, PhraseLo: m.lo, PhraseHi: m.hi, TitleHi: m.hi,
 			Person: person, PersonLo: next.lo, PersonHi: next.hi, ModLo: -1}
 		// A country qualifier: "Russian", "U.S.", "Russia's".
@@ -478,7 +479,7 @@ func (p *pass) judgeTitleAt(s *sentence, t *titleAt) {
 	tc := &t.tc
 	values := map[string]string{"person": tc.Person.ID}
 	lo, hi := tc.Span()
-	if t.strict && !p.plainBefore(titleLo(tc), s.Lo) {
+	if t.strict && t.qual == nil && !p.plainBefore(titleLo(tc), s.Lo) {
 		p.settle(p.claim("title", lo, hi, values), "", "a lower-case title after a word that may make it another office")
 		return
 	}
