@@ -141,6 +141,10 @@ type pass struct {
 	record, eventsOnly bool
 	keep               func(*Claim) bool // with eventsOnly: which settled claims to keep
 	claims             []*Claim
+	// para is what the reading of definite descriptions keeps of the
+	// paragraph being read; named, the people the article named so far.
+	para  paragraph
+	named map[string]*ledger.Entity
 }
 
 // sentence is one sentence's tokens and the mentions found in it.
@@ -201,10 +205,12 @@ func (p *pass) block(b article.Block) {
 		p.sentence(r)
 		p.weekdays(r)
 	}
+	p.judgeDescriptions()
 }
 
 func (p *pass) sentence(r lex.Range) {
 	ments := p.mentions(r)
+	p.descriptions(r, ments)
 	if len(ments) == 0 {
 		return // every claim starts from something the ledger names
 	}

@@ -13,18 +13,34 @@ import (
 // into Pass.Toks; a pair Lo, Hi is the half-open range of tokens where the
 // article writes that value.
 
-// TitleClaim is "[former] [qualifier] TITLE Name": a claim that the person
-// holds (or held) the office the title names.
+// TitleClaim is a claim that the person holds (or held) the office a title
+// names: "[former] [qualifier] TITLE Name", "Name, the [former] TITLE,", or
+// a definite description that refers back to a named person ("The
+// Ruritanian premier said …").
 type TitleClaim struct {
 	Start              int // first token of the title, qualifier included
-	PhraseLo, PhraseHi int // the title's phrasing
+	PhraseLo, PhraseHi int // the title's phrasing (with a country written inside it)
+	TitleHi            int // the end of the title, a country after it included
 	Person             *ledger.Entity
-	PersonHi           int
+	PersonLo, PersonHi int // where the name is; both -1 for a description, which names no one
 	Former             bool
 	ModLo              int // first token of "former" or "ex-", or -1
 	Office             *ledger.Office
 	Refs               []civil.Span // the days the clause speaks of, besides the publication date
 	Initial            bool         // the title opens its sentence
+}
+
+// Span returns the tokens a finding on the claim covers: the modifier, the
+// title and the name, in whichever order the article writes them.
+func (tc *TitleClaim) Span() (lo, hi int) {
+	lo, hi = tc.Start, tc.TitleHi
+	if tc.ModLo >= 0 && tc.ModLo < lo {
+		lo = tc.ModLo
+	}
+	if tc.PersonLo >= 0 {
+		lo, hi = min(lo, tc.PersonLo), max(hi, tc.PersonHi)
+	}
+	return lo, hi
 }
 
 // EventClaim is a clause that says an event happened: who, what kind, and

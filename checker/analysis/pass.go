@@ -64,6 +64,16 @@ func (p *Pass) Text(lo, hi int) string {
 	return string(p.Article.Src[p.Toks[lo].Start:p.Toks[hi-1].End])
 }
 
+// Fixed returns the source text of tokens [lo, hi) with fix f applied;
+// f must lie inside them.
+func (p *Pass) Fixed(lo, hi int, f *Fix) string {
+	src, a, b := p.Article.Src, p.Toks[lo].Start, p.Toks[hi-1].End
+	if f == nil || f.Offset < a || f.EndOffset > b {
+		return string(src[a:b])
+	}
+	return string(src[a:f.Offset]) + f.Replacement + string(src[f.EndOffset:b])
+}
+
 // Has reports whether any token in [lo, hi) is one of words.
 func (p *Pass) Has(lo, hi int, words ...string) bool {
 	for i := lo; i < hi; i++ {

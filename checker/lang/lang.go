@@ -158,6 +158,15 @@ type Lang struct {
 		FunctionWords Set `yaml:"function-words"`
 		Former        Set `yaml:"former"`
 		Ex            Set `yaml:"ex"`
+		Definite      Set `yaml:"definite"`
+		Indefinite    Set `yaml:"indefinite"`
+		Fillers       Set `yaml:"fillers"`
+		Of            Set `yaml:"of"`
+		List          Set `yaml:"list"`
+		Close         Set `yaml:"close"`
+		NotAfterDesc  Set `yaml:"not-after-description"`
+		EventLinks    Set `yaml:"event-links"`
+		Honorifics    Set `yaml:"honorifics"`
 	} `yaml:"titles"`
 	Anniversary struct {
 		Words         Set      `yaml:"words"`
