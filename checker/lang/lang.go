@@ -77,7 +77,12 @@ type Lang struct {
 	Ordinals       map[string]int `yaml:"ordinals"`
 	OrdinalNames   []string       `yaml:"ordinal-names"`
 	OrdinalFillers Set            `yaml:"ordinal-fillers"`
-	LastMet        struct {
+
+	// OrdinalNumberSuffixes write an ordinal beyond the names in figures:
+	// the suffix for its last two digits, else for its last digit, else
+	// "other" ("11th", "22nd").
+	OrdinalNumberSuffixes map[string]string `yaml:"ordinal-number-suffixes"`
+	LastMet               struct {
 		Last     Set `yaml:"last"`
 		Verbs    Set `yaml:"verbs"`
 		NotAfter Set `yaml:"not-after"`
@@ -506,7 +511,14 @@ func (l *Lang) OrdinalName(n int) string {
 	if n > 0 && n <= len(l.OrdinalNames) {
 		return l.OrdinalNames[n-1]
 	}
-	return fmt.Sprintf("%dth", n)
+	suffix, ok := l.OrdinalNumberSuffixes[strconv.Itoa(n%100)]
+	if !ok {
+		suffix, ok = l.OrdinalNumberSuffixes[strconv.Itoa(n%10)]
+	}
+	if !ok {
+		suffix = l.OrdinalNumberSuffixes["other"]
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // HasOrdinalName reports whether n has an ordinal word.
