@@ -511,6 +511,9 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 			if p.Lang.Cues.RoundNouns[t.Norm] {
 				oc.Round = true // "the second round (of talks)"
 				p.seriesKinds(ec, oc)
+				if p.narrowedAfter(oc.Hi, core) {
+					oc.Silent = "a round counted within a period: \"the first round of talks in three years\""
+				}
 				return oc
 			}
 		case ct.Times[t.Norm] && i-2 >= cl.Lo && ct.For[p.Toks[i-2].Norm] && p.Lang.Cues.Definite[p.Toks[i-1].Norm] &&
@@ -543,12 +546,14 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 		// an edition of a series; "the third India-China meeting this year"
 		// counts.
 		switch {
-		case series == "annual" || series == "compound" && oc.Period == nil && oc.Back == 0:
+		case series != "" && oc.Period == nil && oc.Back == 0 && !p.narrowedAfter(oc.Hi, core):
 			oc.Round, oc.Whole = true, false
 			p.seriesKinds(ec, oc)
 			return oc
 		case series == "compound":
 			oc.Bilateral = true // "the first Ruritania-Borduria summit this year": theirs alone
+		case series == "annual":
+			oc.Restricted = true // "the first annual summit since 2019": the ledger cannot tell which are annual
 		}
 		if slices.Equal(oc.NounKinds, []string{ledger.Visit}) {
 			oc.Visit = true
@@ -660,10 +665,38 @@ func (p *pass) seriesCompound(s *sentence, j, hi int) int {
 	return j
 }
 
+// narrowedAfter reports whether words in [lo, hi) put an ordinal within a
+// period or a term: "since", "under", "this year", "in three years", "of his
+// second term". Then "the first round", "the first annual summit" count
+// within it; they do not number a series.
+func (p *pass) narrowedAfter(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		t := p.Toks[k]
+		if t.Quoted {
+			continue
+		}
+		if p.Lang.Cues.Since[t.Norm] || p.Lang.Counts.Narrowing[t.Norm] {
+			return true
+		}
+		if p.Lang.Counts.In[t.Norm] && p.backPeriod(&analysis.OrdinalClaim{}, k, hi) {
+			return true
+		}
+		if es := timex.Find(p.Toks, k, min(k+3, hi)); len(es) > 0 && es[0].Lo == k &&
+			(es[0].Form == timex.ThisYear || es[0].Form == timex.LastYear) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbBetween reports whether a verb other than the event word stands in
 // tokens [lo, hi): a past form or an "-ing" form.
 func (p *pass) verbBetween(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
+		if es := timex.Find(p.Toks, k, hi); len(es) > 0 && es[0].Lo == k {
+			k = es[0].Hi - 1 // "last week" is a date, not a verb
+			continue
+		}
 		t := p.Toks[k]
 		if t.Kind == lex.Word && !t.Upper && (p.isPastWord(t) || p.Lang.Tense.Past[t.Norm] ||
 			p.Lang.Counts.GerundSuffix != "" && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, p.Lang.Counts.GerundSuffix)) {

@@ -103,6 +103,7 @@ type Lang struct {
 		In            Set            `yaml:"in"`
 		Units         map[string]int `yaml:"units"`
 		Rough         Set            `yaml:"rough"`
+		Narrowing     Set            `yaml:"narrowing"`
 		OfficeStart   []Phrase       `yaml:"office-start"`
 	} `yaml:"counts"`
 	LastMet struct {

@@ -66,6 +66,9 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	f := analysis.Finding{
 		Offset: p.Toks[oc.Lo].Start, EndOffset: p.Toks[oc.Hi-1].End,
 	}
+	if oc.Silent != "" {
+		return
+	}
 	if oc.Round {
 		if e.Series == "" || e.Round == 0 || e.Round == oc.N {
 			return
@@ -74,9 +77,6 @@ func count(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		f.Expected = p.Lang.OrdinalName(e.Round) + " round"
 		f.Evidence = analysis.EventEvidence(e)
 		p.Report(f)
-		return
-	}
-	if oc.Silent != "" {
 		return
 	}
 	c := counter{p: p, ec: ec, oc: oc}
