@@ -1030,6 +1030,15 @@ func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
 				oc.InPerson, oc.Hi = true, i+3
 			}
 			oc.NounKinds = p.Lang.Events[p.Toks[i+1].Norm]
+			// "last spoke by phone in April": the latest phone call.
+			phone, video := p.hasAny(oc.Hi, cl.Hi, p.Lang.Medium.Phone), p.hasAny(oc.Hi, cl.Hi, p.Lang.Medium.Video)
+			switch {
+			case oc.InPerson:
+			case phone && !video:
+				oc.Medium = ledger.Phone
+			case video && !phone:
+				oc.Medium = ledger.Video
+			}
 			return oc
 		}
 		// "the last bilateral meeting … came in 2021"
