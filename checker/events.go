@@ -226,7 +226,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		}
 		cues = append(cues, i)
 	}
-	lastMet := p.readLastMet(cl)
+	lastMet := p.readLastMet(s, cl)
 	if ec.Cue < 0 && lastMet == nil {
 		return nil
 	}
@@ -240,10 +240,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	}
 	if lastMet != nil {
 		ec.Ord = lastMet
-		ec.Kinds = inPersonKinds
-		if !lastMet.InPerson && p.hasAny(cl.Lo, cl.Hi, p.Lang.LastMet.Speaking) {
-			ec.Kinds = contactKinds
-		}
+		ec.Kinds = p.lastMetKinds(lastMet, cl)
 		if ec.Cue < 0 {
 			ec.Cue = lastMet.Lo
 		}
@@ -286,7 +283,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	ec.rec = p.claim("event", cl.Lo, cl.Hi, nil)
 	ec.Future, _ = p.tense(ec.TenseClause)
 	if ec.Ord == nil {
-		ec.Ord = p.ordinal(cl)
+		ec.Ord = p.ordinal(s, ec)
 	}
 	p.claimDate(ec)
 	// "The meeting followed a two-hour phone call on Sunday": the date is
@@ -604,17 +601,134 @@ func (p *pass) ordinalN(t lex.Token) (int, bool) {
 	return 0, false
 }
 
-// ordinal reads "the first call … this year", "the second round of talks".
-func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
-	for i := cl.Lo; i < cl.Hi; i++ {
+// ordinal reads a count of events in a clause: "the first call … this
+// year", "the second round of talks", "the 14th annual summit", "her second
+// visit to Ruritania this year", "her second to Ruritania in 2025", "met for
+// the third time", "their first conversation since the Harbour summit",
+// "his first trip to Europe since 2019", "his first visit in six years".
+// What it cannot read with certainty it does not return: a count over a
+// class of people ("the first visit by a British prime minister"), a rough
+// period ("in nearly seven years"), a period it cannot place.
+func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
+	cl := ec.Clause
+	// The ordinal is in the clause's own words, not in a subordinate clause:
+	// "A and B met hours before the 24th summit opened".
+	for i, core := cl.Lo, p.coreEnd(cl); i < core; i++ {
 		n, ok := p.ordinalN(p.Toks[i])
 		if !ok || p.Toks[i].Quoted {
 			continue
 		}
-		j := i + 1
 		oc := &analysis.OrdinalClaim{N: n, Lo: i, PerLo: -1}
-		for j < cl.Hi && p.Lang.OrdinalFillers[p.Toks[j].Norm] {
-			switch w := p.Toks[j].Norm; {
+		j, series := p.ordinalModifiers(s, oc, i+1, cl.Hi)
+		if j >= cl.Hi {
+			return nil
+		}
+		t := p.Toks[j]
+		ct := &p.Lang.Counts
+		kinds, noun := p.Lang.Events[t.Norm]
+		switch {
+		case noun && !t.Quoted:
+			oc.NounKinds, oc.Hi = kinds, j+1
+			if p.Lang.Cues.RoundNouns[t.Norm] {
+				oc.Round = true // "the second round (of talks)"
+				p.seriesKinds(ec, oc)
+				if p.narrowedAfter(oc.Hi, core) {
+					oc.Silent = "a round counted within a period: \"the first round of talks in three years\""
+				}
+				return oc
+			}
+		case ct.Times[t.Norm] && i-2 >= cl.Lo && ct.For[p.Toks[i-2].Norm] && p.Lang.Cues.Definite[p.Toks[i-1].Norm] &&
+			ec.Cue >= cl.Lo && ec.Cue < i && !p.verbBetween(ec.Cue+1, i-2):
+			// "met on Thursday for the fourth time": the clause's event, when
+			// no other verb stands between ("spoke, agreeing for the first
+			// time to …" counts the agreeing).
+			oc.NounKinds, oc.Hi = ec.Kinds, j+1
+		case j == i+1 && p.ellipticOrdinal(i, ec):
+			// "The visit is Modi's first to China": the noun is the clause's.
+			oc.NounKinds, oc.Hi = ec.Kinds, i+1
+		default:
+			continue
+		}
+		if !p.ordinalTail(s, ec, oc) {
+			return nil
+		}
+		for k := oc.Hi; k+1 < cl.Hi; k++ {
+			if ct.By[p.Toks[k].Norm] && ct.ClassArticles[p.Toks[k+1].Norm] {
+				return nil // "… since 2019 by a British prime minister": a class of people
+			}
+		}
+		if oc.Hi == i+1 && oc.Dest == nil && (oc.Hi >= cl.Hi || !p.Lang.Counts.Parties[p.Toks[oc.Hi].Norm]) {
+			// An ordinal without its noun counts the clause's event only with
+			// a place or the parties after it: "the first between them", not
+			// "the first of three stops".
+			oc.Whole = false
+		}
+		// "the 14th annual summit", "the 25th EU-China summit": the number of
+		// an edition of a series; "the third India-China meeting this year"
+		// counts.
+		switch {
+		case series != "" && oc.Period == nil && oc.Back == 0 && !p.narrowedAfter(oc.Hi, core):
+			oc.Round, oc.Whole = true, false
+			p.seriesKinds(ec, oc)
+			return oc
+		case series == "compound":
+			oc.Bilateral = true // "the first Ruritania-Borduria summit this year": theirs alone
+		case series == "annual":
+			oc.Restricted = true // "the first annual summit since 2019": the ledger cannot tell which are annual
+		}
+		if slices.Equal(oc.NounKinds, []string{ledger.Visit}) {
+			oc.Visit = true
+		}
+		switch {
+		case (oc.Visit || oc.Abroad) && (len(ec.Parts) != 1 || ec.Parts[0].Kind != ledger.Person):
+			oc.Silent = "whose trips? the visitor must be the one party named"
+		case oc.Period == nil && oc.Back == 0 && !oc.Whole:
+			oc.Silent = "no period, and words after the counted noun that may narrow the count"
+		}
+		return oc
+	}
+	return nil
+}
+
+// seriesKinds narrows the kinds of the event a numbered edition is
+// claimed of to the series' noun: "Friday's meeting was the 22nd annual
+// summit" is about the summit, not the visit around it.
+func (p *pass) seriesKinds(ec *eventClaim, oc *analysis.OrdinalClaim) {
+	var ks []string
+	for _, k := range ec.Kinds {
+		if slices.Contains(oc.NounKinds, k) {
+			ks = append(ks, k)
+		}
+	}
+	if len(ks) > 0 {
+		ec.Kinds = ks
+	}
+}
+
+// ordinalModifiers reads the words between an ordinal and its noun from
+// token j: a medium ("phone"), a restriction ("formal", "bilateral",
+// "foreign"), a series ("annual", "EU-China"). It returns where they end and
+// the kind of series marker seen: "annual", "compound" or "".
+func (p *pass) ordinalModifiers(s *sentence, oc *analysis.OrdinalClaim, j, hi int) (int, string) {
+	ct := &p.Lang.Counts
+	series := ""
+	for j < hi {
+		t := p.Toks[j]
+		w := t.Norm
+		hyphened := j > 0 && p.Toks[j-1].Text == "-" || j+1 < hi && p.Toks[j+1].Text == "-"
+		switch {
+		case ct.Restrictive[w]:
+			oc.Restricted = true
+		case ct.Bilateral[w]:
+			oc.Bilateral = true
+		case ct.Series[w]:
+			series = "annual"
+		case ct.Abroad[w]:
+			oc.Abroad = true
+		case (ct.To[w] || ct.In[w] || ct.PeriodCues[w]) && !hyphened:
+			return j, series // "first to China", "second in 2025": not a filler
+		case p.Lang.OrdinalFillers[w]:
+			switch {
 			case p.Lang.Medium.OrdinalPhone[w]:
 				oc.Medium = ledger.Phone
 			case p.Lang.Medium.OrdinalVideo[w]:
@@ -622,62 +736,473 @@ func (p *pass) ordinal(cl lex.Range) *analysis.OrdinalClaim {
 			case p.Lang.Medium.OrdinalInPerson[w]:
 				oc.InPerson = true
 			}
-			j++
+		default:
+			if end := p.seriesCompound(s, j, hi); end > j {
+				if series == "" {
+					series = "compound"
+				}
+				j = end
+				continue
+			}
+			return j, series
 		}
-		if j >= cl.Hi {
-			return nil
+		j++
+	}
+	return j, series
+}
+
+// seriesCompound returns the end of "India-Russia", "EU-China", "U.S.-Russian"
+// or an organisation's name ("SCO") at token j, naming a series of summits
+// or talks; j when there is none.
+func (p *pass) seriesCompound(s *sentence, j, hi int) int {
+	at := func(k int) *mention {
+		for x := range s.ments {
+			if m := &s.ments[x]; m.lo == k && m.hi <= hi && m.person() == nil && !p.Toks[k].Quoted {
+				return m
+			}
 		}
-		if _, ok := p.Lang.Events[p.Toks[j].Norm]; !ok {
+		return nil
+	}
+	m := at(j)
+	if m == nil {
+		return j
+	}
+	end, parts := m.hi, 1
+	for end+1 < hi && p.Lang.Joiners.Pair[p.Toks[end].Norm] {
+		n := at(end + 1)
+		if n == nil {
+			break
+		}
+		end, parts = n.hi, parts+1
+	}
+	if parts >= 2 {
+		return end
+	}
+	for _, e := range m.names {
+		if e.Kind == ledger.Organisation {
+			return end
+		}
+	}
+	return j
+}
+
+// narrowedAfter reports whether words in [lo, hi) put an ordinal within a
+// period or a term: "since", "under", "this year", "in three years", "of his
+// second term". Then "the first round", "the first annual summit" count
+// within it; they do not number a series.
+func (p *pass) narrowedAfter(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		t := p.Toks[k]
+		if t.Quoted {
 			continue
 		}
-		oc.Hi = j + 1
-		oc.NounKinds = p.Lang.Events[p.Toks[j].Norm]
-		oc.Round = p.Lang.Cues.RoundNouns[p.Toks[j].Norm]
-		// The period: "this year", "since January", "in 2025", "of the year".
-		for k := oc.Hi; k < cl.Hi && k <= oc.Hi+8; k++ {
-			t := p.Toks[k]
-			if p.Lang.Cues.Since[t.Norm] {
-				es := timex.Find(p.Toks, k+1, cl.Hi)
-				if len(es) == 0 || es[0].Lo != k+1 {
-					return nil // "since C upended …": not a date we can check
-				}
-				r := es[0].Resolve(p.Pub, false)
-				sp := civil.Span{First: r.Span.First, Last: p.Pub}
-				oc.Period, oc.PerLo, oc.PerHi = &sp, k, es[0].Hi
-				break
-			}
-			if es := timex.Find(p.Toks, k, min(k+3, cl.Hi)); len(es) > 0 && es[0].Lo == k {
-				e := es[0]
-				if e.Form == timex.ThisYear || e.Form == timex.YearOnly || e.Form == timex.LastYear {
-					r := e.Resolve(p.Pub, false)
-					sp := r.Span
-					oc.Period, oc.PerLo, oc.PerHi = &sp, k, e.Hi
-				}
-				break
-			}
+		if p.Lang.Cues.Since[t.Norm] || p.Lang.Counts.Narrowing[t.Norm] {
+			return true
 		}
-		return oc
+		if p.Lang.Counts.In[t.Norm] && p.backPeriod(&analysis.OrdinalClaim{}, k, hi) {
+			return true
+		}
+		if es := timex.Find(p.Toks, k, min(k+3, hi)); len(es) > 0 && es[0].Lo == k &&
+			(es[0].Form == timex.ThisYear || es[0].Form == timex.LastYear) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBetween reports whether a verb other than the event word stands in
+// tokens [lo, hi): a past form or an "-ing" form.
+func (p *pass) verbBetween(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if es := timex.Find(p.Toks, k, hi); len(es) > 0 && es[0].Lo == k {
+			k = es[0].Hi - 1 // "last week" is a date, not a verb
+			continue
+		}
+		t := p.Toks[k]
+		if t.Kind == lex.Word && !t.Upper && (p.isPastWord(t) || p.Lang.Tense.Past[t.Norm] ||
+			p.Lang.Counts.GerundSuffix != "" && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, p.Lang.Counts.GerundSuffix)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ellipticOrdinal reports whether the ordinal at i stands for the clause's
+// event noun: "The visit is Modi's first to China", "the first between them".
+func (p *pass) ellipticOrdinal(i int, ec *eventClaim) bool {
+	if i == ec.Clause.Lo || ec.Cue < ec.Clause.Lo || ec.Cue >= i {
+		return false
+	}
+	prev := p.Toks[i-1]
+	return prev.Kind == lex.Possessive || p.Lang.Counts.Determiners[prev.Norm]
+}
+
+// ordinalTail reads what follows the counted noun: the place ("to India"),
+// the parties ("between A and B"), the period ("this year", "in 2025",
+// "since October", "since the Harbour summit", "in six years"). It returns
+// false when the count must not be judged: a class of people ("by a
+// British prime minister"), a rough or unplaceable period.
+func (p *pass) ordinalTail(s *sentence, ec *eventClaim, oc *analysis.OrdinalClaim) bool {
+	cl := ec.Clause
+	ct := &p.Lang.Counts
+	visit := slices.Equal(oc.NounKinds, []string{ledger.Visit})
+	clean := true
+	k := oc.Hi
+loop:
+	for k < cl.Hi {
+		t := p.Toks[k]
+		w := t.Norm
+		if t.Quoted {
+			clean = false
+			break
+		}
+		if es := timex.Find(p.Toks, k, min(k+4, cl.Hi)); len(es) > 0 && (es[0].Lo == k || es[0].Lo == k+1 && ct.PeriodCues[w]) {
+			switch e := es[0]; e.Form {
+			case timex.ThisYear, timex.YearOnly, timex.LastYear:
+				r := e.Resolve(p.Pub, false)
+				sp := r.Span
+				oc.Period, oc.PerLo, oc.PerHi = &sp, k, e.Hi
+				break loop
+			}
+			clean = false // a date of the event, or another period: "in June"
+			break
+		}
+		switch {
+		case ct.By[w]:
+			return false // "the first visit by a British prime minister": a class of people
+		case p.Lang.Cues.Since[w]:
+			return p.sincePeriod(s, ec, oc, k)
+		case ct.In[w] && k+1 < cl.Hi && ct.Rough[p.Toks[k+1].Norm]:
+			return false // "in nearly seven years"
+		case ct.In[w] && p.backPeriod(oc, k, cl.Hi):
+			break loop
+		case ct.To[w] && visit && oc.Dest == nil:
+			m := p.placeAt(s, k+1, cl.Hi)
+			if m == nil {
+				clean = false
+				break loop
+			}
+			oc.Dest, k = m.place(), m.hi
+		case ct.Abroad[w]:
+			oc.Abroad = true
+			k++
+		case ct.Parties[w]:
+			end := p.partiesEnd(s, k+1, cl.Hi)
+			if end == k+1 {
+				clean = false
+				break loop
+			}
+			k = end
+		case p.phraseLen(k, cl.Hi, p.Lang.Medium.InPersonPair) > 0:
+			oc.InPerson = true // "their first meeting in person"
+			k += len(p.Lang.Medium.InPersonPair)
+		case t.Kind == lex.Punct && (t.Text == "," || t.Text == "." || t.Text == "!"):
+			break loop
+		default:
+			clean = false
+			break loop
+		}
+	}
+	oc.Whole = clean && oc.Period == nil && oc.Back == 0
+	return true
+}
+
+// placeAt returns the place or country named at token k ("to India", "to
+// the White House"), or nil.
+func (p *pass) placeAt(s *sentence, k, hi int) *mention {
+	if k < hi && p.Lang.Cues.Definite[p.Toks[k].Norm] {
+		k++
+	}
+	for x := range s.ments {
+		m := &s.ments[x]
+		if m.lo == k && m.hi <= hi && m.place() != nil && !p.Toks[k].Quoted {
+			return m
+		}
 	}
 	return nil
 }
 
-// readLastMet reads "last met (in person) …", "last spoke …".
-func (p *pass) readLastMet(cl lex.Range) *analysis.OrdinalClaim {
-	for i := cl.Lo; i+1 < cl.Hi; i++ {
-		if lm := &p.Lang.LastMet; lm.Last[p.Toks[i].Norm] && lm.Verbs[p.Toks[i+1].Norm] && !p.Toks[i].Quoted {
-			if i > cl.Lo && lm.NotAfter[p.Toks[i-1].Norm] {
-				return nil // "had last met": counted back from another event, not from publication
+// partiesEnd returns the end of "A and B", "the two", "Putin" from token k:
+// the parties after "between" or "with"; k when none is named.
+func (p *pass) partiesEnd(s *sentence, k, hi int) int {
+	start, named := k, false
+	for k < hi {
+		if m := p.mentionWithin(s, k, hi); m != nil && (m.person() != nil || m.country() != nil) {
+			k, named = m.hi, true
+			continue
+		}
+		w := p.Toks[k].Norm
+		if !p.Lang.Counts.PartyWords[w] {
+			break
+		}
+		if !p.Lang.Joiners.And[w] && w != "," && !p.Lang.Cues.Definite[w] {
+			named = true // "the two", "both"
+		}
+		k++
+	}
+	if !named {
+		return start
+	}
+	for k > start && p.Toks[k-1].Text == "," {
+		k-- // "between A and B, …": the comma ends the tail
+	}
+	return k
+}
+
+func (p *pass) mentionWithin(s *sentence, k, hi int) *mention {
+	for x := range s.ments {
+		if m := &s.ments[x]; m.lo == k && m.hi <= hi {
+			return m
+		}
+	}
+	return nil
+}
+
+// backPeriod reads "in six years", "in 16 months", "in a decade" at token k.
+func (p *pass) backPeriod(oc *analysis.OrdinalClaim, k, hi int) bool {
+	if k+2 >= hi {
+		return false
+	}
+	t, u := p.Toks[k+1], p.Toks[k+2]
+	n, ok := p.Lang.Dates.Numbers[t.Norm]
+	if !ok && t.Kind == lex.Number {
+		v, err := strconv.Atoi(t.Text)
+		n, ok = v, err == nil && v > 0
+	}
+	unit, isUnit := p.Lang.Counts.Units[u.Norm]
+	if !ok || !isUnit {
+		return false
+	}
+	oc.Back, oc.BackUnit, oc.PerLo, oc.PerHi = n*unit, unit, k, k+3
+	return true
+}
+
+// sincePeriod reads the period of "since October", "since December 2021",
+// "since the Harbour summit", "since Helsinki in 2018", "since she took
+// office in October": it starts after the anchor, which it excludes. Where
+// the start is not known to the day, the period is read narrow (after the
+// whole month or year named) for a count too low, and wide (from its first
+// day) for a count too high. It returns false when the anchor cannot be
+// placed.
+func (p *pass) sincePeriod(s *sentence, ec *eventClaim, oc *analysis.OrdinalClaim, k int) bool {
+	cl := ec.Clause
+	end := cl.Hi
+	for q := k + 1; q < cl.Hi; q++ {
+		if t := p.Toks[q]; t.Kind == lex.Punct && t.Text != "-" && t.Text != "–" && t.Text != "'" {
+			end = q // "since October, when …", "since the summit."
+			break
+		}
+	}
+	set := func(narrowFirst, wideFirst time.Time, hi int) {
+		narrow := civil.Span{First: narrowFirst, Last: p.Pub}
+		wide := civil.Span{First: wideFirst, Last: p.Pub}
+		oc.Period, oc.Wide, oc.PerLo, oc.PerHi = &narrow, &wide, k, hi
+	}
+	es := timex.Find(p.Toks, k+1, end)
+	var date *civil.Span
+	if len(es) > 0 {
+		r := es[0].Resolve(p.Pub, false)
+		date = &r.Span
+		if es[0].Lo == k+1 {
+			// "since October": after October, or (widest) from its first day.
+			set(date.Last.AddDate(0, 0, 1), date.First, es[0].Hi)
+			return true
+		}
+	}
+	byDate := func() bool {
+		if date == nil {
+			return false
+		}
+		set(date.Last.AddDate(0, 0, 1), date.First, end)
+		return true
+	}
+	for q := k + 1; q < end; q++ {
+		if p.phraseAt(q, end, p.Lang.Counts.OfficeStart) {
+			// "since she took office in October"
+			if from, ok := p.termStart(s, ec, k+1, end, date); ok {
+				set(from.Last(), from.First(), end)
+				return true
 			}
-			oc := &analysis.OrdinalClaim{LastMet: true, Lo: i, Hi: i + 2, PerLo: -1}
+			return byDate()
+		}
+	}
+	if last, ok := p.sinceAnchor(s, ec, k+1, end, date); ok {
+		day := last.AddDate(0, 0, 1)
+		set(day, day, end)
+		return true
+	}
+	return byDate()
+}
+
+// termStart finds the start of the term of office a "since … took office"
+// phrase names: of the person it names, or else of the claim's one person
+// who has such a term, in the period it gives, or else the current one.
+func (p *pass) termStart(s *sentence, ec *eventClaim, lo, hi int, date *civil.Span) (civil.Date, bool) {
+	var who []*ledger.Entity
+	for x := range s.ments {
+		if m := &s.ments[x]; m.lo >= lo && m.hi <= hi && m.person() != nil {
+			who = append(who, m.person())
+		}
+	}
+	if len(who) == 0 {
+		who = ec.Parts
+	}
+	var found []civil.Date
+	for _, o := range p.Ledger.Offices {
+		for _, t := range o.Terms {
+			if t.From.IsZero() || t.From.First().After(p.Pub) || !slices.ContainsFunc(who, func(e *ledger.Entity) bool { return e.ID == t.Holder }) {
+				continue
+			}
+			if date != nil && !civil.SpanOf(t.From).Overlaps(*date) {
+				continue
+			}
+			if date == nil && !t.To.IsZero() && t.To.Last().Before(p.Pub) {
+				continue // "since taking office": the term that runs
+			}
+			if !slices.Contains(found, t.From) {
+				found = append(found, t.From)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return civil.Date{}, false
+	}
+	return found[0], true
+}
+
+// sinceAnchor finds the event "since the Harbour summit", "since Helsinki
+// in 2018", "since his state visit in May 2024" names: among the claim's
+// parties' events, those of the kind named, held at the place named, in the
+// period named, before publication. They must make one occasion; it returns
+// that occasion's last day.
+func (p *pass) sinceAnchor(s *sentence, ec *eventClaim, lo, hi int, date *civil.Span) (time.Time, bool) {
+	var kinds []string
+	for q := lo; q < hi; q++ {
+		if ks, ok := p.Lang.Events[p.Toks[q].Norm]; ok && !p.Toks[q].Quoted {
+			kinds = ks
+			break
+		}
+	}
+	var place *ledger.Entity
+	for x := range s.ments {
+		m := &s.ments[x]
+		if m.lo < lo || m.hi > hi {
+			continue
+		}
+		if pl := m.place(); pl != nil && (m.demonym == nil || len(m.names) > 0) {
+			if place != nil && place != pl {
+				return time.Time{}, false
+			}
+			place = pl
+		}
+	}
+	if (place == nil && kinds == nil) || len(ec.Parts) == 0 {
+		return time.Time{}, false
+	}
+	if kinds == nil {
+		kinds = inPersonKinds
+	}
+	var hits []*ledger.Event
+	for _, e := range p.Index.Candidates(ec.Parts, kinds) {
+		switch {
+		case !e.Start.First().Before(p.Pub):
+		case place != nil && (e.Venue == "" || !p.Ledger.Within(e.Venue, place.ID)):
+		case date != nil && !e.Span().Overlaps(*date):
+		default:
+			hits = append(hits, e)
+		}
+	}
+	occ := analysis.Occasions(hits)
+	if len(occ) != 1 {
+		return time.Time{}, false
+	}
+	return occ[0].Last, true
+}
+
+// lastMetKinds are the kinds of event a "last met" claim is about: in-person
+// ones for "met", any contact for "spoke", those of the noun for "the last
+// call came …".
+func (p *pass) lastMetKinds(oc *analysis.OrdinalClaim, cl lex.Range) []string {
+	switch {
+	case oc.InPerson:
+	case !p.Lang.LastMet.Verbs[p.Toks[oc.Lo+1].Norm] && oc.NounKinds != nil:
+		return oc.NounKinds
+	case p.hasAny(cl.Lo, cl.Hi, p.Lang.LastMet.Speaking):
+		return contactKinds
+	}
+	return inPersonKinds
+}
+
+// readLastMet reads "last met (in person) …", "last spoke …", "had last
+// sat down together …" and "the last (bilateral) meeting (between A and B)
+// came in …": the latest such event before the one the article reports.
+func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
+	lm := &p.Lang.LastMet
+	for i := cl.Lo; i+1 < cl.Hi; i++ {
+		if !lm.Last[p.Toks[i].Norm] || p.Toks[i].Quoted {
+			continue
+		}
+		oc := &analysis.OrdinalClaim{LastMet: true, Lo: i, Hi: i + 2, PerLo: -1}
+		if lm.Verbs[p.Toks[i+1].Norm] {
 			if n := p.phraseLen(i+2, cl.Hi, p.Lang.Medium.InPersonPair); n > 0 {
 				oc.InPerson, oc.Hi = true, i+2+n
 			}
 			if i+2 < cl.Hi && p.Lang.Medium.InPerson[p.Toks[i+2].Norm] {
 				oc.InPerson, oc.Hi = true, i+3
 			}
-			oc.NounKinds = p.Lang.Events[p.Toks[oc.Hi-1].Norm]
+			oc.NounKinds = p.Lang.Events[p.Toks[i+1].Norm]
+			// "last spoke by phone in April": the latest phone call.
+			phone, video := p.hasAny(oc.Hi, cl.Hi, p.Lang.Medium.Phone), p.hasAny(oc.Hi, cl.Hi, p.Lang.Medium.Video)
+			switch {
+			case oc.InPerson:
+			case phone && !video:
+				oc.Medium = ledger.Phone
+			case video && !phone:
+				oc.Medium = ledger.Video
+			}
 			return oc
 		}
+		// "the last bilateral meeting … came in 2021"
+		j := i + 1
+		for ; j < cl.Hi; j++ {
+			w := p.Toks[j].Norm
+			switch {
+			case p.Lang.Counts.Bilateral[w]:
+				oc.Bilateral = true
+				continue
+			case p.Lang.Medium.OrdinalInPerson[w] || p.Lang.Medium.InPerson[w]:
+				oc.InPerson = true
+				continue
+			case p.Lang.Medium.OrdinalPhone[w]:
+				oc.Medium = ledger.Phone
+				continue
+			case p.Lang.Medium.OrdinalVideo[w]:
+				oc.Medium = ledger.Video
+				continue
+			case p.Lang.OrdinalFillers[w] && (w != "to" && w != "in" || p.Toks[j-1].Text == "-"):
+				continue
+			}
+			break
+		}
+		kinds, noun := p.Lang.Events[p.Toks[min(j, cl.Hi-1)].Norm]
+		if j >= cl.Hi || !noun || p.Toks[j].Quoted {
+			continue
+		}
+		// Only the parties and an auxiliary between the noun and its verb:
+		// "the last meeting between A and B (had) came in June", not "the
+		// last meeting of the year was …".
+		k := j + 1
+		if k < cl.Hi && p.Lang.Counts.Parties[p.Toks[k].Norm] {
+			k = p.partiesEnd(s, k+1, cl.Hi)
+		}
+		for k < cl.Hi && lm.Auxiliaries[p.Toks[k].Norm] {
+			k++
+		}
+		if k >= cl.Hi || !lm.NounVerbs[p.Toks[k].Norm] {
+			continue
+		}
+		oc.NounKinds, oc.Hi = kinds, j+1
+		return oc
 	}
 	return nil
 }
@@ -738,7 +1263,7 @@ func (p *pass) afterReport(k int, cl lex.Range) bool {
 func (p *pass) claimDate(ec *eventClaim) {
 	var exprs []timex.Expr
 	for _, e := range timex.Find(p.Toks, ec.Clause.Lo, ec.Clause.Hi) {
-		if p.Toks[e.Lo].Quoted || (ec.Ord != nil && ec.Ord.PerLo >= 0 && e.Lo >= ec.Ord.PerLo && e.Lo <= ec.Ord.PerLo+1) {
+		if p.Toks[e.Lo].Quoted || (ec.Ord != nil && ec.Ord.PerLo >= 0 && e.Lo >= ec.Ord.PerLo && e.Lo < max(ec.Ord.PerHi, ec.Ord.PerLo+2)) {
 			continue
 		}
 		// "since February" and "until May" bound a period; they do not date the event.

@@ -305,36 +305,81 @@ func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Ev
 	return found
 }
 
-// matchLastMet matches "X and Y last met (in person) in September": the
-// ledger's latest such meeting before publication must fall in the claimed
-// period. Only a later meeting the ledger holds refutes the claim.
+// recentDays is how far before publication an article's own event may lie:
+// the latest occasion that ended within it is the one the article reports.
+const recentDays = 14
+
+// matchLastMet matches "X and Y last met (in person) in September" and "the
+// last bilateral meeting came in 2021". In an article about a new meeting,
+// "last met" refers to the meeting before it: the latest occasion before
+// publication is set aside when it ended within recentDays of it (unless the
+// claim names it), and the claim is judged against the one before. A later
+// occasion the ledger holds refutes the claim, and so does an earlier one
+// where coverage says the ledger misses none since; one that fits the claim
+// is judged for its place and medium.
 func (p *pass) matchLastMet(ec *eventClaim) (string, string) {
 	oc := ec.Ord
 	if ec.Date == nil || ec.Ambiguous || len(ec.Parts) < 2 {
 		return "", "no single date, or fewer than two participants"
 	}
-	kinds, keep := (&analysis.OrdinalClaim{NounKinds: oc.NounKinds, InPerson: oc.InPerson}).Counted()
-	if !oc.InPerson {
-		kinds = ec.Kinds
-		keep = func(e *ledger.Event) bool { return true }
-	}
-	var last *ledger.Event
-	for _, e := range p.Index.Candidates(ec.Parts, kinds) {
-		if !keep(e) || !e.Held() || e.Start.First().After(p.Pub) {
-			continue
-		}
-		if last == nil || e.End.Last().After(last.End.Last()) {
-			last = e
+	_, keep := oc.Counted()
+	var evs []*ledger.Event
+	for _, e := range p.Index.Candidates(ec.Parts, ec.Kinds) {
+		if keep(e) && e.Held() && !e.Start.First().After(p.Pub) && (!oc.Bilateral || analysis.Alone(p.Ledger, e, ec.Parts)) {
+			evs = append(evs, e)
 		}
 	}
+	occs := analysis.Occasions(evs)
+	if len(occs) > 0 {
+		if o := &occs[len(occs)-1]; !o.Last.Before(p.Pub.AddDate(0, 0, -recentDays)) {
+			if o.Span().Overlaps(ec.Span) {
+				return o.Latest().ID, "" // the claim names the article's own occasion
+			}
+			occs = occs[:len(occs)-1]
+		}
+	}
+	if len(occs) == 0 {
+		return "", "the ledger holds no such meeting before the one the article reports"
+	}
+	o := &occs[len(occs)-1]
+	last := o.Latest()
 	switch {
-	case last == nil:
-		return "", "the ledger holds no such meeting before publication"
-	case last.Span().Overlaps(ec.Span):
+	case o.Span().Overlaps(ec.Span):
+		if e := p.fitsVenue(ec, o); e != nil {
+			p.judgeEvent(ec, &analysis.Match{Event: e})
+			return e.ID, ""
+		}
 		return last.ID, ""
-	case !last.End.Last().After(ec.Span.Last):
-		return last.ID, "the ledger's latest meeting is earlier than the claimed one; only a later one would refute it"
+	case !o.Last.After(ec.Span.Last) && !p.Index.Covered(ec.Parts, ec.Kinds, civil.Span{First: ec.Span.First, Last: p.Pub}):
+		return last.ID, "the ledger's latest meeting is earlier than the claimed one; only a later one, or coverage, would refute it"
 	}
 	p.judgeEvent(ec, &analysis.Match{Event: last, LastMet: true})
 	return last.ID, ""
+}
+
+// fitsVenue returns the event of an occasion a "last met" claim's place and
+// manner are judged against: the occasion's one event with a venue when all
+// its events were held in one place, else the one held at the claimed
+// place; nil when neither is certain.
+func (p *pass) fitsVenue(ec *eventClaim, o *analysis.Occasion) *ledger.Event {
+	var one *ledger.Event
+	for _, e := range o.Events {
+		switch {
+		case e.Venue == "":
+		case one == nil:
+			one = e
+		case one.Venue != e.Venue:
+			one = nil
+			if ec.Venue == nil {
+				return nil
+			}
+			for _, x := range o.Events {
+				if x.Venue != "" && (p.Ledger.Within(x.Venue, ec.Venue.ID) || p.Ledger.Within(ec.Venue.ID, x.Venue)) {
+					return x
+				}
+			}
+			return nil
+		}
+	}
+	return one
 }

@@ -72,19 +72,45 @@ type EventClaim struct {
 	Topic              *ledger.Event // the event "the call" refers to, for a one-party clause
 }
 
-// OrdinalClaim is "the first call … this year", "the second round", "last
-// met in person in September".
+// OrdinalClaim is "the first call … this year", "the second round", "the
+// 14th annual summit", "her second visit to Ruritania this year", "their
+// first conversation since the Harbour summit", "met for the third time",
+// "last met in person in September", "the last meeting came in 2021".
 type OrdinalClaim struct {
-	N         int
-	Lo, Hi    int
-	Round     bool
-	LastMet   bool
-	Period    *civil.Span
-	PerLo     int // the period expression's first token, or -1
-	PerHi     int
+	N       int
+	Lo, Hi  int
+	Round   bool // a numbered round or edition of a series: "the second round", "the 14th annual summit"
+	LastMet bool
+	// Period is the period counted over, read at its narrowest: only
+	// events in it refute a count too low. Wide is the same period read at
+	// its widest ("since October" may or may not take in October), over
+	// which a count too high is judged; nil when it is Period.
+	Period, Wide *civil.Span
+	// Back is a period counted back from the event, in months ("in six
+	// years": 72), and BackUnit the months in the unit it was written in
+	// (12 for years): the length is read to the nearest unit.
+	Back, BackUnit int
+	PerLo          int // the period expression's first token, or -1
+	PerHi          int
+	// Whole is set when no period is written and nothing after the
+	// counted noun restricts the count: it runs over all the ledger holds.
+	Whole     bool
 	InPerson  bool
 	Medium    string
 	NounKinds []string // the kinds the counted noun may name ("call": calls)
+	// Restricted is set when a word the ledger cannot judge narrows the
+	// count ("formal", "state", "major"): the true count may be lower than
+	// the ledger's, so only a count too high is judged.
+	Restricted bool
+	Bilateral  bool           // only events of the parties alone
+	Abroad     bool           // "foreign", "abroad": only events outside the party's country
+	Dest       *ledger.Entity // "a visit to India": only events held there
+	// Visit is set when the count is of one person's trips: only those on
+	// which that person is the visitor count.
+	Visit bool
+	// Silent says why an ordinal read (its period is not the event's date)
+	// is not to be judged, or is "".
+	Silent string
 }
 
 // Counted returns the kinds of event an ordinal counts and which of them

@@ -88,11 +88,41 @@ type Lang struct {
 	Ordinals       map[string]int `yaml:"ordinals"`
 	OrdinalNames   []string       `yaml:"ordinal-names"`
 	OrdinalFillers Set            `yaml:"ordinal-fillers"`
-	LastMet        struct {
-		Last     Set `yaml:"last"`
-		Verbs    Set `yaml:"verbs"`
-		NotAfter Set `yaml:"not-after"`
-		Speaking Set `yaml:"speaking"`
+
+	// OrdinalNumberSuffixes write an ordinal beyond the names in figures:
+	// the suffix for its last two digits, else for its last digit, else
+	// "other" ("11th", "22nd").
+	OrdinalNumberSuffixes map[string]string `yaml:"ordinal-number-suffixes"`
+	// Counts are the words around an ordinal that say what it counts:
+	// "her second visit to Ruritania this year", "met for the third time",
+	// "the 14th annual summit", "the first visit by a British prime minister".
+	Counts struct {
+		Restrictive   Set            `yaml:"restrictive"`
+		Bilateral     Set            `yaml:"bilateral"`
+		Series        Set            `yaml:"series"`
+		Abroad        Set            `yaml:"abroad"`
+		Times         Set            `yaml:"times"`
+		For           Set            `yaml:"for"`
+		Determiners   Set            `yaml:"determiners"`
+		To            Set            `yaml:"to"`
+		Parties       Set            `yaml:"parties"`
+		PartyWords    Set            `yaml:"party-words"`
+		By            Set            `yaml:"by"`
+		ClassArticles Set            `yaml:"class-articles"`
+		GerundSuffix  string         `yaml:"gerund-suffix"`
+		PeriodCues    Set            `yaml:"period-cues"`
+		In            Set            `yaml:"in"`
+		Units         map[string]int `yaml:"units"`
+		Rough         Set            `yaml:"rough"`
+		Narrowing     Set            `yaml:"narrowing"`
+		OfficeStart   []Phrase       `yaml:"office-start"`
+	} `yaml:"counts"`
+	LastMet struct {
+		Last        Set `yaml:"last"`
+		Verbs       Set `yaml:"verbs"`
+		Speaking    Set `yaml:"speaking"`
+		NounVerbs   Set `yaml:"noun-verbs"`
+		Auxiliaries Set `yaml:"auxiliaries"`
 	} `yaml:"last-met"`
 	Medium struct {
 		Phone           Set    `yaml:"phone"`
@@ -542,7 +572,14 @@ func (l *Lang) OrdinalName(n int) string {
 	if n > 0 && n <= len(l.OrdinalNames) {
 		return l.OrdinalNames[n-1]
 	}
-	return fmt.Sprintf("%dth", n)
+	suffix, ok := l.OrdinalNumberSuffixes[strconv.Itoa(n%100)]
+	if !ok {
+		suffix, ok = l.OrdinalNumberSuffixes[strconv.Itoa(n%10)]
+	}
+	if !ok {
+		suffix = l.OrdinalNumberSuffixes["other"]
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // HasOrdinalName reports whether n has an ordinal word.

@@ -24,6 +24,9 @@ func TestEnglishLoads(t *testing.T) {
 	assert.True(t, l.Text.Abbreviations["no"], `"no" stays a word, not YAML's false`)
 	assert.Equal(t, "third", l.OrdinalName(3))
 	assert.Equal(t, "11th", l.OrdinalName(11))
+	assert.Equal(t, "22nd", l.OrdinalName(22))
+	assert.Equal(t, "23rd", l.OrdinalName(23))
+	assert.Equal(t, "111th", l.OrdinalName(111))
 	assert.Equal(t, "in person", l.MediumNames["in-person"])
 }
 

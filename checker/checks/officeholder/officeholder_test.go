@@ -12,4 +12,6 @@ func TestOfficeHolder(t *testing.T) { checktest.Run(t, "testdata", officeholder.
 
 // TestOfficeHolderLedgerFields runs the articles of testdata/fields/, on a ledger
 // with holders whose start is unknown (in-office-on).
-func TestOfficeHolderLedgerFields(t *testing.T) { checktest.Run(t, "testdata/fields", officeholder.Check) }
+func TestOfficeHolderLedgerFields(t *testing.T) {
+	checktest.Run(t, "testdata/fields", officeholder.Check)
+}

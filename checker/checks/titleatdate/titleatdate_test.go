@@ -12,4 +12,6 @@ func TestTitleAtDate(t *testing.T) { checktest.Run(t, "testdata", titleatdate.Ch
 
 // TestTitleAtDateLedgerFields runs the articles of testdata/fields/, on a ledger
 // with holders whose start is unknown (in-office-on).
-func TestTitleAtDateLedgerFields(t *testing.T) { checktest.Run(t, "testdata/fields", titleatdate.Check) }
+func TestTitleAtDateLedgerFields(t *testing.T) {
+	checktest.Run(t, "testdata/fields", titleatdate.Check)
+}
