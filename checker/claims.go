@@ -1,18 +1,37 @@
 package checker
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/claimlint/claimlint/checker/article"
 )
 
-// Verdicts a claim can get.
+// Verdict is what the ledger says of a claim.
+type Verdict int
+
+// Verdicts a claim can get. The zero Verdict is a claim not yet settled.
 const (
-	Consistent   = "consistent"
-	Contradicted = "contradicted"
-	NotCovered   = "not covered"
+	Consistent Verdict = iota + 1
+	Contradicted
+	NotCovered
 )
+
+var verdictNames = [...]string{"", "consistent", "contradicted", "not covered"}
+
+// String is the verdict as output writes it: "consistent", "contradicted",
+// "not covered", or "" for a claim not settled.
+func (v Verdict) String() string {
+	if v >= 0 && int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return fmt.Sprintf("Verdict(%d)", v)
+}
+
+// MarshalText writes the verdict as String does, so that JSON shows it as
+// the word.
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
 // Claim is one thing an article says that claimlint read and judged: what
 // kind of claim, where, its values resolved (dates against the publication
@@ -28,7 +47,7 @@ type Claim struct {
 	EndOffset int               `json:"endOffset"`
 	Text      string            `json:"text"`
 	Values    map[string]string `json:"values"`
-	Verdict   string            `json:"verdict"`
+	Verdict   Verdict           `json:"verdict"`
 	Ledger    string            `json:"ledger,omitempty"`   // the entry judged against
 	Findings  []string          `json:"findings,omitempty"` // what contradicts it
 	Reason    string            `json:"reason,omitempty"`   // why it is not covered
@@ -118,7 +137,7 @@ func (p *pass) part(cl *Claim, name string, lo, hi int) {
 // settle gives a claim its verdict: contradicted when findings were reported
 // since it opened, not covered when there is a reason, consistent otherwise.
 func (p *pass) settle(cl *Claim, ledgerID, reason string) {
-	if cl == nil || cl.Verdict != "" {
+	if cl == nil || cl.Verdict != 0 {
 		return
 	}
 	cl.Ledger = ledgerID

@@ -98,9 +98,9 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 	}
 	w.Str(c.Text)
 	rec.WriteMap(w, c.Values, (*rec.Writer).Str)
-	for _, v := range []string{c.Verdict, c.Ledger, c.Reason} {
-		w.Str(v)
-	}
+	w.Int(int(c.Verdict))
+	w.Str(c.Ledger)
+	w.Str(c.Reason)
 	rec.WriteSlice(w, c.Findings, (*rec.Writer).Str)
 	rec.WriteMap(w, c.Parts, func(w *rec.Writer, p Part) {
 		w.Str(p.Text)
@@ -121,9 +121,8 @@ func DecodeClaim(r *rec.Reader) Claim {
 	}
 	c.Text = r.Str()
 	c.Values = rec.ReadMap(r, (*rec.Reader).Str)
-	for _, p := range []*string{&c.Verdict, &c.Ledger, &c.Reason} {
-		*p = r.Str()
-	}
+	c.Verdict = Verdict(r.Int())
+	c.Ledger, c.Reason = r.Str(), r.Str()
 	c.Findings = rec.ReadSlice(r, (*rec.Reader).Str)
 	c.Parts = rec.ReadMap(r, func(r *rec.Reader) Part {
 		p := Part{Text: r.Str()}
