@@ -23,7 +23,7 @@ func EncodeFinding(w *rec.Writer, f Finding) {
 	w.Bool(f.Evidence != nil)
 	if e := f.Evidence; e != nil {
 		w.Str(e.ID)
-		w.Str(e.Pos)
+		encodePos(w, e.Pos)
 		rec.WriteSlice(w, e.Sources, encodeSource)
 	}
 	w.Bool(f.Fix != nil)
@@ -53,7 +53,7 @@ func DecodeFinding(r *rec.Reader) Finding {
 		*p = r.Str()
 	}
 	if r.Bool() {
-		f.Evidence = &Evidence{ID: r.Str(), Pos: r.Str()}
+		f.Evidence = &Evidence{ID: r.Str(), Pos: decodePos(r)}
 		f.Evidence.Sources = rec.ReadSlice(r, decodeSource)
 	}
 	if r.Bool() {
@@ -76,17 +76,25 @@ func encodeSource(w *rec.Writer, s ledger.Source) {
 	for _, v := range []int{s.Date.Y, s.Date.M, s.Date.D, int(s.Date.Prec)} {
 		w.Int(v)
 	}
-	w.Str(s.Pos.File)
-	w.Int(s.Pos.Line)
-	w.Int(s.Pos.Col)
+	encodePos(w, s.Pos)
 }
 
 func decodeSource(r *rec.Reader) ledger.Source {
 	var s ledger.Source
 	s.URL, s.Outlet = r.Str(), r.Str()
 	s.Date = civil.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: civil.Precision(r.Int())}
-	s.Pos.File, s.Pos.Line, s.Pos.Col = r.Str(), r.Int(), r.Int()
+	s.Pos = decodePos(r)
 	return s
+}
+
+func encodePos(w *rec.Writer, p ledger.Pos) {
+	w.Str(p.File)
+	w.Int(p.Line)
+	w.Int(p.Col)
+}
+
+func decodePos(r *rec.Reader) ledger.Pos {
+	return ledger.Pos{File: r.Str(), Line: r.Int(), Col: r.Int()}
 }
 
 // EncodeClaim writes c as a record.

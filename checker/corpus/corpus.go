@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/checks/crosssource"
 	"github.com/claimlint/claimlint/checker/civil"
@@ -785,7 +786,7 @@ func disagreement(l *ledger.Ledger, ev *Event, c *Stmt, attr string, others []in
 	holds := ""
 	if ev.Ledger != nil {
 		holds = " (the ledger does not say)"
-		f.Evidence = &checker.Evidence{ID: ev.Ledger.ID, Pos: ev.Ledger.Pos.String(), Sources: nonNil(ev.Ledger.Sources)}
+		f.Evidence = analysis.EvidenceOf(ev.Ledger.ID, ev.Ledger.Pos, ev.Ledger.Sources)
 	}
 	f.Message = fmt.Sprintf("articles disagree on %s%s: this one says %s; %s",
 		fmt.Sprintf(question[attr], Label(l, ev)), holds, Value(l, c, attr), strings.Join(said, "; "))
@@ -802,13 +803,6 @@ func addRelated(rs *[]checker.Related, r checker.Related) bool {
 	}
 	*rs = append(*rs, r)
 	return true
-}
-
-func nonNil(s []ledger.Source) []ledger.Source {
-	if s == nil {
-		return []ledger.Source{}
-	}
-	return s
 }
 
 // addContext adds to each ledger finding on an attribute what the other

@@ -118,8 +118,8 @@ func findingData(r *Run, i int) htmlFinding {
 	}
 	if e := f.Evidence; e != nil {
 		h.Evidence = e.ID
-		if e.Pos != "" {
-			h.Evidence += " (" + e.Pos + ")"
+		if !e.Pos.IsZero() {
+			h.Evidence += " (" + e.Pos.String() + ")"
 		}
 		h.Sources = e.Sources
 	}
@@ -192,7 +192,7 @@ func highlight(src []byte, fs []checker.Finding, idx []int) template.HTML {
 				fmt.Fprintf(&b, `<br>Ledger: %s`, html.EscapeString(f.Expected))
 			}
 			if e := f.Evidence; e != nil {
-				fmt.Fprintf(&b, `<br>Evidence: %s at %s`, html.EscapeString(e.ID), html.EscapeString(e.Pos))
+				fmt.Fprintf(&b, `<br>Evidence: %s at %s`, html.EscapeString(e.ID), html.EscapeString(e.Pos.String()))
 				for _, s := range e.Sources {
 					fmt.Fprintf(&b, `<br>Source: %s %s`, html.EscapeString(s.Outlet), html.EscapeString(s.URL))
 				}
