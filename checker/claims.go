@@ -49,7 +49,7 @@ type Claim struct {
 	Values    map[string]string `json:"values"`
 	Verdict   Verdict           `json:"verdict"`
 	Ledger    string            `json:"ledger,omitempty"`   // the entry judged against
-	Findings  []string          `json:"findings,omitempty"` // what contradicts it
+	Findings  []FindingRef      `json:"findings,omitempty"` // what contradicts it
 	Reason    string            `json:"reason,omitempty"`   // why it is not covered
 	// Parts are where an event claim writes its date, medium, initiator
 	// and venue, by those names.
@@ -58,6 +58,20 @@ type Claim struct {
 	Quiet  bool `json:"quiet,omitempty"`
 	before int  // findings reported before the claim was judged
 }
+
+// FindingRef is a finding that contradicts a claim: the check that
+// reported it, and what it said.
+type FindingRef struct {
+	Rule    string
+	Message string
+}
+
+// String writes the finding as claims output shows it: "message [rule]".
+func (r FindingRef) String() string { return r.Message + " [" + r.Rule + "]" }
+
+// MarshalText writes the finding as String does: JSON shows a claim's
+// findings as strings.
+func (r FindingRef) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // Part is where one value of a claim is written.
 type Part struct {
@@ -145,7 +159,7 @@ func (p *pass) settle(cl *Claim, ledgerID, reason string) {
 	case len(p.Findings) > cl.before:
 		cl.Verdict = Contradicted
 		for _, f := range p.Findings[cl.before:] {
-			cl.Findings = append(cl.Findings, f.Message+" ["+f.Rule+"]")
+			cl.Findings = append(cl.Findings, FindingRef{Rule: f.Rule, Message: f.Message})
 		}
 	case reason != "":
 		cl.Verdict, cl.Reason = NotCovered, reason

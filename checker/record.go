@@ -109,7 +109,10 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 	w.Int(int(c.Verdict))
 	w.Str(c.Ledger)
 	w.Str(c.Reason)
-	rec.WriteSlice(w, c.Findings, (*rec.Writer).Str)
+	rec.WriteSlice(w, c.Findings, func(w *rec.Writer, f FindingRef) {
+		w.Str(f.Rule)
+		w.Str(f.Message)
+	})
 	rec.WriteMap(w, c.Parts, func(w *rec.Writer, p Part) {
 		w.Str(p.Text)
 		for _, v := range []int{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
@@ -131,7 +134,7 @@ func DecodeClaim(r *rec.Reader) Claim {
 	c.Values = rec.ReadMap(r, (*rec.Reader).Str)
 	c.Verdict = Verdict(r.Int())
 	c.Ledger, c.Reason = r.Str(), r.Str()
-	c.Findings = rec.ReadSlice(r, (*rec.Reader).Str)
+	c.Findings = rec.ReadSlice(r, func(r *rec.Reader) FindingRef { return FindingRef{Rule: r.Str(), Message: r.Str()} })
 	c.Parts = rec.ReadMap(r, func(r *rec.Reader) Part {
 		p := Part{Text: r.Str()}
 		for _, v := range []*int{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {

@@ -162,7 +162,7 @@ func stmt(c *checker.Claim) Stmt {
 			s.Parts = append(s.Parts, partOf(attr, p))
 		}
 		for _, f := range c.Findings {
-			if strings.HasSuffix(f, "["+RuleOf[attr]+"]") && !s.Contradicted(attr) {
+			if f.Rule == RuleOf[attr] && !s.Contradicted(attr) {
 				s.Wrong = append(s.Wrong, attr)
 			}
 		}
