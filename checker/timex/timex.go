@@ -54,11 +54,9 @@ type Expr struct {
 	DayTok int
 }
 
-// Resolved is what an expression means on a publication date.
-type Resolved struct {
-	Span civil.Span
-	Prec civil.Precision
-}
+// Resolved is what an expression means on a publication date: days, at
+// the precision the expression gives them.
+type Resolved = civil.Period
 
 var months = map[string]time.Month{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -259,7 +257,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // before pub, or after it when future is true.
 func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 	span := func(a, b time.Time, p civil.Precision) Resolved {
-		return Resolved{civil.Span{First: a, Last: b}, p}
+		return Resolved{Span: civil.Span{First: a, Last: b}, Prec: p}
 	}
 	oneDay := func(t time.Time) Resolved { return span(t, t, civil.Day) }
 	switch e.Form {
