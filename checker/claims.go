@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 )
 
 // Verdict is what the ledger says of a claim.
@@ -35,7 +37,9 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // Claim is one thing an article says that claimlint read and judged: what
 // kind of claim, where, its values resolved (dates against the publication
-// date, people as entity ids), and the verdict.
+// date, people as entity ids), and the verdict. Values are the values as
+// output writes them; Date and Event are the same typed, which is what
+// the code around the engine reads.
 type Claim struct {
 	Kind      string            `json:"kind"` // title, event, anniversary, office-term
 	Path      string            `json:"path"`
@@ -55,8 +59,56 @@ type Claim struct {
 	// and venue, by those names.
 	Parts map[string]Part `json:"parts,omitempty"`
 	// Quiet is set when a directive silences cross-source on the claim's line.
-	Quiet  bool `json:"quiet,omitempty"`
-	before int  // findings reported before the claim was judged
+	Quiet bool `json:"quiet,omitempty"`
+	// Date is the days an event or office-term claim gives, resolved
+	// against the publication date; zero when it gives none.
+	Date civil.Period `json:"-"`
+	// Event is what an event claim says; nil for the other kinds.
+	Event  *EventValues `json:"-"`
+	before int          // findings reported before the claim was judged
+}
+
+// EventValues are the values of an event claim besides its date: those
+// Values writes as kinds, participants, medium, initiator, venue,
+// duration, ordinal, refers-to and future.
+type EventValues struct {
+	Kinds        []string      // the kinds of event its event word may name
+	Participants []string      // entity ids
+	Medium       string        // phone, video or in-person; "" when not said
+	Initiator    string        // an entity id, or ""
+	Venue        string        // an entity id, or ""
+	Duration     time.Duration // 0 when not said
+	Ordinal      int           // "the second call": 2; 0 when none
+	Round        bool          // the ordinal counts rounds of talks
+	LastMet      bool          // "A and B last met in …"
+	RefersTo     string        // the ledger event "the call" of a one-party clause is, or ""
+	Future       bool          // a plan: "will meet on …"
+}
+
+// eventValues records ec's values on its claim: as output writes them, and
+// typed.
+func (ec *eventClaim) eventValues(cl *Claim) {
+	cl.Values = ec.values()
+	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, Future: ec.Future}
+	for _, x := range ec.Parts {
+		v.Participants = append(v.Participants, x.ID)
+	}
+	if ec.Date != nil {
+		cl.Date = civil.Period{Span: ec.Span, Prec: ec.Prec}
+	}
+	if ec.Initiator != nil {
+		v.Initiator = ec.Initiator.ID
+	}
+	if ec.Venue != nil {
+		v.Venue = ec.Venue.ID
+	}
+	if o := ec.Ord; o != nil {
+		v.Ordinal, v.Round, v.LastMet = o.N, o.Round, o.LastMet
+	}
+	if ec.Topic != nil {
+		v.RefersTo = ec.Topic.ID
+	}
+	cl.Event = v
 }
 
 // FindingRef is a finding that contradicts a claim: the check that

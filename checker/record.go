@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"time"
+
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/rec"
@@ -120,6 +122,20 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 		}
 	})
 	w.Bool(c.Quiet)
+	EncodePeriod(w, c.Date)
+	w.Bool(c.Event != nil)
+	if v := c.Event; v != nil {
+		rec.WriteSlice(w, v.Kinds, (*rec.Writer).Str)
+		rec.WriteSlice(w, v.Participants, (*rec.Writer).Str)
+		for _, s := range []string{v.Medium, v.Initiator, v.Venue, v.RefersTo} {
+			w.Str(s)
+		}
+		w.Int(int(v.Duration))
+		w.Int(v.Ordinal)
+		for _, b := range []bool{v.Round, v.LastMet, v.Future} {
+			w.Bool(b)
+		}
+	}
 }
 
 // DecodeClaim reads what EncodeClaim wrote; check r.Done after the last
@@ -143,5 +159,32 @@ func DecodeClaim(r *rec.Reader) Claim {
 		return p
 	})
 	c.Quiet = r.Bool()
+	c.Date = DecodePeriod(r)
+	if r.Bool() {
+		v := &EventValues{}
+		v.Kinds = rec.ReadSlice(r, (*rec.Reader).Str)
+		v.Participants = rec.ReadSlice(r, (*rec.Reader).Str)
+		for _, p := range []*string{&v.Medium, &v.Initiator, &v.Venue, &v.RefersTo} {
+			*p = r.Str()
+		}
+		v.Duration = time.Duration(r.Int())
+		v.Ordinal = r.Int()
+		for _, p := range []*bool{&v.Round, &v.LastMet, &v.Future} {
+			*p = r.Bool()
+		}
+		c.Event = v
+	}
 	return c
+}
+
+// EncodePeriod writes a claimed period as a record.
+func EncodePeriod(w *rec.Writer, p civil.Period) {
+	w.Time(p.Span.First)
+	w.Time(p.Span.Last)
+	w.Int(int(p.Prec))
+}
+
+// DecodePeriod reads what EncodePeriod wrote.
+func DecodePeriod(r *rec.Reader) civil.Period {
+	return civil.Period{Span: civil.Span{First: r.Time(), Last: r.Time()}, Prec: civil.Precision(r.Int())}
 }

@@ -399,8 +399,8 @@ func timeline(v *View, reported findingIndex) template.HTML {
 		}
 		for k := range ev.Claims {
 			c := &ev.Claims[k]
-			sp, ok := corpus.ParseSpan(c.Date)
-			if !ok || sp.Last.Sub(sp.First) > 40*day {
+			sp := c.Date.Span
+			if c.Date.IsZero() || sp.Last.Sub(sp.First) > 40*day {
 				continue // no date, or a year: nothing to place
 			}
 			at := sp.First.Add(sp.Last.Sub(sp.First) / 2).Truncate(day)
