@@ -76,10 +76,13 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 	if e.Time == "" || e.TZ == nil {
 		return days
 	}
-	at, err := time.ParseInLocation("2006-01-02 15:04", e.Start.String()+" "+e.Time, e.TZ)
-	if err != nil {
+	// The ledger checked Time when it loaded it; an event of a month or a
+	// year has no day for it.
+	clock, err := time.Parse("15:04", e.Time)
+	if err != nil || e.Start.Prec != civil.Day {
 		return days
 	}
+	at := time.Date(e.Start.Y, time.Month(e.Start.M), e.Start.D, clock.Hour(), clock.Minute(), 0, 0, e.TZ)
 	zones := slices.Clone(p.Zones)
 	for _, id := range e.Participants {
 		zones = append(zones, p.Index.ZoneOf(id))
