@@ -752,21 +752,31 @@ func Value(l *ledger.Ledger, c *Stmt, attr string) string {
 // names of its participants and its kind: "the A–B call on Monday
 // 2025-02-24", "the A–B call around 2026-03-02 (not in the ledger)".
 func Label(l *ledger.Ledger, ev *Event) string {
+	label := "the " + Name(l, ev)
+	if ev.Ledger == nil {
+		label += " (not in the ledger)"
+	}
+	return label
+}
+
+// Name is Label without its article and note, as a heading shows it: "A–B
+// call on Monday 2025-02-24", "A–B call around 2026-03-02".
+func Name(l *ledger.Ledger, ev *Event) string {
 	var names []string
 	for _, id := range ev.Participants {
 		names = append(names, l.ShortName(id))
 	}
-	what := "the " + strings.Join(names, "–") + " " + ev.Kind
+	what := strings.Join(names, "–") + " " + ev.Kind
 	if ev.Ledger != nil {
 		if ev.Ledger.Title != "" {
-			what = "the " + ev.Ledger.Title
+			what = ev.Ledger.Title
 		}
 		if ev.Span.First.Equal(ev.Span.Last) {
 			return what + " on " + civil.FormatDay(ev.Span.First)
 		}
 		return what + " from " + ev.Span.First.Format("2006-01-02") + " to " + ev.Span.Last.Format("2006-01-02")
 	}
-	return what + " around " + ev.Span.First.Format("2006-01-02") + " (not in the ledger)"
+	return what + " around " + ev.Span.First.Format("2006-01-02")
 }
 
 var question = map[string]string{

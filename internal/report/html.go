@@ -258,12 +258,9 @@ func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, path.Base(strings.ReplaceAll(p, "\\", "/"))})
 	}
 	for _, ev := range v.Events {
-		row := matrixRow{Key: ev.Key, Label: corpus.Label(v.Ledger, ev), InLedger: ev.Ledger != nil}
+		row := matrixRow{Key: ev.Key, Label: corpus.Name(v.Ledger, ev), InLedger: ev.Ledger != nil}
 		if e := ev.Ledger; e != nil {
-			row.Label = strings.TrimPrefix(row.Label, "the ")
 			row.Ledger = ledgerValues(v.Ledger, e)
-		} else {
-			row.Label = strings.TrimSuffix(strings.TrimPrefix(row.Label, "the "), " (not in the ledger)")
 		}
 		// Where the ledger holds a fact, the claims it contradicts are marked;
 		// where it does not, the claims other articles contradict.
@@ -437,10 +434,10 @@ func timeline(v *View, reported findingIndex) template.HTML {
 	}
 	for i, ev := range v.Events {
 		y := top + rowH*i + rowH/2
-		label := corpus.Label(v.Ledger, ev)
-		label = strings.TrimPrefix(label, "the ")
+		label := corpus.Name(v.Ledger, ev)
 		cls := "ledger"
 		if ev.Ledger == nil {
+			label += " (not in the ledger)"
 			cls = "unledgered"
 		}
 		fmt.Fprintf(&b, `<g class="event" data-event="%s"><title>%s</title><text class="label" x="4" y="%d">%s</text>`,
