@@ -1,22 +1,46 @@
 package checker
 
 import (
+	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 )
 
-// Verdicts a claim can get.
+// Verdict is what the ledger says of a claim.
+type Verdict int
+
+// Verdicts a claim can get. The zero Verdict is a claim not yet settled.
 const (
-	Consistent   = "consistent"
-	Contradicted = "contradicted"
-	NotCovered   = "not covered"
+	Consistent Verdict = iota + 1
+	Contradicted
+	NotCovered
 )
+
+var verdictNames = [...]string{"", "consistent", "contradicted", "not covered"}
+
+// String is the verdict as output writes it: "consistent", "contradicted",
+// "not covered", or "" for a claim not settled.
+func (v Verdict) String() string {
+	if v >= 0 && int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return fmt.Sprintf("Verdict(%d)", v)
+}
+
+// MarshalText writes the verdict as String does, so that JSON shows it as
+// the word.
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
 // Claim is one thing an article says that claimlint read and judged: what
 // kind of claim, where, its values resolved (dates against the publication
-// date, people as entity ids), and the verdict.
+// date, people as entity ids), and the verdict. Values are the values as
+// output writes them; Date and Event are the same typed, which is what
+// the code around the engine reads.
 type Claim struct {
 	Kind      string            `json:"kind"` // title, event, anniversary, office-term
 	Path      string            `json:"path"`
@@ -28,17 +52,79 @@ type Claim struct {
 	EndOffset int               `json:"endOffset"`
 	Text      string            `json:"text"`
 	Values    map[string]string `json:"values"`
-	Verdict   string            `json:"verdict"`
+	Verdict   Verdict           `json:"verdict"`
 	Ledger    string            `json:"ledger,omitempty"`   // the entry judged against
-	Findings  []string          `json:"findings,omitempty"` // what contradicts it
+	Findings  []FindingRef      `json:"findings,omitempty"` // what contradicts it
 	Reason    string            `json:"reason,omitempty"`   // why it is not covered
 	// Parts are where an event claim writes its date, medium, initiator
 	// and venue, by those names.
 	Parts map[string]Part `json:"parts,omitempty"`
 	// Quiet is set when a directive silences cross-source on the claim's line.
-	Quiet  bool `json:"quiet,omitempty"`
-	before int  // findings reported before the claim was judged
+	Quiet bool `json:"quiet,omitempty"`
+	// Date is the days an event or office-term claim gives, resolved
+	// against the publication date; zero when it gives none.
+	Date civil.Period `json:"-"`
+	// Event is what an event claim says; nil for the other kinds.
+	Event  *EventValues `json:"-"`
+	before int          // findings reported before the claim was judged
 }
+
+// EventValues are the values of an event claim besides its date: those
+// Values writes as kinds, participants, medium, initiator, venue,
+// duration, ordinal, refers-to and future.
+type EventValues struct {
+	Kinds        []string      // the kinds of event its event word may name
+	Participants []string      // entity ids
+	Medium       string        // phone, video or in-person; "" when not said
+	Initiator    string        // an entity id, or ""
+	Venue        string        // an entity id, or ""
+	Duration     time.Duration // 0 when not said
+	Ordinal      int           // "the second call": 2; 0 when none
+	Round        bool          // the ordinal counts rounds of talks
+	LastMet      bool          // "A and B last met in …"
+	RefersTo     string        // the ledger event "the call" of a one-party clause is, or ""
+	Future       bool          // a plan: "will meet on …"
+}
+
+// eventValues records ec's values on its claim: as output writes them, and
+// typed.
+func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang) {
+	cl.Values = ec.values(l)
+	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, Future: ec.Future}
+	for _, x := range ec.Parts {
+		v.Participants = append(v.Participants, x.ID)
+	}
+	if ec.Date != nil {
+		cl.Date = civil.Period{Span: ec.Span, Prec: ec.Prec}
+	}
+	if ec.Initiator != nil {
+		v.Initiator = ec.Initiator.ID
+	}
+	if ec.Venue != nil {
+		v.Venue = ec.Venue.ID
+	}
+	if o := ec.Ord; o != nil {
+		v.Ordinal, v.Round, v.LastMet = o.N, o.Round, o.LastMet
+	}
+	if ec.Topic != nil {
+		v.RefersTo = ec.Topic.ID
+	}
+	cl.Event = v
+}
+
+// FindingRef is a finding that contradicts a claim: the check that
+// reported it, and what it said.
+type FindingRef struct {
+	Rule    string
+	Message string
+}
+
+// String writes the finding as claims output shows it: "message [rule]".
+func (r FindingRef) String() string { return r.Message + " [" + r.Rule + "]" }
+
+// MarshalText writes the finding as String does: JSON shows a claim's
+// findings as strings.
+func (r FindingRef) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // Part is where one value of a claim is written.
 type Part struct {
@@ -118,7 +204,7 @@ func (p *pass) part(cl *Claim, name string, lo, hi int) {
 // settle gives a claim its verdict: contradicted when findings were reported
 // since it opened, not covered when there is a reason, consistent otherwise.
 func (p *pass) settle(cl *Claim, ledgerID, reason string) {
-	if cl == nil || cl.Verdict != "" {
+	if cl == nil || cl.Verdict != 0 {
 		return
 	}
 	cl.Ledger = ledgerID
@@ -126,7 +212,7 @@ func (p *pass) settle(cl *Claim, ledgerID, reason string) {
 	case len(p.Findings) > cl.before:
 		cl.Verdict = Contradicted
 		for _, f := range p.Findings[cl.before:] {
-			cl.Findings = append(cl.Findings, f.Message+" ["+f.Rule+"]")
+			cl.Findings = append(cl.Findings, FindingRef{Rule: f.Rule, Message: f.Message})
 		}
 	case reason != "":
 		cl.Verdict, cl.Reason = NotCovered, reason

@@ -148,7 +148,7 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	}
 	id, reason := p.verifyEvent(ec)
 	if ec.rec != nil {
-		ec.rec.Values = ec.values(p.Lang)
+		ec.eventValues(ec.rec, p.Lang)
 		if ec.Date != nil {
 			p.part(ec.rec, "date", ec.Date.Lo, ec.Date.Hi)
 		}
@@ -233,7 +233,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	notCovered := func(reason string) *eventClaim {
 		if rec := p.claim("event", cl.Lo, cl.Hi, nil); rec != nil {
 			ec.rec = rec
-			rec.Values = ec.values(p.Lang)
+			ec.eventValues(rec, p.Lang)
 			p.settle(rec, "", reason)
 		}
 		return nil

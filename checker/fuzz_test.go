@@ -1,15 +1,19 @@
 package checker_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/fix"
 	"github.com/claimlint/claimlint/rules"
@@ -126,6 +130,58 @@ func FuzzClaims(f *testing.F) {
 			default:
 				t.Fatalf("claim without a verdict: %+v", cl)
 			}
+			if field, typed, written := typedValues(&cl); typed != written {
+				t.Fatalf("claim's typed %s is %q, but its values say %q: %+v", field, typed, written, cl)
+			}
 		}
 	})
+}
+
+// typedValues compares a claim's typed values with the values output
+// writes, and returns the first that differs: the two are made apart (the
+// engine writes Values, the rest of claimlint reads the types), and must
+// say the same.
+func typedValues(cl *checker.Claim) (field, typed, written string) {
+	v := cl.Values
+	if cl.Date.String() != v["date"] {
+		return "date", cl.Date.String(), v["date"]
+	}
+	if cl.Kind != "event" {
+		if cl.Event != nil {
+			return "event", "set", "not an event"
+		}
+		return "", "", ""
+	}
+	e := cl.Event
+	if e == nil {
+		return "event", "nil", fmt.Sprint(v)
+	}
+	yes := func(b bool, s string) string {
+		if b {
+			return s
+		}
+		return ""
+	}
+	duration := ""
+	if e.Duration > 0 {
+		duration = analysis.ShortDuration(e.Duration)
+	}
+	for _, x := range [][3]string{
+		{"kinds", strings.Join(e.Kinds, "|"), v["kinds"]},
+		{"participants", strings.Join(e.Participants, ","), v["participants"]},
+		{"medium", e.Medium, v["medium"]},
+		{"initiator", e.Initiator, v["initiator"]},
+		{"venue", e.Venue, v["venue"]},
+		{"duration", duration, v["duration"]},
+		{"refers-to", e.RefersTo, v["refers-to"]},
+		{"future", yes(e.Future, "true"), v["future"]},
+		{"last met", yes(e.LastMet, "last met"), yes(v["ordinal"] == "last met", "last met")},
+		{"round", yes(e.Round && !e.LastMet, fmt.Sprintf("round %d", e.Ordinal)), yes(strings.HasPrefix(v["ordinal"], "round "), v["ordinal"])},
+		{"ordinal", yes(e.Ordinal > 0 && !e.Round && !e.LastMet, lang.English.OrdinalName(e.Ordinal)), yes(v["ordinal"] != "last met" && !strings.HasPrefix(v["ordinal"], "round "), v["ordinal"])},
+	} {
+		if x[1] != x[2] {
+			return x[0], x[1], x[2]
+		}
+	}
+	return "", "", ""
 }

@@ -129,8 +129,10 @@ func (p *pass) eventDays(e *ledger.Event, edge string) []civil.Span {
 // place at: its exact time, or the window of its daypart in its local zone.
 func (p *pass) eventHours(e *ledger.Event) (from, to time.Time, ok bool) {
 	switch {
-	case e.Time != "" && e.TZ != nil:
-		at, err := time.ParseInLocation("2006-01-02 15:04", e.Start.String()+" "+e.Time, e.TZ)
+	case e.Time != "" && e.TZ != nil && e.Start.Prec == civil.Day:
+		// The ledger checked Time when it loaded it.
+		clock, err := time.Parse("15:04", e.Time)
+		at := time.Date(e.Start.Y, time.Month(e.Start.M), e.Start.D, clock.Hour(), clock.Minute(), 0, 0, e.TZ)
 		return at, at, err == nil
 	case e.Daypart != "" && e.Start.Prec == civil.Day:
 		lo, hi, ok := ledger.DaypartHours(e.Daypart)

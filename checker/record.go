@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"time"
+
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/rec"
@@ -23,7 +25,7 @@ func EncodeFinding(w *rec.Writer, f Finding) {
 	w.Bool(f.Evidence != nil)
 	if e := f.Evidence; e != nil {
 		w.Str(e.ID)
-		w.Str(e.Pos)
+		encodePos(w, e.Pos)
 		rec.WriteSlice(w, e.Sources, encodeSource)
 	}
 	w.Bool(f.Fix != nil)
@@ -53,7 +55,7 @@ func DecodeFinding(r *rec.Reader) Finding {
 		*p = r.Str()
 	}
 	if r.Bool() {
-		f.Evidence = &Evidence{ID: r.Str(), Pos: r.Str()}
+		f.Evidence = &Evidence{ID: r.Str(), Pos: decodePos(r)}
 		f.Evidence.Sources = rec.ReadSlice(r, decodeSource)
 	}
 	if r.Bool() {
@@ -76,17 +78,25 @@ func encodeSource(w *rec.Writer, s ledger.Source) {
 	for _, v := range []int{s.Date.Y, s.Date.M, s.Date.D, int(s.Date.Prec)} {
 		w.Int(v)
 	}
-	w.Str(s.Pos.File)
-	w.Int(s.Pos.Line)
-	w.Int(s.Pos.Col)
+	encodePos(w, s.Pos)
 }
 
 func decodeSource(r *rec.Reader) ledger.Source {
 	var s ledger.Source
 	s.URL, s.Outlet = r.Str(), r.Str()
 	s.Date = civil.Date{Y: r.Int(), M: r.Int(), D: r.Int(), Prec: civil.Precision(r.Int())}
-	s.Pos.File, s.Pos.Line, s.Pos.Col = r.Str(), r.Int(), r.Int()
+	s.Pos = decodePos(r)
 	return s
+}
+
+func encodePos(w *rec.Writer, p ledger.Pos) {
+	w.Str(p.File)
+	w.Int(p.Line)
+	w.Int(p.Col)
+}
+
+func decodePos(r *rec.Reader) ledger.Pos {
+	return ledger.Pos{File: r.Str(), Line: r.Int(), Col: r.Int()}
 }
 
 // EncodeClaim writes c as a record.
@@ -98,10 +108,13 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 	}
 	w.Str(c.Text)
 	rec.WriteMap(w, c.Values, (*rec.Writer).Str)
-	for _, v := range []string{c.Verdict, c.Ledger, c.Reason} {
-		w.Str(v)
-	}
-	rec.WriteSlice(w, c.Findings, (*rec.Writer).Str)
+	w.Int(int(c.Verdict))
+	w.Str(c.Ledger)
+	w.Str(c.Reason)
+	rec.WriteSlice(w, c.Findings, func(w *rec.Writer, f FindingRef) {
+		w.Str(f.Rule)
+		w.Str(f.Message)
+	})
 	rec.WriteMap(w, c.Parts, func(w *rec.Writer, p Part) {
 		w.Str(p.Text)
 		for _, v := range []int{p.Line, p.Column, p.EndLine, p.EndColumn, p.Offset, p.EndOffset, p.ByteCol, p.EndByteCol} {
@@ -109,6 +122,20 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 		}
 	})
 	w.Bool(c.Quiet)
+	EncodePeriod(w, c.Date)
+	w.Bool(c.Event != nil)
+	if v := c.Event; v != nil {
+		rec.WriteSlice(w, v.Kinds, (*rec.Writer).Str)
+		rec.WriteSlice(w, v.Participants, (*rec.Writer).Str)
+		for _, s := range []string{v.Medium, v.Initiator, v.Venue, v.RefersTo} {
+			w.Str(s)
+		}
+		w.Int(int(v.Duration))
+		w.Int(v.Ordinal)
+		for _, b := range []bool{v.Round, v.LastMet, v.Future} {
+			w.Bool(b)
+		}
+	}
 }
 
 // DecodeClaim reads what EncodeClaim wrote; check r.Done after the last
@@ -121,10 +148,9 @@ func DecodeClaim(r *rec.Reader) Claim {
 	}
 	c.Text = r.Str()
 	c.Values = rec.ReadMap(r, (*rec.Reader).Str)
-	for _, p := range []*string{&c.Verdict, &c.Ledger, &c.Reason} {
-		*p = r.Str()
-	}
-	c.Findings = rec.ReadSlice(r, (*rec.Reader).Str)
+	c.Verdict = Verdict(r.Int())
+	c.Ledger, c.Reason = r.Str(), r.Str()
+	c.Findings = rec.ReadSlice(r, func(r *rec.Reader) FindingRef { return FindingRef{Rule: r.Str(), Message: r.Str()} })
 	c.Parts = rec.ReadMap(r, func(r *rec.Reader) Part {
 		p := Part{Text: r.Str()}
 		for _, v := range []*int{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
@@ -133,5 +159,32 @@ func DecodeClaim(r *rec.Reader) Claim {
 		return p
 	})
 	c.Quiet = r.Bool()
+	c.Date = DecodePeriod(r)
+	if r.Bool() {
+		v := &EventValues{}
+		v.Kinds = rec.ReadSlice(r, (*rec.Reader).Str)
+		v.Participants = rec.ReadSlice(r, (*rec.Reader).Str)
+		for _, p := range []*string{&v.Medium, &v.Initiator, &v.Venue, &v.RefersTo} {
+			*p = r.Str()
+		}
+		v.Duration = time.Duration(r.Int())
+		v.Ordinal = r.Int()
+		for _, p := range []*bool{&v.Round, &v.LastMet, &v.Future} {
+			*p = r.Bool()
+		}
+		c.Event = v
+	}
 	return c
+}
+
+// EncodePeriod writes a claimed period as a record.
+func EncodePeriod(w *rec.Writer, p civil.Period) {
+	w.Time(p.Span.First)
+	w.Time(p.Span.Last)
+	w.Int(int(p.Prec))
+}
+
+// DecodePeriod reads what EncodePeriod wrote.
+func DecodePeriod(r *rec.Reader) civil.Period {
+	return civil.Period{Span: civil.Span{First: r.Time(), Last: r.Time()}, Prec: civil.Precision(r.Int())}
 }

@@ -74,5 +74,8 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 	}
 	rec := p.claim("office-term", min(cue, e.Lo), max(cue+1, e.Hi), map[string]string{
 		"person": person.ID, "office": office.ID, "term": edge, "date": analysis.SpanText(r.Span, r.Prec)})
+	if rec != nil {
+		rec.Date = r
+	}
 	p.settle(rec, office.ID, p.judgeTerm(&analysis.TermClaim{Person: person, Office: office, Start: start, Cue: cue, Expr: e, Resolved: r}))
 }

@@ -48,7 +48,7 @@ type Related struct {
 // Evidence is the ledger entry that contradicts the text.
 type Evidence struct {
 	ID      string          `json:"id"`
-	Pos     string          `json:"pos"` // file:line:col in the rule file
+	Pos     ledger.Pos      `json:"pos"` // where the entry is written; JSON writes it file:line:col
 	Sources []ledger.Source `json:"sources"`
 }
 
@@ -88,5 +88,5 @@ func EvidenceOf(id string, pos ledger.Pos, sources []ledger.Source) *Evidence {
 	if sources == nil {
 		sources = []ledger.Source{}
 	}
-	return &Evidence{ID: id, Pos: pos.String(), Sources: sources}
+	return &Evidence{ID: id, Pos: pos, Sources: sources}
 }

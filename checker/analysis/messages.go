@@ -78,16 +78,7 @@ func DateText(t time.Time) string { return t.Format("2006-01-02") }
 // SpanText writes a claimed span at its precision: 2025, 2025-02,
 // 2025-02-24 or "2025-02-17 to 2025-02-23".
 func SpanText(s civil.Span, prec civil.Precision) string {
-	switch prec {
-	case civil.Year:
-		return s.First.Format("2006")
-	case civil.Month:
-		return s.First.Format("2006-01")
-	}
-	if s.First.Equal(s.Last) {
-		return DateText(s.First)
-	}
-	return DateText(s.First) + " to " + DateText(s.Last)
+	return civil.Period{Span: s, Prec: prec}.String()
 }
 
 // ShortDuration writes 1h25m, 2h or 40m.

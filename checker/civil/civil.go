@@ -140,6 +140,68 @@ func (s Span) DaysFrom(o Span) int {
 	return int(s.First.Sub(o.Last).Hours() / 24)
 }
 
+// Period is a span of days at the precision an article gives it: a year
+// ("in 2019", "last year"), a month ("in May"), or days ("on Friday",
+// "January 23-24", "last week"). A year's or a month's span is the whole
+// of it. The zero Period is no date.
+type Period struct {
+	Span Span
+	Prec Precision
+}
+
+// IsZero reports whether p is no date.
+func (p Period) IsZero() bool { return p.Prec == 0 }
+
+// String writes the period at its precision: 2025, 2025-02, 2025-02-24 or
+// "2025-02-17 to 2025-02-23"; and "" for no date.
+func (p Period) String() string {
+	const day = "2006-01-02"
+	switch p.Prec {
+	case 0:
+		return ""
+	case Year:
+		return p.Span.First.Format("2006")
+	case Month:
+		return p.Span.First.Format("2006-01")
+	}
+	if p.Span.First.Equal(p.Span.Last) {
+		return p.Span.First.Format(day)
+	}
+	return p.Span.First.Format(day) + " to " + p.Span.Last.Format(day)
+}
+
+// MarshalText writes the period as String does: the JSON of a shard's
+// claims shows their dates so.
+func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText reads what MarshalText wrote, for the JSON claimlint reads
+// back (the shards merge combines).
+func (p *Period) UnmarshalText(b []byte) error {
+	s := string(b)
+	if s == "" {
+		*p = Period{}
+		return nil
+	}
+	first, last, isRange := strings.Cut(s, " to ")
+	a, err := ParseDate(first)
+	if err != nil {
+		return err
+	}
+	if !isRange {
+		*p = Period{SpanOf(a), a.Prec}
+		return nil
+	}
+	z, err := ParseDate(last)
+	if err != nil {
+		return err
+	}
+	if a.Prec != Day || z.Prec != Day || z.First().Before(a.First()) {
+		return fmt.Errorf("period %q is not FIRST to LAST, two days in order", s)
+	}
+	*p = Period{Span{a.First(), z.First()}, Day}
+	return nil
+}
+
 // SpanOf is the span of days a Date may mean.
 func SpanOf(d Date) Span { return Span{d.First(), d.Last()} }
 

@@ -24,3 +24,28 @@ func TestParseDate(t *testing.T) {
 		assert.Error(t, err, s)
 	}
 }
+
+// TestPeriodText: a period is written at its precision, and what is
+// written reads back to the same period.
+func TestPeriodText(t *testing.T) {
+	day := func(y, m, d int) Date { return Date{y, m, d, Day} }
+	for want, p := range map[string]Period{
+		"":                         {},
+		"2025":                     {SpanOf(Date{Y: 2025, Prec: Year}), Year},
+		"2025-02":                  {SpanOf(Date{Y: 2025, M: 2, Prec: Month}), Month},
+		"2025-02-24":               {SpanOf(day(2025, 2, 24)), Day},
+		"2025-02-17 to 2025-02-23": {Span{day(2025, 2, 17).First(), day(2025, 2, 23).First()}, Day},
+	} {
+		assert.Equal(t, want, p.String())
+		b, err := p.MarshalText()
+		require.NoError(t, err)
+		var back Period
+		require.NoError(t, back.UnmarshalText(b), want)
+		assert.Equal(t, p, back, want)
+		assert.Equal(t, want == "", p.IsZero())
+	}
+	for _, s := range []string{"2025-02-30", "2025 to 2026", "2025-02-24 to 2025-02-17", "2025-02-24 to", "soon"} {
+		var p Period
+		assert.Error(t, p.UnmarshalText([]byte(s)), s)
+	}
+}

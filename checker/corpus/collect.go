@@ -7,11 +7,13 @@ import (
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
-// Collector keeps the statements of a large run packed (strings as indices
-// into one table, positions as int32), grouped by what may make one event:
+// Collector keeps the statements of a large run packed (strings, lists and
+// dates as indices into tables, positions as int32), grouped by what may
+// make one event:
 // a ledger event, or a set of participants. A statement costs about a
 // hundred bytes, not four hundred, and the comparison unpacks one group at
 // a time. Past SpillAt statements, it writes them to temporary files
@@ -28,13 +30,17 @@ type Collector struct {
 	// removes it.
 	Spilled func(dir string)
 
-	l      *ledger.Ledger
-	ids    map[string]uint32
-	strs   []string
-	groups map[uint32][]packed // by the id of the group's key
-	parts  []packedPart
-	n      int    // statements held in groups
-	disk   *spill // nil until SpillAt is passed
+	l       *ledger.Ledger
+	ids     map[string]uint32
+	strs    []string
+	listIDs map[string]uint32 // by the list joined
+	lists   [][]string        // lists of kinds or of participants; 0 is none
+	dateIDs map[periodKey]uint32
+	dates   []civil.Period      // 0 is none
+	groups  map[uint32][]packed // by the id of the group's key
+	parts   []packedPart
+	n       int    // statements held in groups
+	disk    *spill // nil until SpillAt is passed
 }
 
 type packed struct {
@@ -54,7 +60,32 @@ type packedPart struct {
 
 // NewCollector makes a collector for statements judged against l.
 func NewCollector(l *ledger.Ledger) *Collector {
-	return &Collector{l: l, ids: map[string]uint32{"": 0}, strs: []string{""}, groups: map[uint32][]packed{}}
+	return &Collector{l: l, ids: map[string]uint32{"": 0}, strs: []string{""},
+		listIDs: map[string]uint32{"": 0}, lists: [][]string{nil},
+		dateIDs: map[periodKey]uint32{{}: 0}, dates: []civil.Period{{}},
+		groups: map[uint32][]packed{}}
+}
+
+func (c *Collector) listID(l []string) uint32 {
+	key := strings.Join(l, "\x00")
+	if n, ok := c.listIDs[key]; ok {
+		return n
+	}
+	n := uint32(len(c.lists))
+	c.listIDs[key] = n
+	c.lists = append(c.lists, l)
+	return n
+}
+
+func (c *Collector) dateID(p civil.Period) uint32 {
+	k := keyOf(p)
+	if n, ok := c.dateIDs[k]; ok {
+		return n
+	}
+	n := uint32(len(c.dates))
+	c.dateIDs[k] = n
+	c.dates = append(c.dates, p)
+	return n
 }
 
 func (c *Collector) id(s string) uint32 {
@@ -96,8 +127,8 @@ func (c *Collector) Add(stmts []Stmt) {
 			continue
 		}
 		p := packed{
-			path: c.id(s.Path), ledger: c.id(s.Ledger), kinds: c.id(s.Kinds), participants: c.id(s.Participants),
-			date: c.id(s.Date), medium: c.id(s.Medium), initiator: c.id(s.Initiator), venue: c.id(s.Venue),
+			path: c.id(s.Path), ledger: c.id(s.Ledger), kinds: c.listID(s.Kinds), participants: c.listID(s.Participants),
+			date: c.dateID(s.Date), medium: c.id(s.Medium), initiator: c.id(s.Initiator), venue: c.id(s.Venue),
 			line: int32(s.Line), column: int32(s.Column), offset: int32(s.Offset), endOffset: int32(s.EndOffset),
 			partsAt: uint32(len(c.parts)), nparts: uint8(len(s.Parts)), planned: s.Planned, quiet: s.Quiet,
 		}
@@ -134,6 +165,7 @@ func (c *Collector) toDisk() {
 	}
 	c.disk = d
 	c.ids, c.strs, c.groups, c.parts, c.n = nil, nil, nil, nil, 0
+	c.listIDs, c.lists, c.dateIDs, c.dates = nil, nil, nil, nil
 }
 
 // Close removes what the collector wrote to disk.
@@ -149,8 +181,8 @@ func (c *Collector) Close() error {
 func (c *Collector) unpack(p *packed) Stmt {
 	s := Stmt{
 		Path: c.strs[p.path], Line: int(p.line), Column: int(p.column), Offset: int(p.offset), EndOffset: int(p.endOffset),
-		Ledger: c.strs[p.ledger], Kinds: c.strs[p.kinds], Participants: c.strs[p.participants],
-		Date: c.strs[p.date], Medium: c.strs[p.medium], Initiator: c.strs[p.initiator], Venue: c.strs[p.venue],
+		Ledger: c.strs[p.ledger], Kinds: c.lists[p.kinds], Participants: c.lists[p.participants],
+		Date: c.dates[p.date], Medium: c.strs[p.medium], Initiator: c.strs[p.initiator], Venue: c.strs[p.venue],
 		Planned: p.planned, Quiet: p.quiet,
 	}
 	for k, attr := range Attrs {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/checks/crosssource"
 	"github.com/claimlint/claimlint/checker/civil"
@@ -60,7 +61,7 @@ type values struct {
 }
 
 type group struct {
-	value  string
+	value  value
 	claims []int // ascending, so by path
 }
 
@@ -72,23 +73,56 @@ const MaxRelated = 10
 // and which of them the ledger contradicts. It is a few hundred bytes, so a
 // run can keep one for every event claim of a large corpus.
 type Stmt struct {
-	Path         string `json:"path"`
-	Line         int    `json:"line"`
-	Column       int    `json:"column"`
-	Offset       int    `json:"offset"`
-	EndOffset    int    `json:"endOffset"`
-	Ledger       string `json:"ledger,omitempty"` // the ledger event, or "" for one it does not hold
-	Kinds        string `json:"kinds"`            // "call" or "meeting|talks|…"
-	Participants string `json:"participants"`     // entity ids, comma-separated
-	Date         string `json:"date,omitempty"`   // as checker.Claim's values
-	Medium       string `json:"medium,omitempty"`
-	Initiator    string `json:"initiator,omitempty"`
-	Venue        string `json:"venue,omitempty"`
-	Parts        []Part `json:"parts,omitempty"`
+	Path         string       `json:"path"`
+	Line         int          `json:"line"`
+	Column       int          `json:"column"`
+	Offset       int          `json:"offset"`
+	EndOffset    int          `json:"endOffset"`
+	Ledger       string       `json:"ledger,omitempty"` // the ledger event, or "" for one it does not hold
+	Kinds        Kinds        `json:"kinds"`            // JSON: "call" or "meeting|talks|…"
+	Participants IDs          `json:"participants"`     // entity ids; JSON: comma-separated
+	Date         civil.Period `json:"date,omitzero"`    // JSON: as checker.Claim's values
+	Medium       string       `json:"medium,omitempty"`
+	Initiator    string       `json:"initiator,omitempty"`
+	Venue        string       `json:"venue,omitempty"`
+	Parts        []Part       `json:"parts,omitempty"`
 	// Wrong are the attributes the ledger's checks contradict.
 	Wrong   []string `json:"wrong,omitempty"`
 	Planned bool     `json:"planned,omitempty"` // "will meet …"
 	Quiet   bool     `json:"quiet,omitempty"`   // a directive silences cross-source here
+}
+
+// Kinds are the kinds of event a statement may be about, which JSON writes
+// joined by "|", as claims output does: "meeting|talks".
+type Kinds []string
+
+// MarshalText writes the kinds joined by "|".
+func (k Kinds) MarshalText() ([]byte, error) { return []byte(strings.Join(k, "|")), nil }
+
+// UnmarshalText reads what MarshalText wrote, for merge.
+func (k *Kinds) UnmarshalText(b []byte) error {
+	*k = splitList(string(b), "|")
+	return nil
+}
+
+// IDs are entity ids, which JSON writes joined by ",", as claims output
+// does.
+type IDs []string
+
+// MarshalText writes the ids joined by ",".
+func (x IDs) MarshalText() ([]byte, error) { return []byte(strings.Join(x, ",")), nil }
+
+// UnmarshalText reads what MarshalText wrote, for merge.
+func (x *IDs) UnmarshalText(b []byte) error {
+	*x = splitList(string(b), ",")
+	return nil
+}
+
+func splitList(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, sep)
 }
 
 // Part is where a Stmt writes one of its values: a checker.Part in half
@@ -111,11 +145,18 @@ func partOf(attr string, p checker.Part) Part {
 		int32(p.Offset), int32(p.EndOffset), int32(p.ByteCol), int32(p.EndByteCol)}
 }
 
-// Value is the statement's raw value of an attribute.
+// Value is the statement's value of an attribute as JSON writes it: a
+// date at its precision (see civil.Period), a medium, an entity's id.
 func (s *Stmt) Value(attr string) string {
+	if attr == "date" {
+		return s.Date.String()
+	}
+	return s.id(attr)
+}
+
+// id is the statement's medium, initiator or venue.
+func (s *Stmt) id(attr string) string {
 	switch attr {
-	case "date":
-		return s.Date
 	case "medium":
 		return s.Medium
 	case "initiator":
@@ -142,13 +183,14 @@ func (s *Stmt) Part(attr string) (checker.Part, bool) {
 // of attr.
 func (s *Stmt) Contradicted(attr string) bool { return slices.Contains(s.Wrong, attr) }
 
-// stmt makes the statement of a claim.
+// stmt makes the statement of an event claim.
 func stmt(c *checker.Claim) Stmt {
+	v := eventOf(c)
 	s := Stmt{
 		Path: c.Path, Line: c.Line, Column: c.Column, Offset: c.Offset, EndOffset: c.EndOffset,
-		Kinds: intern(c.Values["kinds"]), Participants: intern(c.Values["participants"]),
-		Date: intern(c.Values["date"]), Medium: c.Values["medium"], Initiator: c.Values["initiator"], Venue: c.Values["venue"],
-		Planned: Planned(c), Quiet: c.Quiet,
+		Kinds: v.Kinds, Participants: internIDs(v.Participants),
+		Date: c.Date, Medium: v.Medium, Initiator: v.Initiator, Venue: v.Venue,
+		Planned: v.Future, Quiet: c.Quiet,
 	}
 	if c.Ledger != "coverage" {
 		s.Ledger = c.Ledger
@@ -161,7 +203,7 @@ func stmt(c *checker.Claim) Stmt {
 			s.Parts = append(s.Parts, partOf(attr, p))
 		}
 		for _, f := range c.Findings {
-			if strings.HasSuffix(f, "["+RuleOf[attr]+"]") && !s.Contradicted(attr) {
+			if f.Rule == RuleOf[attr] && !s.Contradicted(attr) {
 				s.Wrong = append(s.Wrong, attr)
 			}
 		}
@@ -169,17 +211,27 @@ func stmt(c *checker.Claim) Stmt {
 	return s
 }
 
-// interned holds one copy of each value many statements share (the same
-// participants, kinds and dates recur across a corpus): a statement then
-// costs its own fields, not copies of the same strings.
+// eventOf is an event claim's typed values; a claim recorded before its
+// values were read has none.
+func eventOf(c *checker.Claim) *checker.EventValues {
+	if c.Event == nil {
+		return &checker.EventValues{}
+	}
+	return c.Event
+}
+
+// interned holds one copy of each list of participants many statements
+// share, by the ids joined: a statement then costs its own fields, not
+// copies of the same list. (The kinds are the engine's own lists, shared
+// already.)
 var interned sync.Map
 
-func intern(s string) string {
-	if s == "" {
-		return ""
+func internIDs(ids []string) IDs {
+	if len(ids) == 0 {
+		return nil
 	}
-	v, _ := interned.LoadOrStore(s, s)
-	return v.(string)
+	v, _ := interned.LoadOrStore(strings.Join(ids, "\x00"), IDs(ids))
+	return v.(IDs)
 }
 
 // Usable reports whether a claim belongs to an event of the corpus view: an
@@ -189,7 +241,7 @@ func intern(s string) string {
 // (see Planned). An event the ledger's coverage says did not happen is
 // reported by event-unknown, and not compared.
 func Usable(c *checker.Claim) bool {
-	if c.Kind != "event" || c.Values["ordinal"] == "last met" {
+	if c.Kind != "event" || eventOf(c).LastMet {
 		return false
 	}
 	switch c.Verdict {
@@ -204,7 +256,7 @@ func Usable(c *checker.Claim) bool {
 // Planned reports whether a claim is about the future: "will meet in …".
 // Plans change, so a plan and a report of the event do not contradict each
 // other; the ledger alone judges a plan.
-func Planned(c *checker.Claim) bool { return c.Values["future"] != "" }
+func Planned(c *checker.Claim) bool { return eventOf(c).Future }
 
 // Statements checks an article for what comparing articles needs: its
 // findings, and a statement for each usable event claim. An article that
@@ -223,15 +275,21 @@ func Statements(c *checker.Checker, a *article.Article) ([]Stmt, []checker.Findi
 // Keeper is the filter of Statements: it is given an article's event claims
 // as they are settled, so that the others are never held.
 func Keeper() func(*checker.Claim) bool {
-	seen := map[string]bool{}
+	// What makes two claims of an article say the same: the ids and kinds
+	// joined only to be compared.
+	type saying struct {
+		path, ledger, participants, kinds string
+		date                              periodKey
+		medium, initiator, venue          string
+	}
+	seen := map[saying]bool{}
 	return func(c *checker.Claim) bool {
 		if !Usable(c) {
 			return false
 		}
-		key := c.Path + "\x00" + c.Ledger + "\x00" + c.Values["participants"] + "\x00" + c.Values["kinds"]
-		for _, attr := range Attrs {
-			key += "\x00" + c.Values[attr]
-		}
+		v := eventOf(c)
+		key := saying{c.Path, c.Ledger, strings.Join(v.Participants, ","), strings.Join(v.Kinds, "|"),
+			keyOf(c.Date), v.Medium, v.Initiator, v.Venue}
 		if seen[key] && len(c.Findings) == 0 {
 			return false
 		}
@@ -325,23 +383,39 @@ func intersect(a, b []string) []string {
 	return out
 }
 
-// ParseSpan reads a claim's date value: YYYY, YYYY-MM, YYYY-MM-DD, or
-// "FIRST to LAST".
-func ParseSpan(s string) (civil.Span, bool) {
-	if s == "" {
-		return civil.Span{}, false
-	}
-	first, last, ok := strings.Cut(s, " to ")
-	if !ok {
-		last = first
-	}
-	a, err1 := civil.ParseDate(first)
-	b, err2 := civil.ParseDate(last)
-	if err1 != nil || err2 != nil {
-		return civil.Span{}, false
-	}
-	return civil.Span{First: a.First(), Last: b.Last()}, true
+// periodKey is a period as a map key: == on time.Time compares locations
+// as well as instants.
+type periodKey struct {
+	first, last int64
+	prec        civil.Precision
 }
+
+func keyOf(p civil.Period) periodKey {
+	if p.IsZero() {
+		return periodKey{}
+	}
+	return periodKey{p.Span.First.Unix(), p.Span.Last.Unix(), p.Prec}
+}
+
+// value is what a claim gives an attribute, as claims are grouped and
+// compared on it: a date; or a medium or an entity's id, with, of an event
+// the ledger does not hold, the date it is given on (claims of other days
+// may tell of another event).
+type value struct {
+	date civil.Period
+	id   string
+}
+
+// valueKey is a value as a map key.
+type valueKey struct {
+	date periodKey
+	id   string
+}
+
+func (v value) key() valueKey { return valueKey{keyOf(v.date), v.id} }
+
+// none reports whether v gives nothing.
+func (v value) none() bool { return v.date.IsZero() && v.id == "" }
 
 // index groups each attribute's values and notes which cannot both be right.
 func (ev *Event) index(l *ledger.Ledger) {
@@ -356,17 +430,17 @@ func (ev *Event) index(l *ledger.Ledger) {
 	ev.attrs = map[string]*values{}
 	for _, attr := range Attrs {
 		vs := &values{of: make([]int, n)}
-		at := map[string]int{}
+		at := map[valueKey]int{}
 		for i := range ev.Claims {
 			v, ok := ev.compared(&ev.Claims[i], attr)
 			if !ok {
 				vs.of[i] = -1
 				continue
 			}
-			g, ok := at[v]
+			g, ok := at[v.key()]
 			if !ok {
 				g = len(vs.groups)
-				at[v] = g
+				at[v.key()] = g
 				vs.groups = append(vs.groups, group{value: v})
 			}
 			vs.groups[g].claims = append(vs.groups[g].claims, i)
@@ -386,19 +460,19 @@ func (ev *Event) index(l *ledger.Ledger) {
 // looseClaim is what grouping claims of events the ledger does not hold
 // needs of each: a few strings and a day, not the whole statement.
 type looseClaim struct {
-	path, date string
-	parts      string // participants, sorted, comma-separated
-	kinds      []string
-	day        time.Time
+	path  string
+	ids   []string // participants, sorted
+	parts string   // the same joined, to compare
+	kinds []string
+	day   time.Time
 }
 
 func looseOf(c *Stmt) (looseClaim, bool) {
-	sp, parts, ok := unledgered(c)
+	sp, ids, ok := unledgered(c)
 	if !ok {
 		return looseClaim{}, false
 	}
-	sort.Strings(parts)
-	return looseClaim{c.Path, c.Date, strings.Join(parts, ","), strings.Split(c.Kinds, "|"), sp.First}, true
+	return looseClaim{c.Path, ids, strings.Join(ids, ","), c.Kinds, sp.First}, true
 }
 
 // looseEvent is an event only the articles tell of: the Event, without
@@ -445,7 +519,7 @@ func looseClusters(recs []looseClaim) []looseEvent {
 			}
 		}
 		if g == nil {
-			g = &cluster{looseEvent{ev: &Event{Participants: strings.Split(r.parts, ","), Span: civil.Span{First: r.day, Last: r.day}}}, r.parts, r.kinds}
+			g = &cluster{looseEvent{ev: &Event{Participants: r.ids, Span: civil.Span{First: r.day, Last: r.day}}}, r.parts, r.kinds}
 			groups = append(groups, g)
 			byParts[r.parts] = append(byParts[r.parts], g)
 		} else {
@@ -484,26 +558,28 @@ func articles(recs []looseClaim, members []int) int {
 
 // split reports whether one article gives an event two dates.
 func split(recs []looseClaim, members []int) bool {
-	days := map[string]string{}
+	days := map[string]time.Time{}
 	for _, i := range members {
 		r := &recs[i]
-		if prev, ok := days[r.path]; ok && prev != r.date {
+		if prev, ok := days[r.path]; ok && !prev.Equal(r.day) {
 			return true
 		}
-		days[r.path] = r.date
+		days[r.path] = r.day
 	}
 	return false
 }
 
 // unledgered reads a claim of an event the ledger does not hold: usable
-// when it names two parties and one day, and is not a plan.
+// when it names two parties and one day, and is not a plan. It returns
+// the day and the participants, sorted (a copy).
 func unledgered(c *Stmt) (civil.Span, []string, bool) {
-	sp, ok := ParseSpan(c.Date)
-	parts := strings.Split(c.Participants, ",")
-	if !ok || !sp.First.Equal(sp.Last) || len(parts) < 2 || c.Planned {
+	sp := c.Date.Span
+	if c.Date.IsZero() || !sp.First.Equal(sp.Last) || len(c.Participants) < 2 || c.Planned {
 		return civil.Span{}, nil, false
 	}
-	return sp, parts, true
+	ids := slices.Clone(c.Participants)
+	sort.Strings(ids)
+	return sp, ids, true
 }
 
 // ledgerEvent is the Event of a ledger event, without its claims.
@@ -512,17 +588,22 @@ func ledgerEvent(e *ledger.Event) *Event {
 }
 
 // compared is the value of attr that claim c is compared on, if it is.
-func (ev *Event) compared(c *Stmt, attr string) (string, bool) {
-	v := c.Value(attr)
+func (ev *Event) compared(c *Stmt, attr string) (value, bool) {
+	var v value
+	if attr == "date" {
+		v.date = c.Date
+	} else {
+		v.id = c.id(attr)
+	}
 	// A claim the ledger dates otherwise may tell of another event: it is
 	// compared on nothing else.
-	if v == "" || c.Planned || attr != "date" && c.Contradicted("date") {
-		return "", false
+	if v.none() || c.Planned || attr != "date" && c.Contradicted("date") {
+		return value{}, false
 	}
 	if ev.Ledger == nil && attr != "date" {
 		// Of an event the ledger does not hold, only claims of the same day
 		// are compared: on other days they may tell of another event.
-		v = c.Date + "\x00" + v
+		v.date = c.Date
 	}
 	return v, true
 }
@@ -592,26 +673,17 @@ func (ev *Event) Others(i int, attr string, limit int) ([]int, int) {
 
 // compatible reports whether two values of an attribute can both be right;
 // a value not given agrees with anything.
-func (ev *Event) compatible(l *ledger.Ledger, attr, a, b string) bool {
-	if a == "" || b == "" || a == b {
+func (ev *Event) compatible(l *ledger.Ledger, attr string, a, b value) bool {
+	if a.none() || b.none() || a.key() == b.key() {
 		return true
 	}
-	if ev.Ledger == nil && attr != "date" {
-		da, va, _ := strings.Cut(a, "\x00")
-		db, vb, _ := strings.Cut(b, "\x00")
-		if da != db {
-			return true
-		}
-		a, b = va, vb
-		if a == b {
-			return true
-		}
+	if ev.Ledger == nil && attr != "date" && keyOf(a.date) != keyOf(b.date) {
+		return true // given on different days
 	}
 	switch attr {
 	case "date":
-		sa, ok1 := ParseSpan(a)
-		sb, ok2 := ParseSpan(b)
-		if !ok1 || !ok2 || sa.Overlaps(sb) {
+		sa, sb := a.date.Span, b.date.Span
+		if sa.Overlaps(sb) {
 			return true
 		}
 		// Of an event the ledger does not hold, only a call has one day, and
@@ -620,6 +692,7 @@ func (ev *Event) compatible(l *ledger.Ledger, attr, a, b string) bool {
 	case "venue":
 		// A city and its country are both right; a place the ledger cannot
 		// locate is not judged.
+		a, b := a.id, b.id
 		return l.Within(a, b) || l.Within(b, a) || l.CountryOf(a) == "" || l.CountryOf(b) == ""
 	}
 	return false
@@ -654,7 +727,7 @@ func Value(l *ledger.Ledger, c *Stmt, attr string) string {
 	}
 	switch attr {
 	case "date":
-		if sp, ok := ParseSpan(v); ok && sp.First.Equal(sp.Last) {
+		if sp := c.Date.Span; sp.First.Equal(sp.Last) {
 			v = civil.FormatDay(sp.First)
 		}
 		if pt, ok := c.Part("date"); ok && pt.Text != "" && !strings.Contains(v, pt.Text) {
@@ -679,21 +752,31 @@ func Value(l *ledger.Ledger, c *Stmt, attr string) string {
 // names of its participants and its kind: "the A–B call on Monday
 // 2025-02-24", "the A–B call around 2026-03-02 (not in the ledger)".
 func Label(l *ledger.Ledger, ev *Event) string {
+	label := "the " + Name(l, ev)
+	if ev.Ledger == nil {
+		label += " (not in the ledger)"
+	}
+	return label
+}
+
+// Name is Label without its article and note, as a heading shows it: "A–B
+// call on Monday 2025-02-24", "A–B call around 2026-03-02".
+func Name(l *ledger.Ledger, ev *Event) string {
 	var names []string
 	for _, id := range ev.Participants {
 		names = append(names, l.ShortName(id))
 	}
-	what := "the " + strings.Join(names, "–") + " " + ev.Kind
+	what := strings.Join(names, "–") + " " + ev.Kind
 	if ev.Ledger != nil {
 		if ev.Ledger.Title != "" {
-			what = "the " + ev.Ledger.Title
+			what = ev.Ledger.Title
 		}
 		if ev.Span.First.Equal(ev.Span.Last) {
 			return what + " on " + civil.FormatDay(ev.Span.First)
 		}
 		return what + " from " + ev.Span.First.Format("2006-01-02") + " to " + ev.Span.Last.Format("2006-01-02")
 	}
-	return what + " around " + ev.Span.First.Format("2006-01-02") + " (not in the ledger)"
+	return what + " around " + ev.Span.First.Format("2006-01-02")
 }
 
 var question = map[string]string{
@@ -785,7 +868,7 @@ func disagreement(l *ledger.Ledger, ev *Event, c *Stmt, attr string, others []in
 	holds := ""
 	if ev.Ledger != nil {
 		holds = " (the ledger does not say)"
-		f.Evidence = &checker.Evidence{ID: ev.Ledger.ID, Pos: ev.Ledger.Pos.String(), Sources: nonNil(ev.Ledger.Sources)}
+		f.Evidence = analysis.EvidenceOf(ev.Ledger.ID, ev.Ledger.Pos, ev.Ledger.Sources)
 	}
 	f.Message = fmt.Sprintf("articles disagree on %s%s: this one says %s; %s",
 		fmt.Sprintf(question[attr], Label(l, ev)), holds, Value(l, c, attr), strings.Join(said, "; "))
@@ -802,13 +885,6 @@ func addRelated(rs *[]checker.Related, r checker.Related) bool {
 	}
 	*rs = append(*rs, r)
 	return true
-}
-
-func nonNil(s []ledger.Source) []ledger.Source {
-	if s == nil {
-		return []ledger.Source{}
-	}
-	return s
 }
 
 // addContext adds to each ledger finding on an attribute what the other

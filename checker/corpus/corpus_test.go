@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/rec"
 )
@@ -296,28 +297,6 @@ func TestVenueDisagreementOnLedgerVenue(t *testing.T) {
 	assert.Equal(t, "a.md says Belgrove", fs[0].Related[0].Message)
 }
 
-func TestParseSpan(t *testing.T) {
-	for _, tt := range []struct {
-		in          string
-		first, last string
-		ok          bool
-	}{
-		{"2025", "2025-01-01", "2025-12-31", true},
-		{"2025-02", "2025-02-01", "2025-02-28", true},
-		{"2025-02-24", "2025-02-24", "2025-02-24", true},
-		{"2025-08-31 to 2025-09-03", "2025-08-31", "2025-09-03", true},
-		{"", "", "", false},
-		{"Friday", "", "", false},
-	} {
-		sp, ok := ParseSpan(tt.in)
-		assert.Equal(t, tt.ok, ok, tt.in)
-		if ok {
-			assert.Equal(t, tt.first, sp.First.Format("2006-01-02"), tt.in)
-			assert.Equal(t, tt.last, sp.Last.Format("2006-01-02"), tt.in)
-		}
-	}
-}
-
 // TestManyArticles checks that a finding lists at most MaxRelated other
 // articles and counts the rest.
 func TestManyArticles(t *testing.T) {
@@ -399,8 +378,8 @@ func TestCollectorComparesAsCluster(t *testing.T) {
 // and reads it back; a cut record is an error, never a half statement.
 func TestSpilledStatementRoundTrip(t *testing.T) {
 	s := Stmt{
-		Path: "a/b.md", Line: 3, Column: 7, Offset: 40, EndOffset: 90, Ledger: "ev", Kinds: "call",
-		Participants: "x,y", Date: "2025-05-13", Medium: "phone", Initiator: "x", Venue: "v",
+		Path: "a/b.md", Line: 3, Column: 7, Offset: 40, EndOffset: 90, Ledger: "ev", Kinds: Kinds{"call"},
+		Participants: IDs{"x", "y"}, Date: period("2025-05-13"), Medium: "phone", Initiator: "x", Venue: "v",
 		Parts:   []Part{{"date", "on Tuesday", 3, 20, 3, 30, 55, 65, 20, 30}, {"medium", "by phone", 3, 8, 3, 16, 43, 51, 8, 16}},
 		Wrong:   []string{"date", "medium"},
 		Planned: true, Quiet: true,
@@ -454,6 +433,8 @@ func TestMergeSortedRuns(t *testing.T) {
 // planned, quiet and misdated claims, several to an article.
 func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 	pick := func(vs ...string) string { return vs[rng.IntN(len(vs))] }
+	kinds := func(s string) Kinds { return strings.Split(s, "|") }
+	ids := func(s string) IDs { return strings.Split(s, ",") }
 	var arts [][]Stmt
 	for a := range n {
 		var ss []Stmt
@@ -466,29 +447,29 @@ func randomStmts(rng *rand.Rand, n int) [][]Stmt {
 			}
 			s := Stmt{
 				Path: fmt.Sprintf("a%04d.md", a), Line: 1 + at, Column: 1, Offset: 100 * at, EndOffset: 100*at + 50,
-				Participants: "ada-example,bo-sample", Planned: rng.IntN(10) == 0, Quiet: rng.IntN(20) == 0,
+				Participants: ids("ada-example,bo-sample"), Planned: rng.IntN(10) == 0, Quiet: rng.IntN(20) == 0,
 			}
 			switch rng.IntN(3) {
 			case 0:
-				s.Ledger, s.Kinds, s.Date = "call-0304", "call", "2025-03-04"
+				s.Ledger, s.Kinds, s.Date = "call-0304", kinds("call"), period("2025-03-04")
 			case 1:
-				s.Ledger, s.Kinds, s.Date = "meeting-0410", "meeting|talks", "2025-04-10"
+				s.Ledger, s.Kinds, s.Date = "meeting-0410", kinds("meeting|talks"), period("2025-04-10")
 			default: // an event the ledger does not hold
-				s.Kinds = pick("call", "call", "meeting|talks")
+				s.Kinds = kinds(pick("call", "call", "meeting|talks"))
 				// Every set of two or more of the four parties: several
 				// share a bucket on disk.
-				s.Participants = pick("ada-example,bo-sample", "bo-sample,ada-example", "ada-example,borvia", "ada-example,arland,bo-sample",
+				s.Participants = ids(pick("ada-example,bo-sample", "bo-sample,ada-example", "ada-example,borvia", "ada-example,arland,bo-sample",
 					"ada-example,arland", "arland,borvia", "bo-sample,borvia", "arland,bo-sample", "ada-example,arland,borvia",
-					"ada-example,bo-sample,borvia", "arland,bo-sample,borvia", "ada-example,arland,bo-sample,borvia")
+					"ada-example,bo-sample,borvia", "arland,bo-sample,borvia", "ada-example,arland,bo-sample,borvia"))
 				// The same day in most of an article's claims, so that not
 				// every article splits its event in two.
-				s.Date = pick("2025-05-01", "2025-05-02", "2025-05-05", "2025-05-09")
+				s.Date = period(pick("2025-05-01", "2025-05-02", "2025-05-05", "2025-05-09"))
 				if k > 0 && rng.IntN(4) > 0 {
 					s.Date = ss[0].Date
 				}
 			}
 			if s.Ledger != "" && rng.IntN(8) == 0 {
-				s.Date, s.Wrong = "2025-01-01", []string{"date"}
+				s.Date, s.Wrong = period("2025-01-01"), []string{"date"}
 			}
 			s.Medium = pick("", "phone", "video", "in-person")
 			s.Initiator = pick("", "", "ada-example", "bo-sample")
@@ -576,4 +557,13 @@ func TestCollectorStreamsEvents(t *testing.T) {
 			}
 		}
 	}
+}
+
+// period reads a date as claims output writes it.
+func period(s string) civil.Period {
+	var p civil.Period
+	if err := p.UnmarshalText([]byte(s)); err != nil {
+		panic(err)
+	}
+	return p
 }

@@ -440,9 +440,12 @@ func (s *spill) close() error {
 // EncodeStmt writes a statement as a record: on spilling, and into the
 // result cache.
 func EncodeStmt(w *rec.Writer, s Stmt) {
-	for _, v := range []string{s.Path, s.Ledger, s.Kinds, s.Participants, s.Date, s.Medium, s.Initiator, s.Venue} {
+	for _, v := range []string{s.Path, s.Ledger, s.Medium, s.Initiator, s.Venue} {
 		w.Str(v)
 	}
+	rec.WriteSlice(w, s.Kinds, (*rec.Writer).Str)
+	rec.WriteSlice(w, s.Participants, (*rec.Writer).Str)
+	checker.EncodePeriod(w, s.Date)
 	for _, v := range []int{s.Line, s.Column, s.Offset, s.EndOffset} {
 		w.Int(v)
 	}
@@ -462,9 +465,12 @@ func EncodeStmt(w *rec.Writer, s Stmt) {
 // record.
 func DecodeStmt(r *rec.Reader) Stmt {
 	var s Stmt
-	for _, p := range []*string{&s.Path, &s.Ledger, &s.Kinds, &s.Participants, &s.Date, &s.Medium, &s.Initiator, &s.Venue} {
+	for _, p := range []*string{&s.Path, &s.Ledger, &s.Medium, &s.Initiator, &s.Venue} {
 		*p = r.Str()
 	}
+	s.Kinds = rec.ReadSlice(r, (*rec.Reader).Str)
+	s.Participants = rec.ReadSlice(r, (*rec.Reader).Str)
+	s.Date = checker.DecodePeriod(r)
 	for _, p := range []*int{&s.Line, &s.Column, &s.Offset, &s.EndOffset} {
 		*p = r.Int()
 	}

@@ -32,13 +32,13 @@ type eventStream struct {
 // streamAttr is what the first read learns of one attribute.
 type streamAttr struct {
 	attr   string
-	at     map[string]int // group by value
-	groups []streamGroup  // in order of first claim
+	at     map[valueKey]int // group by value
+	groups []streamGroup    // in order of first claim
 	clash  [][]bool
 }
 
 type streamGroup struct {
-	value    string
+	value    value
 	count    int
 	articles int
 	last     string // the path of the group's last claim
@@ -50,7 +50,7 @@ func newEventStream(l *ledger.Ledger, ev *Event) *eventStream {
 	s := &eventStream{l: l, ev: ev, kept: map[int]*Stmt{}, ordered: true}
 	for _, attr := range Attrs {
 		if !s.ev.Holds(attr) { // the ledger's own checks judge the rest
-			s.attrs = append(s.attrs, &streamAttr{attr: attr, at: map[string]int{}})
+			s.attrs = append(s.attrs, &streamAttr{attr: attr, at: map[valueKey]int{}})
 		}
 	}
 	return s
@@ -89,10 +89,10 @@ func (s *eventStream) count(art []Stmt, lo int) {
 			if !ok {
 				continue
 			}
-			g, ok := a.at[v]
+			g, ok := a.at[v.key()]
 			if !ok {
 				g = len(a.groups)
-				a.at[v] = g
+				a.at[v.key()] = g
 				a.groups = append(a.groups, streamGroup{value: v})
 			}
 			gr := &a.groups[g]
@@ -143,7 +143,7 @@ func (s *eventStream) judge(art []Stmt, lo int, emit func(checker.Finding)) {
 		for k := range art {
 			of[k] = -1
 			if v, ok := s.ev.compared(&art[k], a.attr); ok {
-				of[k] = a.at[v]
+				of[k] = a.at[v.key()]
 				mine[of[k]]++
 			}
 		}

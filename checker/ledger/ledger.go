@@ -10,6 +10,8 @@ package ledger
 import (
 	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/civil"
@@ -28,6 +30,36 @@ func (p Pos) String() string {
 		return p.File
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// IsZero reports whether the position names neither a file nor a line:
+// String writes nothing.
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+
+// MarshalText writes the position as String does: JSON output shows a
+// finding's evidence as "file:line:col".
+func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText reads what MarshalText wrote, for the JSON that claimlint
+// reads back (the shards merge combines): file:line:col, or a file alone.
+func (p *Pos) UnmarshalText(b []byte) error {
+	s := string(b)
+	*p = Pos{File: s}
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return nil
+	}
+	j := strings.LastIndexByte(s[:i], ':')
+	if j < 0 {
+		return nil
+	}
+	line, err1 := strconv.Atoi(s[j+1 : i])
+	col, err2 := strconv.Atoi(s[i+1:])
+	if err1 != nil || err2 != nil || line <= 0 || col < 0 {
+		return nil // a file whose name has colons
+	}
+	*p = Pos{File: s[:j], Line: line, Col: col}
+	return nil
 }
 
 // Entity kinds.

@@ -67,11 +67,9 @@ type Expr struct {
 	WdTok int
 }
 
-// Resolved is what an expression means on a publication date.
-type Resolved struct {
-	Span civil.Span
-	Prec civil.Precision
-}
+// Resolved is what an expression means on a publication date: days, at
+// the precision the expression gives them.
+type Resolved = civil.Period
 
 // months are the language's month names and their short forms.
 var months = func() map[string]time.Month {
@@ -356,7 +354,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // before pub, or after it when future is true.
 func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 	span := func(a, b time.Time, p civil.Precision) Resolved {
-		return Resolved{civil.Span{First: a, Last: b}, p}
+		return Resolved{Span: civil.Span{First: a, Last: b}, Prec: p}
 	}
 	oneDay := func(t time.Time) Resolved { return span(t, t, civil.Day) }
 	switch e.Form {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,20 +148,22 @@ func groupClaims(claims []checker.Claim) []claimGroup {
 	index := map[string]int{}
 	var groups []claimGroup
 	for _, cl := range claims {
-		who := cl.Values["participants"]
-		if who == "" {
-			who = cl.Values["person"]
+		var who, kinds []string
+		if cl.Event != nil {
+			who, kinds = slices.Clone(cl.Event.Participants), cl.Event.Kinds
 		}
-		parts := strings.Split(who, ",")
-		sort.Strings(parts)
+		if p := cl.Values["person"]; len(who) == 0 && p != "" {
+			who = []string{p}
+		}
+		sort.Strings(who)
 		key := cl.Kind
-		if k := cl.Values["kinds"]; k != "" {
-			key += " (" + k + ")"
+		if len(kinds) > 0 {
+			key += " (" + strings.Join(kinds, "|") + ")"
 		}
-		if who == "" {
+		if len(who) == 0 {
 			key += ": (no participant named)"
 		} else {
-			key += ": " + strings.Join(parts, ", ")
+			key += ": " + strings.Join(who, ", ")
 		}
 		i, ok := index[key]
 		if !ok {

@@ -556,7 +556,7 @@ func (s *Server) diagnostic(text string, f checker.Finding, rs *ruleSet) Diagnos
 		Source:          "claimlint",
 		Message:         f.Message,
 	}
-	if f.Evidence != nil && f.Evidence.Pos != "" {
+	if f.Evidence != nil {
 		if loc, ok := s.evidence(f.Evidence.Pos, rs); ok {
 			d.RelatedInformation = []DiagnosticRelatedInformation{{Location: loc, Message: "ledger: " + f.Evidence.ID}}
 		}
@@ -564,23 +564,19 @@ func (s *Server) diagnostic(text string, f checker.Finding, rs *ruleSet) Diagnos
 	return d
 }
 
-// evidence turns a rule-file position (file:line:col, the column in code
-// points) into a location, when the file is on disk. The character is
-// counted in the text the rules were loaded from (an open rule file's may
-// be unsaved), kept by rs: no file is read. It takes no lock.
-func (s *Server) evidence(pos string, rs *ruleSet) (Location, bool) {
-	i := strings.LastIndexByte(pos, ':')
-	j := strings.LastIndexByte(pos[:max(i, 0)], ':')
-	if i < 0 || j < 0 {
-		return Location{}, false
+// evidence turns a rule-file position (the column in code points) into a
+// location, when the file is on disk. The character is counted in the text
+// the rules were loaded from (an open rule file's may be unsaved), kept by
+// rs: no file is read. It takes no lock.
+func (s *Server) evidence(pos ledger.Pos, rs *ruleSet) (Location, bool) {
+	if pos.Line == 0 {
+		return Location{}, false // no line: the position of a whole file
 	}
-	src, ok := rs.sources[pos[:j]]
+	src, ok := rs.sources[pos.File]
 	if !ok {
 		return Location{}, false
 	}
-	var line, col int
-	fmt.Sscan(pos[j+1:i], &line)
-	fmt.Sscan(pos[i+1:], &col)
+	line, col := pos.Line, pos.Col
 	at := Position{Line: max(line-1, 0)}
 	if line >= 1 && line <= len(src.lines) {
 		l := src.lines[line-1]

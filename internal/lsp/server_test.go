@@ -284,16 +284,17 @@ func TestEvidence(t *testing.T) {
 	}, root)
 	for enc, want := range map[string]int{"utf-8": 6, "utf-16": 4, "utf-32": 3} {
 		s := &Server{encoding: enc}
-		loc, ok := s.evidence("rules/r.yaml:2:4", rs) // x, after two spaces and 𝐀
+		loc, ok := s.evidence(ledger.Pos{File: "rules/r.yaml", Line: 2, Col: 4}, rs) // x, after two spaces and 𝐀
 		require.True(t, ok, enc)
 		assert.Equal(t, fileURI(onDisk), loc.URI, enc)
 		assert.Equal(t, Range{Position{1, want}, Position{1, want}}, loc.Range, enc)
 	}
 	s := &Server{encoding: "utf-16"}
-	loc, ok := s.evidence("rules/r.yaml:9:1", rs)
+	loc, ok := s.evidence(ledger.Pos{File: "rules/r.yaml", Line: 9, Col: 1}, rs)
 	assert.True(t, ok, "a line past the end")
 	assert.Equal(t, Position{Line: 8}, loc.Range.Start)
-	for _, pos := range []string{"rules/gone.yaml:1:1", filepath.Join(root, "gone.yaml") + ":1:1", "other.yaml:1:1", "rules/r.yaml", ""} {
+	for _, pos := range []ledger.Pos{{File: "rules/gone.yaml", Line: 1, Col: 1}, {File: filepath.Join(root, "gone.yaml"), Line: 1, Col: 1},
+		{File: "other.yaml", Line: 1, Col: 1}, {File: "rules/r.yaml"}, {}} {
 		_, ok := s.evidence(pos, rs)
 		assert.False(t, ok, pos)
 	}

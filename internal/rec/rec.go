@@ -16,6 +16,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"time"
 )
 
 // Writer appends values to B.
@@ -40,6 +41,10 @@ func (w *Writer) Bool(v bool) {
 		w.B = append(w.B, 0)
 	}
 }
+
+// Time appends an instant to the second, as Unix time: the days of a
+// civil.Span, which are midnights UTC.
+func (w *Writer) Time(t time.Time) { w.Int(int(t.Unix())) }
 
 // Count appends how many elements a slice or map has, keeping nil apart
 // from empty: JSON writes one as null and the other as [] or {}.
@@ -105,6 +110,9 @@ func (r *Reader) Bool() bool {
 	r.b = r.b[1:]
 	return v
 }
+
+// Time reads what Time wrote, in UTC.
+func (r *Reader) Time() time.Time { return time.Unix(int64(r.Int()), 0).UTC() }
 
 // Count reads what Count wrote: the number of elements, and whether the
 // slice or map was nil. A count larger than the bytes left (every element

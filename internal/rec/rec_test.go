@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,6 +24,8 @@ func record() []byte {
 	w.Count(2, false)
 	w.Str("a")
 	w.Str("b")
+	w.Time(time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC))
+	w.Time(time.Time{})
 	return w.B
 }
 
@@ -46,6 +49,8 @@ func TestRoundTrip(t *testing.T) {
 	assert.False(t, isNil)
 	assert.Equal(t, "a", r.Str())
 	assert.Equal(t, "b", r.Str())
+	assert.Equal(t, time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC), r.Time())
+	assert.Equal(t, time.Time{}, r.Time(), "the zero time stays zero")
 	require.NoError(t, r.Done())
 }
 
@@ -65,6 +70,8 @@ func readAll(b []byte) *Reader {
 	for range n {
 		r.Str()
 	}
+	r.Time()
+	r.Time()
 	return r
 }
 

@@ -156,7 +156,7 @@ func SARIF(w io.Writer, r *Run) error {
 		if ix, ok := index[f.Rule]; ok {
 			res.RuleIndex = ptr(ix)
 		}
-		if f.Evidence != nil && f.Evidence.Pos != "" {
+		if f.Evidence != nil && !f.Evidence.Pos.IsZero() {
 			res.RelatedLocations = append(res.RelatedLocations, evidenceLocation(r.Root, f.Evidence))
 		}
 		for _, rel := range f.Related {
@@ -188,24 +188,11 @@ func SARIF(w io.Writer, r *Run) error {
 
 // evidenceLocation points at the ledger entry behind a finding.
 func evidenceLocation(root string, e *checker.Evidence) *sarif.Location {
-	file, line, col := splitPos(e.Pos)
-	loc := &sarif.PhysicalLocation{ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(root, file))}}
-	if line > 0 {
-		loc.Region = &sarif.Region{StartLine: ptr(line), StartColumn: ptr(max(col, 1))}
+	loc := &sarif.PhysicalLocation{ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(root, e.Pos.File))}}
+	if e.Pos.Line > 0 {
+		loc.Region = &sarif.Region{StartLine: ptr(e.Pos.Line), StartColumn: ptr(max(e.Pos.Col, 1))}
 	}
 	return &sarif.Location{PhysicalLocation: loc, Message: &sarif.Message{Text: ptr("ledger: " + e.ID)}}
-}
-
-// splitPos reads file:line:col.
-func splitPos(pos string) (string, int, int) {
-	parts := strings.Split(pos, ":")
-	if len(parts) < 3 {
-		return pos, 0, 0
-	}
-	var line, col int
-	fmt.Sscan(parts[len(parts)-2], &line)
-	fmt.Sscan(parts[len(parts)-1], &col)
-	return strings.Join(parts[:len(parts)-2], ":"), line, col
 }
 
 var ghLevel = map[string]string{checker.Error: "error", checker.Warning: "warning", checker.Info: "notice"}

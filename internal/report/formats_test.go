@@ -22,7 +22,7 @@ func sample(root string) *Run {
 		{Path: filepath.Join(root, "seeds", "a,b.md"), Line: 4, Column: 20, EndLine: 4, EndColumn: 26, Offset: 40, EndOffset: 46,
 			ByteCol: 20, EndByteCol: 26, Rule: "event-date", Severity: checker.Error,
 			Message: "the A–B call was on Monday 2025-02-24, not Friday (2025-02-21)\n100% sure", Found: "Friday",
-			Evidence: &checker.Evidence{ID: "call-1", Pos: "rules/events.yaml:12:5", Sources: []ledger.Source{{Outlet: "x"}}},
+			Evidence: &checker.Evidence{ID: "call-1", Pos: ledger.Pos{File: "rules/events.yaml", Line: 12, Col: 5}, Sources: []ledger.Source{{Outlet: "x"}}},
 			Fix:      &checker.Fix{Offset: 40, EndOffset: 46, Replacement: "Monday"},
 			Related:  []checker.Related{{Path: filepath.Join(root, "seeds", "c.md"), Line: 7, Column: 3, EndLine: 7, EndColumn: 9, Message: "seeds/c.md says Monday 2025-02-24"}}},
 		{Path: filepath.Join(root, "seeds", "b.md"), Line: 1, Column: 1, EndLine: 1, EndColumn: 1, ByteCol: 1, EndByteCol: 1,

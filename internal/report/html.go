@@ -118,8 +118,8 @@ func findingData(r *Run, i int) htmlFinding {
 	}
 	if e := f.Evidence; e != nil {
 		h.Evidence = e.ID
-		if e.Pos != "" {
-			h.Evidence += " (" + e.Pos + ")"
+		if !e.Pos.IsZero() {
+			h.Evidence += " (" + e.Pos.String() + ")"
 		}
 		h.Sources = e.Sources
 	}
@@ -192,7 +192,7 @@ func highlight(src []byte, fs []checker.Finding, idx []int) template.HTML {
 				fmt.Fprintf(&b, `<br>Ledger: %s`, html.EscapeString(f.Expected))
 			}
 			if e := f.Evidence; e != nil {
-				fmt.Fprintf(&b, `<br>Evidence: %s at %s`, html.EscapeString(e.ID), html.EscapeString(e.Pos))
+				fmt.Fprintf(&b, `<br>Evidence: %s at %s`, html.EscapeString(e.ID), html.EscapeString(e.Pos.String()))
 				for _, s := range e.Sources {
 					fmt.Fprintf(&b, `<br>Source: %s %s`, html.EscapeString(s.Outlet), html.EscapeString(s.URL))
 				}
@@ -258,12 +258,9 @@ func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, path.Base(strings.ReplaceAll(p, "\\", "/"))})
 	}
 	for _, ev := range v.Events {
-		row := matrixRow{Key: ev.Key, Label: corpus.Label(v.Ledger, ev), InLedger: ev.Ledger != nil}
+		row := matrixRow{Key: ev.Key, Label: corpus.Name(v.Ledger, ev), InLedger: ev.Ledger != nil}
 		if e := ev.Ledger; e != nil {
-			row.Label = strings.TrimPrefix(row.Label, "the ")
 			row.Ledger = ledgerValues(v.Ledger, e)
-		} else {
-			row.Label = strings.TrimSuffix(strings.TrimPrefix(row.Label, "the "), " (not in the ledger)")
 		}
 		// Where the ledger holds a fact, the claims it contradicts are marked;
 		// where it does not, the claims other articles contradict.
@@ -399,8 +396,8 @@ func timeline(v *View, reported findingIndex) template.HTML {
 		}
 		for k := range ev.Claims {
 			c := &ev.Claims[k]
-			sp, ok := corpus.ParseSpan(c.Date)
-			if !ok || sp.Last.Sub(sp.First) > 40*day {
+			sp := c.Date.Span
+			if c.Date.IsZero() || sp.Last.Sub(sp.First) > 40*day {
 				continue // no date, or a year: nothing to place
 			}
 			at := sp.First.Add(sp.Last.Sub(sp.First) / 2).Truncate(day)
@@ -437,10 +434,10 @@ func timeline(v *View, reported findingIndex) template.HTML {
 	}
 	for i, ev := range v.Events {
 		y := top + rowH*i + rowH/2
-		label := corpus.Label(v.Ledger, ev)
-		label = strings.TrimPrefix(label, "the ")
+		label := corpus.Name(v.Ledger, ev)
 		cls := "ledger"
 		if ev.Ledger == nil {
+			label += " (not in the ledger)"
 			cls = "unledgered"
 		}
 		fmt.Fprintf(&b, `<g class="event" data-event="%s"><title>%s</title><text class="label" x="4" y="%d">%s</text>`,

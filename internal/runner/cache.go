@@ -84,7 +84,7 @@ type entry struct {
 // a record back is about ten times faster than JSON, which was half the
 // time of a run from the cache, and the checksum makes an entry that a
 // crash or a full disk left damaged (zeroed, cut short) a miss.
-const entryMagic = "claimlint result v3\n"
+const entryMagic = "claimlint result v4\n"
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 

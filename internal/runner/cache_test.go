@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -24,6 +25,15 @@ import (
 // keep null apart from [] as JSON output does.
 func fill(t testing.TB, v reflect.Value, r *rand.Rand, depth int) {
 	t.Helper()
+	if v.Type() == reflect.TypeFor[time.Time]() {
+		// A day of a civil.Span, midnight UTC; or none.
+		var day time.Time
+		if r.IntN(4) > 0 {
+			day = time.Date(1900+r.IntN(300), time.January, 1+r.IntN(400), 0, 0, 0, 0, time.UTC)
+		}
+		v.Set(reflect.ValueOf(day))
+		return
+	}
 	switch v.Kind() {
 	case reflect.String:
 		b := make([]rune, r.IntN(6))
@@ -31,7 +41,7 @@ func fill(t testing.TB, v reflect.Value, r *rand.Rand, depth int) {
 			b[i] = []rune("aé–\x00z ")[r.IntN(6)]
 		}
 		v.SetString(string(b))
-	case reflect.Int, reflect.Int32:
+	case reflect.Int, reflect.Int32, reflect.Int64:
 		v.SetInt(r.Int64N(1<<31) - 1<<30)
 	case reflect.Bool:
 		v.SetBool(r.IntN(2) == 1)
