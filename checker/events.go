@@ -52,6 +52,10 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 		}
 		switch {
 		case p.Lang.Tense.Future[t.Norm]:
+			// "ahead of the summit" places; "the talks ahead" looks forward.
+			if i+1 < cl.Hi && p.Lang.Tense.NotFutureBefore[t.Norm][p.Toks[i+1].Norm] {
+				continue
+			}
 			future = true
 		case p.Lang.Tense.FutureBefore[t.Norm] != nil:
 			// "set to", "due for", "are to": future only with the word after.
@@ -110,6 +114,13 @@ func (p *pass) hedged(cl lex.Range) bool {
 		t := p.Toks[i]
 		if t.Quoted || t.Upper && timex.IsMonthName(t) { // "May", not "may"
 			continue
+		}
+		// "ended in a cancelled minerals deal": a hedge after a determiner,
+		// followed by another noun than an event word, qualifies that noun.
+		if p.Lang.HedgeAdjectives[t.Norm] && i > cl.Lo && p.Lang.Determiners[p.Toks[i-1].Norm] && i+1 < cl.Hi {
+			if _, event := p.Lang.Events[p.Toks[i+1].Norm]; !event && p.Toks[i+1].Kind == lex.Word {
+				continue
+			}
 		}
 		if p.Lang.Hedges[t.Norm] || p.Lang.HedgeSuffix != "" && strings.HasSuffix(t.Norm, p.Lang.HedgeSuffix) {
 			return true
@@ -368,8 +379,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		return p.personAt(i+1, cl) >= 0
 	case cues.SpeakingVerbs[w]:
 		if cues.SpeakingFor[next(1).Norm] { // "spoke for 45 minutes", not "spoke for the ministry"
-			_, _, ok := p.durationAt(i+2, cl.Hi)
-			return ok
+			return p.lengthAt(i+2, cl.Hi)
 		}
 		return cues.SpeakingBefore[next(1).Norm]
 	case cues.RoundNouns[w]:
@@ -1525,6 +1535,23 @@ func (p *pass) durationAt(i, hi int) (time.Duration, int, bool) {
 		}
 	}
 	return d, end, true
+}
+
+// lengthAt reports whether a length of time, with or without a bound
+// ("about an hour", "barely half an hour"), begins at token i.
+func (p *pass) lengthAt(i, hi int) bool {
+	du := &p.Lang.Durations
+	for _, phrases := range [][]lang.Phrase{du.AtLeast, du.AtMost, du.About} {
+		for _, ph := range phrases {
+			if n := p.phraseLen(i, hi, ph); n > 0 {
+				if _, _, ok := p.durationAt(i+n, hi); ok {
+					return true
+				}
+			}
+		}
+	}
+	_, _, ok := p.durationAt(i, hi)
+	return ok
 }
 
 // quantity reads a number at token i: "90", "2.5", "2½", "two", "an".

@@ -56,14 +56,22 @@ type Lang struct {
 		Since            Set `yaml:"since"`
 	} `yaml:"cues"`
 	Hedges Set `yaml:"hedges"`
+	// HedgeAdjectives are hedges that qualify a noun ("a possible
+	// summit"): after a determiner and before a noun that names no event,
+	// they are about that noun, not the clause's event.
+	HedgeAdjectives Set `yaml:"hedge-adjectives"`
+	Determiners     Set `yaml:"determiners"`
 	// HedgeSuffix ends a negated word: "didn't".
 	HedgeSuffix string `yaml:"hedge-suffix"`
 	Denials     Set    `yaml:"denials"`
 	Tense       struct {
 		Future       Set            `yaml:"future"`
 		FutureBefore map[string]Set `yaml:"future-before"`
-		Past         Set            `yaml:"past"`
-		NotPast      Set            `yaml:"not-past"`
+		// NotFutureBefore are future words that are none before the
+		// listed words: "ahead of".
+		NotFutureBefore map[string]Set `yaml:"not-future-before"`
+		Past            Set            `yaml:"past"`
+		NotPast         Set            `yaml:"not-past"`
 		// PastSuffix ends a regular past form ("met" aside, "-ed");
 		// NotPastSuffix ends words that have it but are none ("agreed").
 		PastSuffix    string `yaml:"past-suffix"`
@@ -220,8 +228,10 @@ type Lang struct {
 		Relative    map[string]string `yaml:"relative"`
 		MonthPrefix Set               `yaml:"month-prefix"`
 		And         Set               `yaml:"and"`
-		YearsAgo    Set               `yaml:"years"`
-		Ago         Set               `yaml:"ago"`
+		// RangeTo joins the days of a range: "May 9 to 12".
+		RangeTo  Set `yaml:"range-to"`
+		YearsAgo Set `yaml:"years"`
+		Ago      Set `yaml:"ago"`
 	} `yaml:"dates"`
 	Text struct {
 		Abbreviations   Set `yaml:"abbreviations"`

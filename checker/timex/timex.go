@@ -65,6 +65,11 @@ type Expr struct {
 	// its own (the date-weekday check).
 	HasWd bool
 	WdTok int
+	// HasYearRel is set when a relative year follows the date ("May 9 this
+	// year", "October last year"): YearRel is that year's distance from
+	// the publication year (-1, 0, +1).
+	HasYearRel bool
+	YearRel    int
 }
 
 // Resolved is what an expression means on a publication date: days, at
@@ -222,6 +227,16 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 						e.Day2, e.Hi, k = d2, k+2, k+2
 					}
 				}
+				// "May 9 to 12", "May 9 to May 12", "from May 9 until 12"
+				if e.Day2 == 0 && k+1 < hi && words.RangeTo[toks[k].Norm] {
+					j2 := k + 1
+					if m2, ok := monthAt(toks[j2]); ok && m2 == m && j2+1 < hi {
+						j2++
+					}
+					if d2, ok := number(toks[j2], d+1, 31); ok {
+						e.Day2, e.Hi, k = d2, j2+1, j2+1
+					}
+				}
 				if k+1 < hi && toks[k].Text == "," {
 					if y, ok := year(toks[k+1]); ok {
 						e.Year, e.Hi = y, k+2
@@ -229,6 +244,8 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 				} else if k < hi {
 					if y, ok := year(toks[k]); ok {
 						e.Year, e.Hi = y, k+1
+					} else {
+						relYear(&e, toks, k, hi)
 					}
 				}
 				return e, valid(e)
@@ -241,6 +258,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		// A month alone must follow a cue: "in May", "since September".
 		if i > 0 && (yearCue[toks[i-1].Norm] || words.MonthPrefix[toks[i-1].Norm]) {
 			e.Form = MonthOnly
+			relYear(&e, toks, j, hi) // "in October last year"
 			return e, true
 		}
 		return e, false
@@ -282,6 +300,20 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		}
 	}
 	return e, false
+}
+
+// relYear reads a relative year at token k, after a date without its
+// year: "May 9 this year", "October last year".
+func relYear(e *Expr, toks []lex.Token, k, hi int) {
+	if k >= hi {
+		return
+	}
+	n, f := relativeAt(toks, k, hi)
+	rel, ok := map[Form]int{LastYear: -1, ThisYear: 0, NextYear: 1}[f]
+	if n == 0 || !ok {
+		return
+	}
+	e.HasYearRel, e.YearRel, e.Hi = true, rel, k+n
 }
 
 // datedWeekday reads a date written beside the weekday at token i, as one
@@ -373,6 +405,9 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 		return oneDay(pub.AddDate(0, 0, -diff))
 	case MonthDay:
 		y := e.Year
+		if e.HasYearRel {
+			y = pub.Year() + e.YearRel
+		}
 		if y == 0 {
 			y = pub.Year()
 			d := day(y, e.Month, e.Day)
@@ -397,6 +432,9 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 		return span(day(y, e.Month, e.Day), day(y, e.Month, last), civil.Day)
 	case MonthOnly:
 		y := e.Year
+		if e.HasYearRel {
+			y = pub.Year() + e.YearRel
+		}
 		if y == 0 {
 			y = pub.Year()
 			if !future && e.Month > pub.Month() {

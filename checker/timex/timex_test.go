@@ -55,6 +55,12 @@ func TestResolve(t *testing.T) {
 		{"Wednesday (Sep 3)", "2025-09-05", false, "2025-09-03", "2025-09-03", civil.Day},
 		{"on Sunday night (11)", "2025-08-14", false, "2025-08-11", "2025-08-11", civil.Day},
 		{"on Friday, 4 July", "2025-07-06", false, "2025-07-04", "2025-07-04", civil.Day},
+		// A relative year after a date without its year, and ranges of days.
+		{"on May 9 this year", "2025-12-05", false, "2025-05-09", "2025-05-09", civil.Day},
+		{"on October 25 last year", "2025-08-31", false, "2024-10-25", "2024-10-25", civil.Day},
+		{"in October last year", "2025-08-31", false, "2024-10-01", "2024-10-31", civil.Month},
+		{"from May 9 to May 12", "2025-05-20", false, "2025-05-09", "2025-05-12", civil.Day},
+		{"May 9 to 12", "2025-05-20", false, "2025-05-09", "2025-05-12", civil.Day},
 	}
 	for _, tt := range tests {
 		toks := lex.Tokenize([]byte(tt.text), 0, len(tt.text))
