@@ -121,12 +121,16 @@ func (m *Match) Attributes() *ledger.Event {
 	return m.Event
 }
 
-// TermClaim is "A took office in …", "A stepped down as … in …".
+// TermClaim is "A took office in …", "A stepped down as … in …", "A,
+// prime minister since …", "A, who left office in 2020".
 type TermClaim struct {
-	Person   *ledger.Entity
+	Person *ledger.Entity
+	// Office is the office the clause names; nil when it names none ("A,
+	// who left office in 2020"): the claim is then about the office whose
+	// term of A's began or ended near the date.
 	Office   *ledger.Office
 	Start    bool // the term began (took office), not ended
-	Cue      int  // the first token of the cue ("took office")
+	Cue      int  // the first token of the cue ("took office", "since")
 	Expr     timex.Expr
 	Resolved timex.Resolved
 }

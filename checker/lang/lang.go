@@ -124,9 +124,21 @@ type Lang struct {
 		AndAHalf Phrase                   `yaml:"and-a-half"`
 	} `yaml:"durations"`
 	Terms struct {
-		Start    []Phrase `yaml:"start"`
-		End      []Phrase `yaml:"end"`
-		Relative Set      `yaml:"relative"`
+		Start []Phrase `yaml:"start"`
+		End   []Phrase `yaml:"end"`
+		// StartWithOffice cues a start only with an office after it.
+		StartWithOffice  []Phrase `yaml:"start-with-office"`
+		Relative         Set      `yaml:"relative"`
+		Role             Set      `yaml:"role"`
+		RoleFillers      Set      `yaml:"role-fillers"`
+		DatePrepositions Set      `yaml:"date-prepositions"`
+		Since            Set      `yaml:"since"`
+		Until            Set      `yaml:"until"`
+		From             Set      `yaml:"from"`
+		To               Set      `yaml:"to"`
+		Link             Set      `yaml:"link"`
+		PreOffice        Set      `yaml:"pre-office"`
+		Announce         Set      `yaml:"announce"`
 	} `yaml:"terms"`
 	Titles struct {
 		Hedges        Set `yaml:"hedges"`
