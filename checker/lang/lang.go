@@ -152,7 +152,38 @@ type Lang struct {
 		Approach      Set      `yaml:"approach"`
 		ApproachPairs []Phrase `yaml:"approach-pairs"`
 		Mark          Set      `yaml:"mark"`
+		On            Set      `yaml:"on"`
+		The           Set      `yaml:"the"`
 		OtherTime     Set      `yaml:"other-time"`
+		// Near maps a unit of "days after the anniversary" to the days it
+		// may span at most.
+		Near         map[string]int    `yaml:"near"`
+		After        Set               `yaml:"after"`
+		Before       Set               `yaml:"before"`
+		Year         Set               `yaml:"year"`
+		Enter        Set               `yaml:"enter"`
+		EnterPairs   []Phrase          `yaml:"enter-pairs"`
+		In           Set               `yaml:"in"`
+		Its          Set               `yaml:"its"`
+		SubjectLinks Set               `yaml:"subject-links"`
+		Units        map[string]string `yaml:"units"`
+		Elapsed      Set               `yaml:"elapsed"`
+		Ago          Set               `yaml:"ago"`
+		Under        Set               `yaml:"under"`
+		UnderPairs   []Phrase          `yaml:"under-pairs"`
+		Over         Set               `yaml:"over"`
+		OverPairs    []Phrase          `yaml:"over-pairs"`
+		About        Set               `yaml:"about"`
+		Then         Set               `yaml:"then"`
+		Perfect      Set               `yaml:"perfect"`
+		Bounds       Set               `yaml:"bounds"`
+		StartNouns   Set               `yaml:"start-nouns"`
+		DatePreps    Set               `yaml:"date-prepositions"`
+		Verbs        Set               `yaml:"verbs"`
+		VerbPairs    []Phrase          `yaml:"verb-pairs"`
+		Passive      Set               `yaml:"passive"`
+		PeriodNouns  Set               `yaml:"period-nouns"`
+		Determiners  Set               `yaml:"determiners"`
 	} `yaml:"anniversary"`
 	Dates struct {
 		Months map[string]time.Month `yaml:"months"`
