@@ -45,7 +45,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 // termCue reads "A took office on …" and its kind.
 func (p *pass) termCue(s *sentence, cl lex.Range) {
 	tw := &p.Lang.Terms
-	cue, end, start, needsOffice := -1, -1, false, false
+	cue, end, start, needsOffice, needsNamed := -1, -1, false, false, false
 	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
 		if p.Toks[i].Quoted {
 			continue
@@ -62,6 +62,14 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 			for _, c := range tw.StartWithOffice {
 				if n := p.phraseLen(i, cl.Hi, c); n > 0 {
 					cue, end, start, needsOffice = i, i+n, true, true
+					break
+				}
+			}
+		}
+		if cue < 0 {
+			for _, c := range tw.EndWithOffice {
+				if e := p.seq(i, cl.Hi, c...); e == i+len(c) {
+					cue, end, needsNamed = i, e, true
 					break
 				}
 			}
@@ -117,6 +125,9 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 	}
 	if named && office == nil {
 		return // the role names two offices the person held
+	}
+	if needsNamed && !named {
+		return // "Biden stepped aside in July": from the race, not an office
 	}
 	if !named {
 		var offs []*ledger.Office

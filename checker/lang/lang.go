@@ -128,6 +128,7 @@ type Lang struct {
 		End   []Phrase `yaml:"end"`
 		// StartWithOffice cues a start only with an office after it.
 		StartWithOffice  []Phrase `yaml:"start-with-office"`
+		EndWithOffice    []Phrase `yaml:"end-with-office"`
 		Relative         Set      `yaml:"relative"`
 		Role             Set      `yaml:"role"`
 		RoleFillers      Set      `yaml:"role-fillers"`

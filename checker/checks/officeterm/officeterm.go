@@ -33,6 +33,9 @@ var Check = &analysis.Check{
 const (
 	namedWindow    = 3 * 366
 	implicitWindow = 366
+	// heldMonths: with no office named, a person in office this many days
+	// on both sides of the date spoke of another role.
+	heldMonths = 90
 )
 
 // edge is one term's start or end, and its distance from the claimed date.
@@ -75,6 +78,9 @@ func run(p *analysis.Pass, tc *analysis.TermClaim) string {
 	all, match := edgesOf(tc, offices)
 	if match {
 		return ""
+	}
+	if heldAround(tc, offices) {
+		return "the person held an office for months around that date: the claim may be about another role"
 	}
 	var edges []edge
 	for _, e := range all {
@@ -131,6 +137,29 @@ func edgesOf(tc *analysis.TermClaim, offices []*ledger.Office) ([]edge, bool) {
 		}
 	}
 	return out, false
+}
+
+// heldAround reports whether, for a claim to the month or day, the person
+// held one of offices from the claimed date through months after it (an
+// end: "Biden, who stepped down in July", from the race, in 2024) or from
+// months before it (a start): the claim is then about another role. Ishiba,
+// who "stepped down in September", held office three weeks more.
+func heldAround(tc *analysis.TermClaim, offices []*ledger.Office) bool {
+	if tc.Resolved.Prec < civil.Month {
+		return false
+	}
+	from, to := tc.Resolved.Span.First, tc.Resolved.Span.Last.AddDate(0, 0, heldMonths)
+	if tc.Start {
+		from, to = tc.Resolved.Span.First.AddDate(0, 0, -heldMonths), tc.Resolved.Span.Last
+	}
+	for _, o := range offices {
+		h1, t1 := o.Holds(tc.Person.ID, from)
+		h2, t2 := o.Holds(tc.Person.ID, to)
+		if h1 == ledger.Holds && h2 == ledger.Holds && t1 == t2 {
+			return true
+		}
+	}
+	return false
 }
 
 // preOffice reports whether o is a status before an office rather than one
