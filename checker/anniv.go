@@ -117,6 +117,23 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 	return only
 }
 
+// namedAsPeriod reports whether the sentence names anchor as a period ("the
+// war in Ukraine"), whose start a writer may count from an earlier phase.
+func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if len(m.anchors) != 1 || m.anchors[0] != anchor {
+			continue
+		}
+		for i := m.lo; i < m.hi; i++ {
+			if p.Lang.Anniversary.PeriodNouns[p.Toks[i].Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // plainAnchor reports whether a mention of an anchor names it and not
 // another event that shares a word of its aliases: "the invasion of Iraq",
 // "the Soviet invasion" (a name of another actor before it).
@@ -146,7 +163,7 @@ func (p *pass) anniversary(s *sentence, anchor *ledger.Event, ordTok, hi, n int)
 // returns why the claim cannot be judged when it counts from another time
 // ("since", "after").
 func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, hi, n int) (*analysis.AnniversaryClaim, string) {
-	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: ordTok, N: n, Lo: ordTok, Hi: hi}
+	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: ordTok, N: n, Lo: ordTok, Hi: hi, LaterOnly: p.namedAsPeriod(s, anchor)}
 	_, ac.OrdWord = p.Lang.Ordinals[p.Toks[ordTok].Norm]
 	cl := p.clauseOf(s, ordTok)
 	an := &p.Lang.Anniversary
@@ -371,7 +388,7 @@ func (p *pass) nthYear(s *sentence, i int) {
 	if anchor == nil || anchor.Start.Prec != civil.Day {
 		return
 	}
-	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: i - 1, N: n, Mode: mode, Lo: verb, Hi: i + 1}
+	ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: i - 1, N: n, Mode: mode, Lo: verb, Hi: i + 1, LaterOnly: p.namedAsPeriod(s, anchor)}
 	_, ac.OrdWord = p.Lang.Ordinals[p.Toks[i-1].Norm]
 	p.clauseTime(s, cl, i+1, ac)
 	rec := p.claim("anniversary", verb, i+1, map[string]string{"anchor": anchor.ID, "year": p.Lang.OrdinalName(n)})
@@ -423,12 +440,17 @@ func (p *pass) elapsed(s *sentence, i int) {
 	var m *mention
 	switch next := i + 1; {
 	case an.Elapsed[p.Toks[next].Norm]:
-		// "after the invasion": the anchor at once after the preposition.
+		// "after the invasion", "since the start of the invasion": the anchor
+		// at once after the preposition.
 		j := next + 1
 		for j < s.Hi && an.Determiners[p.Toks[j].Norm] {
 			j++
 		}
-		m = p.anchorAt(s, j)
+		if j+1 < s.Hi && an.StartNouns[p.Toks[j].Norm] && an.Of[p.Toks[j+1].Norm] {
+			for j += 2; j < s.Hi && an.Determiners[p.Toks[j].Norm]; j++ {
+			}
+		}
+		m = p.anchorAt(s, p.afterOwner(s, j))
 		if m == nil {
 			return
 		}
@@ -456,13 +478,40 @@ func (p *pass) elapsed(s *sentence, i int) {
 	if anchor.Start.Prec != civil.Day || p.hedged(lex.Range{Lo: cl.Lo, Hi: min(cl.Hi, ac.Hi)}) {
 		return
 	}
-	ac.Anchor = anchor
+	ac.Anchor, ac.LaterOnly = anchor, p.namedAsPeriod(s, anchor)
 	rec := p.claim("anniversary", ac.Lo, ac.Hi, map[string]string{"anchor": anchor.ID, "elapsed": strconv.Itoa(n) + " " + ac.Unit})
 	reason := "the clause speaks of another time than the publication"
 	if ac.Present {
 		reason = p.judgeAnniversary(ac)
 	}
 	p.settle(rec, anchor.ID, reason)
+}
+
+// afterOwner skips a possessive name at token j ("Russia's full-scale
+// invasion") and returns where the anchor may begin.
+func (p *pass) afterOwner(s *sentence, j int) int {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.lo == j && len(m.anchors) == 0 && len(m.names) > 0 && m.hi < s.Hi && p.Toks[m.hi].Kind == lex.Possessive {
+			return m.hi + 1
+		}
+	}
+	return j
+}
+
+// beforeOwner is afterOwner backwards: the token before a possessive name
+// that ends at token j, or j.
+func (p *pass) beforeOwner(s *sentence, j int) int {
+	if j < s.Lo || p.Toks[j].Kind != lex.Possessive {
+		return j
+	}
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.hi == j && len(m.anchors) == 0 && len(m.names) > 0 {
+			return m.lo - 1
+		}
+	}
+	return j
 }
 
 // anchorAt returns the mention of one anchor that begins at token j and
@@ -546,7 +595,7 @@ func (p *pass) anchorDates(s *sentence) {
 // 2023": a bound before the anchor, a date at once after it.
 func (p *pass) anchorDateAfter(s *sentence, m *mention) (timex.Expr, bool) {
 	an := &p.Lang.Anniversary
-	j := m.lo - 1
+	j := p.beforeOwner(s, m.lo-1)
 	for j >= s.Lo && an.Determiners[p.Toks[j].Norm] {
 		j--
 	}

@@ -168,10 +168,11 @@ type AnniversaryClaim struct {
 	// Bound qualifies an elapsed count: "under" (nearly four years), "over"
 	// (more than two weeks), "about", or "".
 	Bound string
-	// Date and Resolved are the date the text gives for the anchor; with
-	// LaterOnly (the anchor is named as a period, "the war", whose start a
-	// writer may count from an earlier phase) only a later date is wrong.
-	Date      *timex.Expr
-	Resolved  timex.Resolved
+	// Date and Resolved are the date the text gives for the anchor.
+	Date     *timex.Expr
+	Resolved timex.Resolved
+	// LaterOnly: the anchor is named as a period ("the war"), whose start a
+	// writer may count from an earlier phase: only a later date, or a
+	// count too small, is wrong.
 	LaterOnly bool
 }

@@ -41,6 +41,11 @@ const (
 	dateYears = 5
 )
 
+// earlierPhase is why a count from a period ("the war") that is too large,
+// or a start too early, is not judged: a writer may count the war in
+// Ukraine from 2014.
+const earlierPhase = "a period may be counted from an earlier phase"
+
 // run judges an anniversary claim; it returns why it could not, or "".
 func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 	switch ac.Mode {
@@ -72,6 +77,9 @@ func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 		}
 		if n < 1 {
 			return "the date named is before the anchor event: no anniversary to count"
+		}
+		if ac.LaterOnly && on.First.After(anniv(n)) {
+			return earlierPhase
 		}
 		f.Message = fmt.Sprintf("%s was on %s, so its %s anniversary is %s, not %s",
 			name(ac), analysis.DateText(anchor.Start.First()), ordinal(p, n), analysis.DateText(anniv(n)), analysis.SpanText(on, ac.On.Prec))
@@ -162,6 +170,9 @@ func run(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 	if right < 1 {
 		return "the date named is before the anchor event: no anniversary to count"
 	}
+	if ac.LaterOnly && n > right {
+		return earlierPhase
+	}
 	f.Expected = ordinal(p, right) + " anniversary"
 	f.Fix = fixOrdinal(p, ac, right)
 	p.Report(f)
@@ -215,6 +226,9 @@ func judgeYear(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 	if right < 1 {
 		return "the date named is before the anchor event"
 	}
+	if ac.LaterOnly && n > right {
+		return earlierPhase
+	}
 	f.Expected = ordinal(p, right) + " year"
 	f.Fix = fixOrdinal(p, ac, right)
 	p.Report(f)
@@ -260,6 +274,9 @@ func judgeElapsed(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 	if ok {
 		return ""
 	}
+	if ac.LaterOnly && n > k {
+		return earlierPhase
+	}
 	f := finding(p, ac)
 	unit := ac.Unit + "s"
 	if k == 1 {
@@ -286,7 +303,7 @@ func judgeDate(p *analysis.Pass, ac *analysis.AnniversaryClaim) string {
 		return ""
 	}
 	if ac.LaterOnly && claimed.Last.Before(sp.First) {
-		return "a period may be counted from an earlier phase"
+		return earlierPhase
 	}
 	// Years away, the date is another event's that an alias shares ("New
 	// START, signed in 2010" for the treaty's expiry; "the invasion in 2014"
