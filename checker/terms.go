@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/claimlint/claimlint/checker/analysis"
@@ -45,7 +46,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 // termCue reads "A took office on …" and its kind.
 func (p *pass) termCue(s *sentence, cl lex.Range) {
 	tw := &p.Lang.Terms
-	cue, end, start, needsOffice, needsNamed := -1, -1, false, false, false
+	cue, end, start, needsOffice, needsNamed, gerund := -1, -1, false, false, false, false
 	for i := cl.Lo; i < cl.Hi && cue < 0; i++ {
 		if p.Toks[i].Quoted {
 			continue
@@ -74,6 +75,14 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 				}
 			}
 		}
+		if cue < 0 && i > cl.Lo && tw.GerundAfter[p.Toks[i-1].Norm] {
+			for k, c := range append(slices.Clone(tw.GerundStart), tw.GerundEnd...) {
+				if e := p.seq(i, cl.Hi, c...); e == i+len(c) {
+					cue, end, start, gerund = i, e, k < len(tw.GerundStart), true
+					break
+				}
+			}
+		}
 	}
 	if cue < 0 {
 		return
@@ -86,6 +95,9 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 		}
 	}
 	person := p.termPerson(s, cl, cue)
+	if gerund {
+		person = p.gerundSubject(s, cue)
+	}
 	if person == nil {
 		return
 	}
@@ -242,6 +254,40 @@ func (p *pass) termPerson(s *sentence, cl lex.Range, cue int) *ledger.Entity {
 		}
 	}
 	return person
+}
+
+// gerundSubject is the person a fronted gerund is about: the subject of the
+// main clause after the comma ("Since taking office in January, Trump
+// has …"), after any title before the name.
+func (p *pass) gerundSubject(s *sentence, cue int) *ledger.Entity {
+	comma := -1
+	for i := cue; i < s.Hi; i++ {
+		if p.Toks[i].Text == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	j := comma + 1
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.lo < j {
+			continue
+		}
+		if m.lo > j {
+			return nil
+		}
+		if per := m.person(); per != nil {
+			return per
+		}
+		if len(m.offices) == 0 && m.demonym == nil && m.country() == nil {
+			return nil
+		}
+		j = m.hi // a title or a country before the name
+	}
+	return nil
 }
 
 // termDate reads the date at token j of a clause, after an optional

@@ -129,6 +129,9 @@ type Lang struct {
 		// StartWithOffice cues a start only with an office after it.
 		StartWithOffice  []Phrase `yaml:"start-with-office"`
 		EndWithOffice    []Phrase `yaml:"end-with-office"`
+		GerundStart      []Phrase `yaml:"gerund-start"`
+		GerundEnd        []Phrase `yaml:"gerund-end"`
+		GerundAfter      Set      `yaml:"gerund-after"`
 		Relative         Set      `yaml:"relative"`
 		Role             Set      `yaml:"role"`
 		RoleFillers      Set      `yaml:"role-fillers"`
