@@ -326,12 +326,15 @@ func (p *pass) dateAt(j, hi int) (timex.Expr, bool) {
 // of the ledger's phrasings names ("national security adviser"), after
 // words such as "the" or "Estonia's", or those of an organisation ("at
 // NATO"). It returns the offices the person held and the end of the
-// phrase, or hi -1 when no office of the ledger is named there.
+// phrase, or hi -1 when no office of the ledger is named there. A place
+// named with the office ("Estonia's prime minister", "president of the
+// chess federation") must be the office's country or body.
 func (p *pass) officeAt(i, hi int, person *ledger.Entity) ([]*ledger.Office, int) {
+	var where *ledger.Entity
 	for k := 0; i < hi && k < 4; k++ {
 		n, vals := p.c.vocab.Longest(p.Toks[i:hi], 0)
 		var offs []*ledger.Office
-		place := false
+		var place *ledger.Entity
 		for _, v := range vals {
 			switch {
 			case v.kind == vPhrasing && v.office.EverHeld(person.ID):
@@ -342,16 +345,42 @@ func (p *pass) officeAt(i, hi int, person *ledger.Entity) ([]*ledger.Office, int
 						offs = append(offs, o)
 					}
 				}
-				place = true
+				place = v.ent
 			case v.kind == vName && v.ent.Kind == ledger.Country || v.kind == vDemonym:
-				place = true
+				place = v.ent
 			}
 		}
 		if len(offs) > 0 {
-			return offs, i + n
+			end := i + n
+			// "president of the chess federation": of what?
+			if end+1 < hi && p.Lang.Anniversary.Of[p.Toks[end].Norm] {
+				j := end + 1
+				if p.Lang.Terms.RoleFillers[p.Toks[j].Norm] {
+					j++
+				}
+				m, ents := p.c.vocab.Longest(p.Toks[j:hi], 0)
+				var of *ledger.Entity
+				for _, v := range ents {
+					if v.kind == vName && (v.ent.Kind == ledger.Country || v.ent.Kind == ledger.Organisation) {
+						of = v.ent
+					}
+				}
+				if of == nil || where != nil && where != of {
+					return nil, -1
+				}
+				where, end = of, j+m
+			}
+			if where != nil {
+				offs = slices.DeleteFunc(offs, func(o *ledger.Office) bool { return o.Country != where.ID && o.Body != where.ID })
+				if len(offs) == 0 {
+					return nil, -1
+				}
+			}
+			return offs, end
 		}
 		switch {
-		case n > 0 && place && !p.anyPhrasing(vals):
+		case n > 0 && place != nil && !p.anyPhrasing(vals):
+			where = place
 			i += n // "Estonia's", "the Canadian", "NATO's"
 		case n == 0 && p.Lang.Terms.RoleFillers[p.Toks[i].Norm]:
 			i++
