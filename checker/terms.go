@@ -299,15 +299,27 @@ func (p *pass) termDate(j int, cl lex.Range) (timex.Expr, bool) {
 	return p.dateAt(j, cl.Hi)
 }
 
-// dateAt reads a date expression that begins at token j: one timex finds,
-// or a bare year ("from 2015 to 2024").
+// dateAt reads a date expression that begins at token j: one timex finds
+// (with a year after it: "July last year"), or a bare year ("from 2015 to
+// 2024").
 func (p *pass) dateAt(j, hi int) (timex.Expr, bool) {
 	if j >= hi || p.Toks[j].Quoted {
 		return timex.Expr{}, false
 	}
 	lo := max(j-1, 0)
-	for _, e := range timex.Find(p.Toks, lo, hi) {
+	exprs := timex.Find(p.Toks, lo, hi)
+	for k, e := range exprs {
 		if e.Lo == j {
+			// "in July last year", "in July of last year": the month of
+			// that year.
+			if k+1 < len(exprs) && e.Year == 0 && (e.Form == timex.MonthOnly || e.Form == timex.MonthDay) {
+				n := exprs[k+1]
+				gap := n.Lo - e.Hi
+				if (gap == 0 || gap == 1 && p.Lang.Anniversary.Of[p.Toks[e.Hi].Norm]) &&
+					(n.Form == timex.LastYear || n.Form == timex.ThisYear || n.Form == timex.NextYear) {
+					e.Year, e.Hi = n.Resolve(p.Pub, false).Span.First.Year(), n.Hi
+				}
+			}
 			return e, true
 		}
 		if e.Lo > j {
