@@ -138,8 +138,8 @@ func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
 // another event that shares a word of its aliases: "the invasion of Iraq",
 // "the Soviet invasion" (a name of another actor before it).
 func (p *pass) plainAnchor(s *sentence, m *mention) bool {
-	if m.hi+1 < s.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.Toks[m.hi+1].Upper {
-		return false
+	if m.hi+1 < s.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) {
+		return false // "the invasion of Iraq", not "the invasion of February 2022"
 	}
 	if m.lo-1 > s.Lo {
 		if t := p.Toks[m.lo-1]; t.Kind == lex.Word && t.Upper {
@@ -280,7 +280,7 @@ func (p *pass) pastNotPerfect(cl lex.Range) bool {
 			continue
 		}
 		perfect := false
-		for k := i - 1; k >= max(cl.Lo, i-2); k-- {
+		for k := i - 1; k >= max(cl.Lo, i-3); k-- {
 			perfect = perfect || an.Perfect[p.Toks[k].Norm]
 		}
 		if !perfect {
