@@ -164,22 +164,58 @@ func (m *Match) Attributes() *ledger.Event {
 	return m.Event
 }
 
-// TermClaim is "A took office in …", "A stepped down as … in …".
+// TermClaim is "A took office in …", "A stepped down as … in …", "A,
+// prime minister since …", "A, who left office in 2020".
 type TermClaim struct {
-	Person   *ledger.Entity
+	Person *ledger.Entity
+	// Office is the office the clause names; nil when it names none ("A,
+	// who left office in 2020"): the claim is then about the office whose
+	// term of A's began or ended near the date.
 	Office   *ledger.Office
 	Start    bool // the term began (took office), not ended
-	Cue      int  // the first token of the cue ("took office")
+	Cue      int  // the first token of the cue ("took office", "since")
 	Expr     timex.Expr
 	Resolved timex.Resolved
 }
 
-// AnniversaryClaim is "the Nth anniversary of" an anchor event.
+// AnniversaryClaim is a claim that counts from an anchor event or dates it:
+// "the Nth anniversary of" it, "its Nth year", "N years after" it, or a date
+// given for the anchor itself ("since the invasion in February 2023").
 type AnniversaryClaim struct {
 	Anchor  *ledger.Event
-	OrdTok  int         // the ordinal's token; "anniversary" follows it
-	N       int         // the ordinal
-	OrdWord bool        // the ordinal is a word ("third"), not a number ("3rd")
-	Mode    string      // "mark" (marks, commemorates), "approach" (approaches, nears), or ""
-	InYear  *timex.Expr // a year written in the clause, which dates the anniversary
+	OrdTok  int  // the ordinal's (or the count's) token
+	N       int  // the ordinal, or the count of units elapsed
+	OrdWord bool // the ordinal is a word ("third"), not a number ("3rd")
+	// Mode is how the claim counts:
+	//   - "mark": the anniversary is marked, commemorated, or the clause is on it;
+	//   - "approach": it approaches, is ahead;
+	//   - "after", "before": days (Near at most) after or before the anniversary;
+	//   - "enter": the anchor entered its Nth year; "year": it is in its Nth year;
+	//   - "elapsed": N units (Unit) have passed since the anchor;
+	//   - "date": the text dates the anchor itself (Date);
+	//   - "": no cue.
+	Mode   string
+	InYear *timex.Expr // a year written in the clause, which dates the anniversary
+	// On is the day or days the clause dates the claim by ("marked … on
+	// Tuesday", "entered its fifth year in February"), when it does.
+	On *timex.Resolved
+	// Present: the clause speaks of the time of publication (not past, no
+	// other year): a mark or a count without a date is judged at it.
+	Present bool
+	// Elsewhen: the sentence names another time ("then-President", a
+	// year): a claim it does not date is not judged at publication.
+	Elsewhen bool
+	Lo, Hi   int    // the tokens a finding spans
+	Near     int    // for "after" and "before": days at most
+	Unit     string // for "elapsed": year, month, week or day
+	// Bound qualifies an elapsed count: "under" (nearly four years), "over"
+	// (more than two weeks), "about", or "".
+	Bound string
+	// Date and Resolved are the date the text gives for the anchor.
+	Date     *timex.Expr
+	Resolved timex.Resolved
+	// LaterOnly: the anchor is named as a period ("the war"), whose start a
+	// writer may count from an earlier phase: only a later date, or a
+	// count too small, is wrong.
+	LaterOnly bool
 }

@@ -187,9 +187,25 @@ type Lang struct {
 		NotBefore Set `yaml:"not-before"`
 	} `yaml:"durations"`
 	Terms struct {
-		Start    []Phrase `yaml:"start"`
-		End      []Phrase `yaml:"end"`
-		Relative Set      `yaml:"relative"`
+		Start []Phrase `yaml:"start"`
+		End   []Phrase `yaml:"end"`
+		// StartWithOffice cues a start only with an office after it.
+		StartWithOffice  []Phrase `yaml:"start-with-office"`
+		EndWithOffice    []Phrase `yaml:"end-with-office"`
+		GerundStart      []Phrase `yaml:"gerund-start"`
+		GerundEnd        []Phrase `yaml:"gerund-end"`
+		GerundAfter      Set      `yaml:"gerund-after"`
+		Relative         Set      `yaml:"relative"`
+		Role             Set      `yaml:"role"`
+		RoleFillers      Set      `yaml:"role-fillers"`
+		DatePrepositions Set      `yaml:"date-prepositions"`
+		Since            Set      `yaml:"since"`
+		Until            Set      `yaml:"until"`
+		From             Set      `yaml:"from"`
+		To               Set      `yaml:"to"`
+		Link             Set      `yaml:"link"`
+		PreOffice        Set      `yaml:"pre-office"`
+		Announce         Set      `yaml:"announce"`
 	} `yaml:"terms"`
 	Titles struct {
 		Hedges        Set `yaml:"hedges"`
@@ -212,7 +228,38 @@ type Lang struct {
 		Approach      Set      `yaml:"approach"`
 		ApproachPairs []Phrase `yaml:"approach-pairs"`
 		Mark          Set      `yaml:"mark"`
+		On            Set      `yaml:"on"`
+		The           Set      `yaml:"the"`
 		OtherTime     Set      `yaml:"other-time"`
+		// Near maps a unit of "days after the anniversary" to the days it
+		// may span at most.
+		Near         map[string]int    `yaml:"near"`
+		After        Set               `yaml:"after"`
+		Before       Set               `yaml:"before"`
+		Year         Set               `yaml:"year"`
+		Enter        Set               `yaml:"enter"`
+		EnterPairs   []Phrase          `yaml:"enter-pairs"`
+		In           Set               `yaml:"in"`
+		Its          Set               `yaml:"its"`
+		SubjectLinks Set               `yaml:"subject-links"`
+		Units        map[string]string `yaml:"units"`
+		Elapsed      Set               `yaml:"elapsed"`
+		Ago          Set               `yaml:"ago"`
+		Under        Set               `yaml:"under"`
+		UnderPairs   []Phrase          `yaml:"under-pairs"`
+		Over         Set               `yaml:"over"`
+		OverPairs    []Phrase          `yaml:"over-pairs"`
+		About        Set               `yaml:"about"`
+		Then         Set               `yaml:"then"`
+		Perfect      Set               `yaml:"perfect"`
+		Bounds       Set               `yaml:"bounds"`
+		StartNouns   Set               `yaml:"start-nouns"`
+		DatePreps    Set               `yaml:"date-prepositions"`
+		Verbs        Set               `yaml:"verbs"`
+		VerbPairs    []Phrase          `yaml:"verb-pairs"`
+		Passive      Set               `yaml:"passive"`
+		PeriodNouns  Set               `yaml:"period-nouns"`
+		Determiners  Set               `yaml:"determiners"`
 	} `yaml:"anniversary"`
 	Dates struct {
 		Months map[string]time.Month `yaml:"months"`
