@@ -58,6 +58,9 @@ type vocab struct {
 // New builds a checker for a ledger.
 func New(l *ledger.Ledger) *Checker {
 	c := &Checker{L: l, outlets: map[string]*ledger.Entity{}, index: analysis.NewIndex(l), lang: lang.English}
+	if l.Lang != nil {
+		c.lang = l.Lang // the rule files add words of their own
+	}
 	c.termCues = append(slices.Clone(c.lang.Terms.Start), c.lang.Terms.End...)
 	c.termFirst = map[string]bool{}
 	for _, cue := range c.termCues {

@@ -309,6 +309,16 @@ var English = func() *Lang {
 	return l
 }()
 
+// NewEnglish returns a copy of the embedded English that a caller may add
+// words to.
+func NewEnglish() *Lang {
+	l, err := Load("lang/en.yaml", english)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
 // Error is a problem in a language file, at a position.
 type Error struct {
 	File      string

@@ -106,6 +106,9 @@ func (d *nodeDecoder) file(doc *yaml.Node, out *ruleFile) bool {
 			return 5, items(d, v, &out.Wording, d.wording)
 		case "tests":
 			return 6, items(d, v, &out.Tests, d.spec)
+		case "words":
+			out.Words = *v
+			return 7, true
 		}
 		return -1, false
 	})

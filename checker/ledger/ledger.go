@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 )
 
 // Pos is a place in a rule file. Line and Col are 1-based; Col counts
@@ -281,6 +282,9 @@ type Ledger struct {
 	Coverage []*Coverage
 	Wording  []*Wording
 	Tests    []*Spec
+	// Lang is the language the rule files' words: sections make of the
+	// embedded English, or nil when they add none.
+	Lang *lang.Lang
 
 	entities map[string]*Entity
 	offices  map[string]*Office

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -179,6 +180,9 @@ func Load(files []File) (*Ledger, error) {
 		each(d, func(p *ruleFile) []item[coverY] { return p.Coverage }, l.coverage)
 		each(d, func(p *ruleFile) []item[wordingY] { return p.Wording }, l.wording)
 		each(d, func(p *ruleFile) []item[specY] { return p.Tests }, l.spec)
+		for i := range d.parts {
+			l.words(d.name, &d.parts[i].Words)
+		}
 	}
 	l.resolveRefs()
 	l.resolveEvents()
@@ -187,6 +191,27 @@ func Load(files []File) (*Ledger, error) {
 		return nil, l.errs
 	}
 	return l.led, nil
+}
+
+// words reads a file's words into the ledger's language, which starts as
+// the embedded English; every problem is reported at its position.
+func (l *loader) words(file string, n *yaml.Node) {
+	if n.Kind == 0 || isNull(n) {
+		return
+	}
+	if l.led.Lang == nil {
+		l.led.Lang = lang.NewEnglish()
+	}
+	if err := l.led.Lang.AddNode(file, n); err != nil {
+		var es lang.Errors
+		if errors.As(err, &es) {
+			for _, e := range es {
+				l.errorf(Pos{File: e.File, Line: e.Line, Col: e.Col}, "words: %s", e.Msg)
+			}
+			return
+		}
+		l.errorf(Pos{File: file, Line: n.Line, Col: n.Column}, "words: %v", err)
+	}
 }
 
 // each calls f with every item of one list of a file, in file order, across
@@ -243,6 +268,9 @@ type ruleFile struct {
 	Coverage []item[coverY]   `yaml:"coverage"`
 	Wording  []item[wordingY] `yaml:"wording"`
 	Tests    []item[specY]    `yaml:"tests"`
+	// Words add to the language file: a newsroom's own event words,
+	// hedges, units. Their shape is the language file's (checker/lang).
+	Words yaml.Node `yaml:"words"`
 }
 
 type specY struct {

@@ -363,3 +363,22 @@ func TestHolds(t *testing.T) {
 		assert.Equal(t, tt.want, got, "%s on %s", tt.who, tt.day)
 	}
 }
+
+// TestWordsAddToTheLanguage: a rule file's words: add to the embedded
+// English, and a mistake in them is an error at its position.
+func TestWordsAddToTheLanguage(t *testing.T) {
+	l, err := Load([]File{{Name: "a.yaml", Data: []byte("words:\n  events:\n    parley: [talks]\n")}})
+	require.NoError(t, err)
+	require.NotNil(t, l.Lang)
+	assert.Equal(t, []string{"talks"}, l.Lang.Events["parley"])
+	assert.Equal(t, []string{"call"}, l.Lang.Events["phoned"], "the English words stay")
+
+	none, err := Load([]File{{Name: "b.yaml", Data: []byte("entities: []\n")}})
+	require.NoError(t, err)
+	assert.Nil(t, none.Lang, "no words: the embedded English, shared")
+
+	_, err = Load([]File{{Name: "c.yaml", Data: []byte("words:\n  events:\n    parley: [talk]\n  hedgez: [maybe]\n")}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `c.yaml:3:13: words: events: unknown kind "talk"`)
+	assert.Contains(t, err.Error(), `c.yaml:4:3: words: unknown key "hedgez"`)
+}

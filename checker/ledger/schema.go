@@ -152,6 +152,11 @@ func typeSchema(t reflect.Type, key string) map[string]any {
 			map[string]any{"type": "string"},
 			map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "minItems": 1},
 		}}
+	case t == nodeType && key == "words":
+		return map[string]any{
+			"type":        "object",
+			"description": "words to add to the language file (checker/lang/en.yaml), in its shape: a newsroom's own event words, hedges, units",
+		}
 	case t == nodeType && key == "want":
 		return map[string]any{
 			"description": "the findings the snippet must produce, or none",

@@ -13,3 +13,7 @@ func TestEventDate(t *testing.T) { checktest.Run(t, "testdata", eventdate.Check)
 // TestEventDateLedgerFields runs the articles of testdata/fields/, on a ledger
 // that uses the fields of time of day, status, several values and ranges.
 func TestEventDateLedgerFields(t *testing.T) { checktest.Run(t, "testdata/fields", eventdate.Check) }
+
+// TestEventDateWords runs the articles of testdata/words/, whose rule file
+// adds an event word of its own to the language.
+func TestEventDateWords(t *testing.T) { checktest.Run(t, "testdata/words", eventdate.Check) }
