@@ -56,6 +56,10 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 			if i+1 < cl.Hi && p.Lang.Tense.NotFutureBefore[t.Norm][p.Toks[i+1].Norm] {
 				continue
 			}
+			// "his upcoming trip": the trip is to come, not the clause's event.
+			if p.Lang.Tense.FutureAdjectives[t.Norm] && i > cl.Lo && p.Lang.Determiners[p.Toks[i-1].Norm] {
+				continue
+			}
 			future = true
 		case p.Lang.Tense.FutureBefore[t.Norm] != nil:
 			// "set to", "due for", "are to": future only with the word after.
@@ -300,8 +304,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	// "The meeting followed a two-hour phone call on Sunday": the date is
 	// the call's, and so is the kind.
 	if ec.Date != nil && lastMet == nil {
+		core := p.ownEnd(ec.Clause)
 		for _, i := range cues {
-			if i > ec.Cue && i < ec.Date.Lo {
+			if i > ec.Cue && i < ec.Date.Lo && i < core && !p.topicNoun(i, ec.Clause) {
 				ec.Cue, ec.Kinds = i, p.Lang.Events[p.Toks[i].Norm]
 			}
 		}
@@ -462,12 +467,21 @@ func (p *pass) reports(m *mention, cl lex.Range) bool {
 		}
 		j++
 	}
+	// "C has confirmed", "C, the spokesman, had said"
+	aux := func(k int) int {
+		if k < cl.Hi && p.Lang.Reporting.Auxiliaries[p.Toks[k].Norm] {
+			return k + 1
+		}
+		return k
+	}
 	v := -1
-	switch {
-	case m.hi < cl.Hi && verbs[p.Toks[m.hi].Norm]:
-		v = m.hi
-	case j < cl.Hi && p.Toks[m.hi].Text == "," && verbs[p.Toks[j].Norm]:
-		v = j
+	switch k := aux(m.hi); {
+	case k < cl.Hi && verbs[p.Toks[k].Norm]:
+		v = k
+	case m.hi < cl.Hi && p.Toks[m.hi].Text == ",":
+		if k := aux(j); k < cl.Hi && verbs[p.Toks[k].Norm] {
+			v = k
+		}
 	}
 	if v >= 0 {
 		// "A told B …": B is spoken to, and A a party.
@@ -476,6 +490,12 @@ func (p *pass) reports(m *mention, cl lex.Range) bool {
 	// "…, said C" at the end of the clause
 	if m.lo-1 >= cl.Lo && verbs[p.Toks[m.lo-1].Norm] && m.lo-2 >= cl.Lo && p.Toks[m.lo-2].Text == "," {
 		return true
+	}
+	// "According to C, …"
+	for _, ph := range p.Lang.Reporting.According {
+		if start := m.lo - len(ph); start >= cl.Lo && p.phraseLen(start, m.lo, ph) > 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -1249,6 +1269,32 @@ func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 	return false
 }
 
+// ownEnd is where the words of a clause's own event end: at a clause
+// inside that tells of an event of its own ("… after a video call with
+// C"), else at the clause's end ("the first call after the inauguration,
+// on January 26, lasted ten minutes").
+func (p *pass) ownEnd(cl lex.Range) int {
+	if end := p.coreEnd(cl); p.cueBetween(end, cl.Hi) {
+		return end
+	}
+	return cl.Hi
+}
+
+// hasVerb reports whether tokens [lo, hi) hold a verb of past or future
+// time: a clause with its own verb before a subordinator ("spoke shortly
+// after C was sworn in on Monday") leaves the date after it to the clause
+// inside; a noun phrase does not ("the first call since the inauguration
+// took place on Saturday").
+func (p *pass) hasVerb(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		t := p.Toks[i]
+		if p.Lang.Tense.Past[t.Norm] || p.Lang.Tense.Future[t.Norm] || p.isPastWord(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // cueBetween reports whether an event word stands in tokens [lo, hi).
 func (p *pass) cueBetween(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
@@ -1286,7 +1332,7 @@ func (p *pass) claimDate(ec *eventClaim) {
 		}
 		// "… a day after C met D on Monday": the date of the clause inside,
 		// which tells of an event of its own.
-		if end := p.coreEnd(ec.Clause); e.Lo >= end && p.cueBetween(end, e.Lo) {
+		if end := p.coreEnd(ec.Clause); e.Lo >= end && (p.cueBetween(end, e.Lo) || p.hasVerb(ec.Clause.Lo, end)) {
 			continue
 		}
 		exprs = append(exprs, e)
@@ -1325,13 +1371,15 @@ func (p *pass) claimMedium(ec *eventClaim) {
 		}
 		ec.Medium, ec.MediumLo, ec.MediumHi = m, lo, hi
 	}
-	for i := ec.Clause.Lo; i < ec.Clause.Hi; i++ {
+	// "… after a video call with C": the medium of the clause inside.
+	hi := p.ownEnd(ec.Clause)
+	for i := ec.Clause.Lo; i < hi; i++ {
 		t := p.Toks[i]
 		if t.Quoted {
 			continue
 		}
 		md := &p.Lang.Medium
-		switch n := p.phraseLen(i, ec.Clause.Hi, md.InPersonPair); {
+		switch n := p.phraseLen(i, hi, md.InPersonPair); {
 		case md.Phone[t.Norm]:
 			set(ledger.Phone, i, i+1)
 		case md.Video[t.Norm]:
@@ -1405,6 +1453,9 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 		if p.afterReport(i-1, cl) {
 			continue // "told reporters in Moscow": where the report was made
 		}
+		if p.topicPlace(i, cl, ec.Cue) {
+			continue // "discussed the G7 summit in Canada": another event's place
+		}
 		for k := range s.ments {
 			m := &s.ments[k]
 			if m.lo <= i || m.lo > i+6 || m.hi > cl.Hi {
@@ -1417,8 +1468,8 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 			if m.hi < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive {
 				break // "at <capital>'s initiative", "in <capital>'s view": not where
 			}
-			if !p.plainGap(i+1, m.lo) {
-				break
+			if !p.plainGap(i+1, m.lo) || p.venueStop(i+1, m.lo) {
+				break // "taking part in talks between Russia and …": no place of the event
 			}
 			if found != nil && found != pl {
 				ec.Venue = nil
@@ -1429,6 +1480,45 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 			break
 		}
 	}
+}
+
+// topicNoun reports whether the event word at token i names an event the
+// clause talks about ("discussed the summit"), after a word of topic or
+// time within a few words before it.
+func (p *pass) topicNoun(i int, cl lex.Range) bool {
+	for k := max(cl.Lo, i-4); k < i; k++ {
+		if p.Lang.Venue.TopicCues[p.Toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicPlace reports whether "in" at token i gives the place of another
+// event the clause talks about: an event word other than the claim's just
+// before it, itself after a word of topic or time ("discussed the G7 summit
+// in Canada", "ahead of the summit in Rome"); "met on the sidelines of the
+// summit in Brussels" is where they met.
+func (p *pass) topicPlace(i int, cl lex.Range, cue int) bool {
+	if i-1 <= cl.Lo || i-1 == cue {
+		return false
+	}
+	if _, other := p.Lang.Events[p.Toks[i-1].Norm]; !other {
+		return false
+	}
+	return p.topicNoun(i-1, cl)
+}
+
+// venueStop reports whether the words between "in" and a place show the
+// place is not where the event was held: an event word or a preposition
+// of parties ("in talks between Russia and …", "in years between …").
+func (p *pass) venueStop(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if _, event := p.Lang.Events[p.Toks[i].Norm]; event || p.Lang.Venue.GapStops[p.Toks[i].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // plainGap reports whether tokens [lo, hi) are only articles, lower-case
@@ -1464,6 +1554,7 @@ func (p *pass) plainGap(lo, hi int) bool {
 // after the call", "within an hour") is none.
 func (p *pass) claimDuration(ec *eventClaim) {
 	cl := ec.Clause
+	cl.Hi = p.ownEnd(cl) // not the length of an event in a clause inside
 	for i := cl.Lo; i < cl.Hi; i++ {
 		if p.Toks[i].Quoted {
 			continue

@@ -108,6 +108,23 @@ func (p *pass) titleBefore(s *sentence, t *titleAt) {
 	p.judgeTitleAt(s, t)
 }
 
+// objectOfRole reports whether the title at token lo is the object of a
+// preposition after a role ("the adviser to the president of Russia, X",
+// "a spokesman for the prime minister, X"): its own words, or a country
+// and an article, stand after "to", "for", "of" or "with".
+func (p *pass) objectOfRole(s *sentence, lo int) bool {
+	for k := lo - 1; k >= s.Lo && k >= lo-4; k-- {
+		t := p.Toks[k]
+		if p.Lang.Titles.RolePrepositions[t.Norm] {
+			return true
+		}
+		if t.Kind != lex.Word && t.Kind != lex.Possessive || !p.Lang.Determiners[t.Norm] && !t.Upper && t.Kind != lex.Possessive {
+			return false
+		}
+	}
+	return false
+}
+
 // titleBeforeName reads a title before the name of mention k that the
 // mentions alone do not show: one in lower case ("former national security
 // adviser X") or with its country after it or inside it ("Defence Minister
@@ -141,6 +158,10 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		run, found = p.titleRun(s, j, end, end)
 	}
 	if !found || p.quoted(run.lo, pm.hi) {
+		return
+	}
+	// "an aide to the Russian president, X": the title is whom X serves.
+	if comma && p.objectOfRole(s, run.lo) {
 		return
 	}
 	t := &titleAt{run: run, qual: run.qual, strict: run.lower && !comma}

@@ -70,8 +70,11 @@ type Lang struct {
 		// NotFutureBefore are future words that are none before the
 		// listed words: "ahead of".
 		NotFutureBefore map[string]Set `yaml:"not-future-before"`
-		Past            Set            `yaml:"past"`
-		NotPast         Set            `yaml:"not-past"`
+		// FutureAdjectives after a determiner qualify their own noun:
+		// "his upcoming trip".
+		FutureAdjectives Set `yaml:"future-adjectives"`
+		Past             Set `yaml:"past"`
+		NotPast          Set `yaml:"not-past"`
 		// PastSuffix ends a regular past form ("met" aside, "-ed");
 		// NotPastSuffix ends words that have it but are none ("agreed").
 		PastSuffix    string `yaml:"past-suffix"`
@@ -82,8 +85,10 @@ type Lang struct {
 	// reporting verb (and its object: "told reporters on Wednesday") dates
 	// the report, not the event.
 	Reporting struct {
-		Verbs   Set `yaml:"verbs"`
-		Objects Set `yaml:"objects"`
+		Verbs       Set      `yaml:"verbs"`
+		Objects     Set      `yaml:"objects"`
+		Auxiliaries Set      `yaml:"auxiliaries"`
+		According   []Phrase `yaml:"according"`
 	} `yaml:"reporting"`
 	Subordinators Set `yaml:"subordinators"`
 	Attributive   Set `yaml:"attributive"`
@@ -163,6 +168,8 @@ type Lang struct {
 	Venue struct {
 		Prepositions Set `yaml:"prepositions"`
 		NotVenue     Set `yaml:"not-venue"`
+		GapStops     Set `yaml:"gap-stops"`
+		TopicCues    Set `yaml:"topic-cues"`
 	} `yaml:"venue"`
 	Relatives Set `yaml:"relatives"`
 	Durations struct {
@@ -208,19 +215,22 @@ type Lang struct {
 		Announce         Set      `yaml:"announce"`
 	} `yaml:"terms"`
 	Titles struct {
-		Hedges        Set `yaml:"hedges"`
-		FunctionWords Set `yaml:"function-words"`
-		Former        Set `yaml:"former"`
-		Ex            Set `yaml:"ex"`
-		Definite      Set `yaml:"definite"`
-		Indefinite    Set `yaml:"indefinite"`
-		Fillers       Set `yaml:"fillers"`
-		Of            Set `yaml:"of"`
-		List          Set `yaml:"list"`
-		Close         Set `yaml:"close"`
-		NotAfterDesc  Set `yaml:"not-after-description"`
-		EventLinks    Set `yaml:"event-links"`
-		Honorifics    Set `yaml:"honorifics"`
+		// RolePrepositions before a title make it whom the named person
+		// serves: "an aide to the president, X".
+		RolePrepositions Set `yaml:"role-prepositions"`
+		Hedges           Set `yaml:"hedges"`
+		FunctionWords    Set `yaml:"function-words"`
+		Former           Set `yaml:"former"`
+		Ex               Set `yaml:"ex"`
+		Definite         Set `yaml:"definite"`
+		Indefinite       Set `yaml:"indefinite"`
+		Fillers          Set `yaml:"fillers"`
+		Of               Set `yaml:"of"`
+		List             Set `yaml:"list"`
+		Close            Set `yaml:"close"`
+		NotAfterDesc     Set `yaml:"not-after-description"`
+		EventLinks       Set `yaml:"event-links"`
+		Honorifics       Set `yaml:"honorifics"`
 	} `yaml:"titles"`
 	Anniversary struct {
 		Words         Set      `yaml:"words"`
@@ -284,6 +294,8 @@ type Lang struct {
 		Abbreviations   Set `yaml:"abbreviations"`
 		ClauseWords     Set `yaml:"clause-words"`
 		OrdinalSuffixes Set `yaml:"ordinal-suffixes"`
+		ListAnd         Set `yaml:"list-and"`
+		ListArticles    Set `yaml:"list-articles"`
 	} `yaml:"text"`
 }
 

@@ -299,8 +299,38 @@ func startsSentence(t Token) bool {
 // clauseWords start a new clause after a comma.
 var clauseWords = lang.English.Text.ClauseWords
 
+// listAnd ends a list of names ("A, B, and C"), and listArticles may
+// stand before its last name ("and the United States").
+var (
+	listAnd      = lang.English.Text.ListAnd
+	listArticles = lang.English.Text.ListArticles
+)
+
 // Clauses splits a sentence at semicolons, colons, dashes and brackets, and
 // at commas followed by a conjunction or relative pronoun ("…, which …").
+// serialComma reports whether the comma at i, before "and", ends a list of
+// names rather than a clause: "Russia, Ukraine, and the United States".
+// A name must stand before the comma and after "and" (or "and the"), and
+// another comma of the list earlier in the clause must stand between names.
+func serialComma(toks []Token, lo, i, hi int) bool {
+	if !listAnd[toks[i+1].Norm] || !toks[i-1].Upper {
+		return false
+	}
+	j := i + 2
+	if j < hi && listArticles[toks[j].Norm] {
+		j++
+	}
+	if j >= hi || !toks[j].Upper {
+		return false
+	}
+	for k := i - 2; k > lo; k-- {
+		if toks[k].Text == "," && toks[k-1].Upper && k+1 < i && toks[k+1].Upper {
+			return true
+		}
+	}
+	return false
+}
+
 // numberInParens returns the index of the ")" that closes a short
 // parenthesis at i holding a number ("(11)", "(Sep 3)", "(Nov. 24)"), or 0.
 func numberInParens(toks []Token, i, hi int) int {
@@ -352,7 +382,7 @@ func Clauses(toks []Token, s Range) []Range {
 				cut(i, i+1)
 			}
 		case ",":
-			if i+1 < s.Hi && clauseWords[toks[i+1].Norm] {
+			if i+1 < s.Hi && clauseWords[toks[i+1].Norm] && !serialComma(toks, lo, i, s.Hi) {
 				cut(i, i+1)
 			}
 		}

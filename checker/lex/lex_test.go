@@ -89,6 +89,20 @@ func TestClauses(t *testing.T) {
 		got = append(got, in[toks[r.Lo].Start:toks[r.Hi-1].End])
 	}
 	assert.Equal(t, []string{"They spoke on Wednesday (Sep 3) and again on Sunday night (11)", "a rare week", "for long"}, got)
+
+	// A serial comma in a list of names cuts no clause; ", and" after a
+	// clause still does.
+	for in, want := range map[string][]string{
+		"Delegations from Russia, Ukraine, and the United States met in Riyadh": {"Delegations from Russia, Ukraine, and the United States met in Riyadh"},
+		"Putin met Xi, and Trump called Zelensky":                                 {"Putin met Xi", "and Trump called Zelensky"},
+	} {
+		toks = Tokenize([]byte(in), 0, len(in))
+		got = nil
+		for _, r := range Clauses(toks, Range{0, len(toks)}) {
+			got = append(got, in[toks[r.Lo].Start:toks[r.Hi-1].End])
+		}
+		assert.Equal(t, want, got, in)
+	}
 }
 
 func TestTrieLongestMatchOnWholeWords(t *testing.T) {
