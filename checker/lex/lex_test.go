@@ -94,7 +94,7 @@ func TestClauses(t *testing.T) {
 	// clause still does.
 	for in, want := range map[string][]string{
 		"Delegations from Russia, Ukraine, and the United States met in Riyadh": {"Delegations from Russia, Ukraine, and the United States met in Riyadh"},
-		"Putin met Xi, and Trump called Zelensky":                                 {"Putin met Xi", "and Trump called Zelensky"},
+		"Putin met Xi, and Trump called Zelensky":                               {"Putin met Xi", "and Trump called Zelensky"},
 	} {
 		toks = Tokenize([]byte(in), 0, len(in))
 		got = nil
