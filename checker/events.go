@@ -307,6 +307,11 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		core := p.ownEnd(ec.Clause)
 		for _, i := range cues {
 			if i > ec.Cue && i < ec.Date.Lo && i < core && !p.topicNoun(i, ec.Clause) {
+				if p.ownedEvent(i, ec.Date.Lo) {
+					// "A's chat with B lasted half as long as his Tuesday
+					// call": two events, and the date is the other's.
+					ec.Ambiguous = true
+				}
 				ec.Cue, ec.Kinds = i, p.Lang.Events[p.Toks[i].Norm]
 			}
 		}
@@ -542,8 +547,10 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			if m.hi < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && k+1 < len(ms) && len(ms[k+1].offices) > 0 && ms[k+1].lo == m.hi+1 {
 				continue
 			}
-			// "the A administration": a name used as a modifier names no party.
-			if m.hi < end && p.Lang.Attributive[p.Toks[m.hi].Norm] {
+			// "the A administration": a name used as a modifier names no party;
+			// nor "A's envoy".
+			if m.hi < end && p.Lang.Attributive[p.Toks[m.hi].Norm] ||
+				m.hi+1 < end && p.Toks[m.hi].Kind == lex.Possessive && p.Lang.Attributive[p.Toks[m.hi+1].Norm] {
 				continue
 			}
 			add(per)
@@ -1480,6 +1487,23 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 			break
 		}
 	}
+}
+
+// ownedEvent reports whether the event word at token i is owned by a
+// pronoun ("his Tuesday call", "their call on Friday"), within the words
+// before it that are part of its date.
+func (p *pass) ownedEvent(i, date int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if p.Lang.PossessivePronouns[p.Toks[k].Norm] {
+			return true
+		}
+		if k < date {
+			if _, ok := timex.WeekdayName(p.Toks[k]); !ok && p.Toks[k].Kind != lex.Possessive {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // topicNoun reports whether the event word at token i names an event the

@@ -2,11 +2,13 @@ package checker
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
 )
 
@@ -75,6 +77,8 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		}
 	} else if ev = p.nearPublication(ec, cands); ev == nil {
 		return "", "no date, and no single matching event near the publication date"
+	} else if p.namesAnother(ec, ev) {
+		return "", "no date, and the clause names another event than the one near the publication date"
 	} else if !ev.Held() && !ec.Future {
 		return "", notHeld(ev)
 	}
@@ -166,10 +170,33 @@ func (p *pass) otherKindFits(ec *eventClaim) bool {
 	}
 	for _, e := range p.Index.Candidates(ec.Parts, analysis.ContactKinds) {
 		if slices.Contains(ec.Kinds, e.Kind) || !p.dateFits(e, ec) || p.heldElsewhere(ec, e) ||
+			e.Kind == ledger.Visit && slices.ContainsFunc(ec.Kinds, func(k string) bool { return k != ledger.Call }) ||
 			ec.Medium != "" && e.Medium != "" && ec.Medium != e.Medium {
 			continue // the claim's place or medium is not that event's
 		}
 		return true
+	}
+	return false
+}
+
+// namesAnother reports whether the claim's event word carries a name that
+// the event e does not ("during the SCO summit in Tianjin" in an article
+// about another summit): capitalized words right before the event word
+// that name no person, country or place of the ledger, and that e's title
+// lacks.
+func (p *pass) namesAnother(ec *eventClaim, e *ledger.Event) bool {
+	if ec.Ord != nil {
+		return false // "the 25th SCO summit": a count names its series, judged as such
+	}
+	title := strings.ToLower(e.Title)
+	for k := ec.Cue - 1; k >= ec.Clause.Lo && k >= ec.Cue-3; k-- {
+		t := p.Toks[k]
+		if n, _ := p.c.vocab.Longest(p.Toks[k:ec.Cue], 0); t.Kind != lex.Word || !t.Upper || n > 0 {
+			break
+		}
+		if !strings.Contains(title, t.Norm) {
+			return true
+		}
 	}
 	return false
 }
@@ -226,21 +253,40 @@ func (p *pass) nearest(ec *eventClaim, cands []*ledger.Event) *ledger.Event {
 			in = r
 		}
 	}
-	var best *ledger.Event
-	bestD, tie := 1<<30, false
+	var best []*ledger.Event
+	bestD := 1 << 30
 	for _, e := range in {
 		d := e.Span().DaysFrom(ec.Span)
 		switch {
 		case d < bestD:
-			best, bestD, tie = e, d, false
+			best, bestD = []*ledger.Event{e}, d
 		case d == bestD:
-			tie = true
+			best = append(best, e)
 		}
 	}
-	if tie {
+	if len(best) > 1 {
+		// A tie between a bilateral meeting and the summit around it: the
+		// event of exactly the claimed parties, or the session of the whole.
+		if exact := exactParts(best, ec.Parts); len(exact) == 1 {
+			return exact[0]
+		}
+		best = preferParts(p.Ledger, best)
+	}
+	if len(best) != 1 {
 		return nil
 	}
-	return best
+	return best[0]
+}
+
+// exactParts keeps the events whose participants are exactly parts.
+func exactParts(evs []*ledger.Event, parts []*ledger.Entity) []*ledger.Event {
+	var out []*ledger.Event
+	for _, e := range evs {
+		if analysis.SameSet(parts, e.Participants) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // notHeld is why a claim that an event took place is not judged against e.

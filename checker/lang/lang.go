@@ -61,6 +61,8 @@ type Lang struct {
 	// they are about that noun, not the clause's event.
 	HedgeAdjectives Set `yaml:"hedge-adjectives"`
 	Determiners     Set `yaml:"determiners"`
+	// PossessivePronouns own an event: "his Tuesday call".
+	PossessivePronouns Set `yaml:"possessive-pronouns"`
 	// HedgeSuffix ends a negated word: "didn't".
 	HedgeSuffix string `yaml:"hedge-suffix"`
 	Denials     Set    `yaml:"denials"`
