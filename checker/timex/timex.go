@@ -393,8 +393,9 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 	case Weekday:
 		diff := int(pub.Weekday() - e.Wd)
 		if future {
+			// "will meet on Friday" in an article of a Friday is that day.
 			diff = int(e.Wd - pub.Weekday())
-			if diff <= 0 {
+			if diff < 0 {
 				diff += 7
 			}
 			return oneDay(pub.AddDate(0, 0, diff))

@@ -32,7 +32,7 @@ func TestResolve(t *testing.T) {
 		{"on Friday", "2025-02-24", false, "2025-02-21", "2025-02-21", civil.Day},
 		{"on Monday", "2025-02-24", false, "2025-02-24", "2025-02-24", civil.Day},
 		{"on Tuesday", "2025-02-24", true, "2025-02-25", "2025-02-25", civil.Day},
-		{"on Monday", "2025-02-24", true, "2025-03-03", "2025-03-03", civil.Day},
+		{"on Monday", "2025-02-24", true, "2025-02-24", "2025-02-24", civil.Day}, // a future "on Monday" of a Monday is that day
 		{"on January 21", "2025-02-24", false, "2025-01-21", "2025-01-21", civil.Day},
 		{"on December 30", "2025-02-24", false, "2024-12-30", "2024-12-30", civil.Day},
 		{"on March 3", "2025-02-24", true, "2025-03-03", "2025-03-03", civil.Day},
