@@ -35,6 +35,9 @@ type Checker struct {
 	// termFirst their first words, to skip most tokens at once.
 	termCues  []lang.Phrase
 	termFirst map[string]bool
+	// periodWords are the words that open a period after a title ("since",
+	// "until", "from"), in one set: most tokens are none.
+	periodWords map[string]bool
 }
 
 type vocabKind int
@@ -62,6 +65,12 @@ func New(l *ledger.Ledger) *Checker {
 		c.lang = l.Lang // the rule files add words of their own
 	}
 	c.termCues = append(slices.Clone(c.lang.Terms.Start), c.lang.Terms.End...)
+	c.periodWords = map[string]bool{}
+	for _, set := range []lang.Set{c.lang.Terms.Since, c.lang.Terms.Until, c.lang.Terms.From} {
+		for w := range set {
+			c.periodWords[w] = true
+		}
+	}
 	c.termFirst = map[string]bool{}
 	for _, cue := range c.termCues {
 		c.termFirst[cue[0]] = true
@@ -155,6 +164,18 @@ type sentence struct {
 	lex.Range
 	ments   []mention
 	clauses []lex.Range
+	denial  int8 // 0 not read yet, 1 no denial, 2 a denial: see isDenied
+}
+
+// isDenied reports whether the sentence denies what it says (read once).
+func (s *sentence) isDenied(p *pass) bool {
+	if s.denial == 0 {
+		s.denial = 1
+		if p.denied(s.Range) {
+			s.denial = 2
+		}
+	}
+	return s.denial == 2
 }
 
 // mention is a run of tokens that names something in the ledger.

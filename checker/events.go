@@ -280,7 +280,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		ec.Parts = p.participants(s, lex.Range{Lo: cl.Lo, Hi: max(p.scopeEnd(cl, ec.Cue, false), ec.Cue+1)})
 	}
 	ec.TenseClause = lex.Range{Lo: cl.Lo, Hi: min(scope.Hi+1, cl.Hi)} // with the verb that reports, if one ends it
-	if p.hedged(scope) || p.denied(s.Range) {
+	if p.hedged(scope) || s.isDenied(p) {
 		return notCovered("hedged: a negation, a modal verb, a plan, a denial or a separate event")
 	}
 	// One named party says too little: "A spoke by phone on Thursday" may

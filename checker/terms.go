@@ -36,7 +36,7 @@ func (p *pass) terms(s *sentence, cl lex.Range) {
 			}
 		}
 	}
-	if p.denied(s.Range) {
+	if s.isDenied(p) {
 		return
 	}
 	p.termCue(s, cl)
@@ -168,7 +168,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 func (p *pass) termPeriods(s *sentence, cl lex.Range) {
 	tw := &p.Lang.Terms
 	for i := cl.Lo; i < cl.Hi; i++ {
-		if p.Toks[i].Quoted || !(tw.Since[p.Toks[i].Norm] || tw.Until[p.Toks[i].Norm] || tw.From[p.Toks[i].Norm]) {
+		if p.Toks[i].Quoted || !p.c.periodWords[p.Toks[i].Norm] {
 			continue
 		}
 		o, person := p.officeBefore(s, cl, i)

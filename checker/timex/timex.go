@@ -94,8 +94,11 @@ var weekdays = lang.English.Dates.Weekdays
 
 // WeekdayName returns the weekday a token names, if any.
 func WeekdayName(t lex.Token) (time.Weekday, bool) {
+	if !t.Upper {
+		return 0, false // a weekday is capitalized: skip the lookup for most words
+	}
 	wd, ok := weekdays[t.Norm]
-	return wd, ok && t.Upper
+	return wd, ok
 }
 
 var numberWords = lang.English.Dates.Numbers
