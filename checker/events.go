@@ -1302,6 +1302,16 @@ func (p *pass) hasVerb(lo, hi int) bool {
 	return false
 }
 
+// reportBetween reports whether a reporting verb stands in tokens [lo, hi).
+func (p *pass) reportBetween(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if p.Lang.Reporting.Verbs[p.Toks[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // cueBetween reports whether an event word stands in tokens [lo, hi).
 func (p *pass) cueBetween(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
@@ -1357,6 +1367,13 @@ func (p *pass) claimDate(ec *eventClaim) {
 			return
 		}
 		r := e.Resolve(p.Pub, future && !past)
+		if !future && !past && e.Form == timex.MonthDay && e.Year == 0 && !e.HasYearRel {
+			// "X confirms a call with Y on 4 February", a headline of late
+			// January: with no tense, the date nearest publication.
+			if ahead := e.Resolve(p.Pub, true); ahead.Span.First.Sub(p.Pub) < p.Pub.Sub(r.Span.Last) {
+				r = ahead
+			}
+		}
 		switch {
 		case chosen == nil:
 			chosen, res = &exprs[k], r
@@ -1459,6 +1476,9 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 		}
 		if p.afterReport(i-1, cl) {
 			continue // "told reporters in Moscow": where the report was made
+		}
+		if i < ec.Cue && p.reportBetween(i, ec.Cue) {
+			continue // "… calm in Ruritania, the premier said as his summit opened": what was said
 		}
 		if p.topicPlace(i, cl, ec.Cue) {
 			continue // "discussed the G7 summit in Canada": another event's place

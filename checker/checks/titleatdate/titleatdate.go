@@ -75,10 +75,20 @@ func run(p *analysis.Pass, tc *analysis.TitleClaim) string {
 		if last == nil {
 			return notYet(p, tc, startOff, endOff)
 		}
+		if p.Pub.Sub(last.To.Last()) < handover {
+			// An article of the day the office changed hands may tell of
+			// the change, or show the person still in it.
+			return "the term ended on the day of publication"
+		}
 		reportEnded(p, tc, last, lo, hi)
 	}
 	return ""
 }
+
+// handover is how long after a term's end a current title is not judged:
+// on the day of the change itself, the news of it still names the office
+// left.
+const handover = 24 * time.Hour
 
 // reportEnded reports a current title for a person whose term ended. When
 // the person now holds another office, the message names it, and the fix is
