@@ -236,7 +236,8 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		if !ok || t.Quoted || !p.isCue(i, cl) {
 			continue
 		}
-		if ec.Cue < 0 {
+		// An arrival ("arrived … for talks") gives way to another event word.
+		if ec.Cue < 0 || p.Lang.Edges.Arrivals[p.Toks[ec.Cue].Norm] && !p.Lang.Edges.Arrivals[t.Norm] {
 			ec.Cue, ec.Kinds = i, kinds
 		}
 		cues = append(cues, i)
@@ -336,6 +337,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		case p.Lang.Edges.End[p.Toks[i].Norm] || p.phraseAt(i, cl.Hi, p.Lang.Edges.EndPairs):
 			ec.Edge = "end"
 		}
+	}
+	if ec.Cue >= 0 && p.Lang.Edges.Arrivals[p.Toks[ec.Cue].Norm] {
+		ec.Edge = "start" // "arrived in New Delhi on Thursday": the visit's first day
 	}
 	return ec
 }

@@ -166,6 +166,8 @@ type Lang struct {
 		Start    Set      `yaml:"start"`
 		End      Set      `yaml:"end"`
 		EndPairs []Phrase `yaml:"end-pairs"`
+		// Arrivals are event words of a visit that give its first day.
+		Arrivals Set `yaml:"arrivals"`
 	} `yaml:"edges"`
 	Venue struct {
 		Prepositions Set `yaml:"prepositions"`
