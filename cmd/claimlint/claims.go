@@ -93,7 +93,7 @@ yet hold.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
 	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
 	f.StringVar(&format, "format", "text", "text or json")
