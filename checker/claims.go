@@ -79,6 +79,7 @@ type EventValues struct {
 	Initiator    string        // an entity id, or ""
 	Venue        string        // an entity id, or ""
 	Duration     time.Duration // 0 when not said
+	DurBound     int           // of Duration: +1 at least ("more than"), -1 at most ("nearly"), 0 as written
 	Ordinal      int           // "the second call": 2; 0 when none
 	Round        bool          // the ordinal counts rounds of talks
 	LastMet      bool          // "A and B last met in …"
@@ -90,7 +91,7 @@ type EventValues struct {
 // typed.
 func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang) {
 	cl.Values = ec.values(l)
-	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, Future: ec.Future}
+	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, DurBound: ec.DurBound, Future: ec.Future}
 	for _, x := range ec.Parts {
 		v.Participants = append(v.Participants, x.ID)
 	}

@@ -131,6 +131,7 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 			w.Str(s)
 		}
 		w.Int(int(v.Duration))
+		w.Int(v.DurBound)
 		w.Int(v.Ordinal)
 		for _, b := range []bool{v.Round, v.LastMet, v.Future} {
 			w.Bool(b)
@@ -168,6 +169,7 @@ func DecodeClaim(r *rec.Reader) Claim {
 			*p = r.Str()
 		}
 		v.Duration = time.Duration(r.Int())
+		v.DurBound = r.Int()
 		v.Ordinal = r.Int()
 		for _, p := range []*bool{&v.Round, &v.LastMet, &v.Future} {
 			*p = r.Bool()

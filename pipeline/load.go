@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"strings"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
@@ -53,22 +54,37 @@ type Rules struct {
 	Files  []ledger.File
 }
 
+// Embedded is the name that stands, in --rules and the config's rules:,
+// for the rule files embedded in claimlint, so that a desk can keep them and
+// add its own. A folder of that name is written ./embedded.
+const Embedded = "embedded"
+
+// EmbeddedFiles returns the rule files embedded in claimlint, named
+// prefix/NAME.yaml.
+func EmbeddedFiles(prefix string) ([]ledger.File, error) {
+	return ledger.ReadFS(rules.FS, ".", prefix)
+}
+
 // LoadRules reads the rule files or folders at paths; with none, those the
 // config's rules: names; with none either, the rule files embedded in
-// claimlint. Problems in the rule files are reported all at once, each with
-// its position.
+// claimlint. Among paths, Embedded names the embedded rule files (then named
+// embedded/NAME.yaml in positions). Problems in the rule files are reported
+// all at once, each with its position.
 func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
 	var files []ledger.File
 	var err error
 	if len(paths) == 0 && cfg != nil {
 		for _, p := range cfg.Rules {
-			paths = append(paths, cfg.Resolve(p))
+			if p != Embedded {
+				p = cfg.Resolve(p)
+			}
+			paths = append(paths, p)
 		}
 	}
 	if len(paths) > 0 {
-		files, err = ledger.ReadPaths(paths)
+		files, err = readRules(paths)
 	} else {
-		files, err = ledger.ReadFS(rules.FS, ".", "rules")
+		files, err = EmbeddedFiles("rules")
 	}
 	if err != nil {
 		return nil, err
@@ -77,11 +93,41 @@ func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
 	if err != nil {
 		var list ledger.ErrorList
 		if errors.As(err, &list) {
+			for i, e := range list {
+				if strings.HasPrefix(e.Msg, "duplicate id ") && (strings.HasPrefix(e.Pos.File, Embedded+"/") || strings.Contains(e.Msg, " already declared at "+Embedded+"/")) {
+					list[i].Msg += "; the embedded rules cannot be edited in place: delete yours, or write them out with 'claimlint rules export DIR' and name DIR instead of " + Embedded
+				}
+			}
 			return nil, fmt.Errorf("%d problem(s) in the rule files:\n%s", len(list), list.Error())
 		}
 		return nil, err
 	}
 	return &Rules{Ledger: l, Files: files}, nil
+}
+
+// readRules reads the rule files at paths, in order, where Embedded stands
+// for the embedded ones.
+func readRules(paths []string) ([]ledger.File, error) {
+	var files []ledger.File
+	embedded := false
+	for _, p := range paths {
+		var fs []ledger.File
+		var err error
+		if p == Embedded {
+			if embedded {
+				return nil, fmt.Errorf("rules: %s is named twice", Embedded)
+			}
+			embedded = true
+			fs, err = EmbeddedFiles(Embedded)
+		} else {
+			fs, err = ledger.ReadPaths([]string{p})
+		}
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	return files, nil
 }
 
 // Hash identifies the rules a shard was checked with, so that Merge

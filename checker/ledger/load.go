@@ -526,7 +526,7 @@ func (l *loader) claimID(file string, id str, what string, line, col int) bool {
 	}
 	p := l.at(file, id)
 	if prev, ok := l.ids[id.V]; ok {
-		l.errorf(p, "duplicate id %q: already declared at %s", id.V, prev)
+		l.errorf(p, "duplicate id %q: already declared at %s; rename one of them (and every reference to it) or delete one", id.V, prev)
 		return false
 	}
 	if !validID(id.V) {

@@ -129,7 +129,7 @@ func TestLoadErrorsCarryPositions(t *testing.T) {
     kind: person
     name: Someone Else
 `,
-			want: []string{`r.yaml:18:9: duplicate id "putin": already declared at r.yaml:10:9`},
+			want: []string{`r.yaml:18:9: duplicate id "putin": already declared at r.yaml:10:9; rename one of them (and every reference to it) or delete one`},
 		},
 		{
 			name: "bad medium, time without tz, initiator not a participant",
@@ -242,7 +242,7 @@ func TestLoadReportsEveryFileAndEveryProblem(t *testing.T) {
 	b := File{Name: "b.yaml", Data: []byte("entities:\n  - id: russia\n    kind: country\n    name: Russia again\n  - id: x\n    kind: planet\n    name: X\n")}
 	_, list := load(t, a, b)
 	assert.Equal(t, []string{
-		`b.yaml:2:9: duplicate id "russia": already declared at a.yaml:2:9`,
+		`b.yaml:2:9: duplicate id "russia": already declared at a.yaml:2:9; rename one of them (and every reference to it) or delete one`,
 		`b.yaml:6:11: unknown entity kind "planet" (want one of person, country, organisation, place, outlet)`,
 	}, messages(list))
 }

@@ -43,7 +43,7 @@ type checkOptions struct {
 
 func (o *checkOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringArrayVar(&o.rules, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
+	f.StringArrayVar(&o.rules, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
 	f.StringVar(&o.published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
 	f.StringArrayVar(&o.formats, "format", nil, "output format NAME[:PATH], repeatable: text, json, sarif, github, rdjsonl, checkstyle, html, claimreview (default text on stdout)")
 	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit status 1: error, warning or info (default error)")
@@ -283,7 +283,7 @@ func plural(n int, one, many string) string {
 }
 
 func newRulesCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "rules",
 		Short: "List every check with its id, default severity and one line",
 		Args:  cobra.NoArgs,
@@ -295,6 +295,55 @@ func newRulesCmd() *cobra.Command {
 			return nil
 		},
 	}
+	c.AddCommand(newRulesExportCmd())
+	return c
+}
+
+func newRulesExportCmd() *cobra.Command {
+	var force bool
+	c := &cobra.Command{
+		Use:   "export DIR",
+		Short: "Write the embedded rule files into DIR, unchanged",
+		Long: `export writes the rule files embedded in claimlint into DIR (made if missing), byte for
+byte, for a desk that wants to own and edit them: name DIR in --rules or rules: instead
+of embedded. It writes nothing when one of the files exists already, unless --force.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			files, err := pipeline.EmbeddedFiles("")
+			if err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				return usageErr("rules export: %s is not a folder", dir)
+			}
+			if !force {
+				var exist []string
+				for _, f := range files {
+					if _, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil {
+						exist = append(exist, filepath.Join(dir, f.Name))
+					}
+				}
+				if len(exist) > 0 {
+					return usageErr("rules export writes no file that exists already (--force overwrites): %s", strings.Join(exist, ", "))
+				}
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return &exitError{code: 2, msg: "rules export: " + err.Error()}
+			}
+			w := cmd.OutOrStdout()
+			for _, f := range files {
+				path := filepath.Join(dir, f.Name)
+				if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+					return &exitError{code: 2, msg: "rules export: " + err.Error()}
+				}
+				fmt.Fprintf(w, "wrote %s\n", path)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&force, "force", false, "overwrite files that exist already")
+	return c
 }
 
 func newExplainCmd() *cobra.Command {

@@ -27,7 +27,8 @@ office term) with its span, its values resolved (dates against the publication d
 people as entity ids), and its verdict: consistent (with the ledger entry), contradicted
 (with the finding), or not covered (and why). With --not-covered it lists only the claims
 the ledger could not judge, grouped by kind and participants: what the ledger does not
-yet hold.`,
+yet hold; 'claimlint ledger suggest' proposes ledger events from those that two or more
+articles agree on.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
@@ -72,11 +73,16 @@ yet hold.`,
 				}
 				err = writeJSON(w, map[string]any{"claims": all})
 			case notCovered:
+				unknown := false
 				for _, g := range groupClaims(all) {
 					fmt.Fprintf(w, "%s (%d)\n", g.Key, len(g.Claims))
 					for _, cl := range g.Claims {
 						fmt.Fprintf(w, "  %s:%d:%d: %s: %s\n", cl.Path, cl.Line, cl.Column, quote(cl.Text), cl.Reason)
+						unknown = unknown || cl.Reason == checker.ReasonNoEvent
 					}
+				}
+				if unknown {
+					fmt.Fprintln(cmd.ErrOrStderr(), "claimlint: 'claimlint ledger suggest' proposes ledger events for those that two or more articles agree on")
 				}
 			default:
 				for _, cl := range all {
@@ -93,7 +99,7 @@ yet hold.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable); replaces the embedded rules")
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
 	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
 	f.StringVar(&format, "format", "text", "text or json")

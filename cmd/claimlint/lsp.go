@@ -35,8 +35,12 @@ named in .claimlint.yaml. Logs go to standard error.`,
 			if err != nil {
 				return &exitError{code: 2, msg: err.Error()}
 			}
+			embedded, err := pipeline.EmbeddedFiles(pipeline.Embedded)
+			if err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
 			err = lsp.Serve(context.Background(), stdio{cmd.InOrStdin(), cmd.OutOrStdout()}, lsp.Options{
-				DefaultRules: defaults, Version: pipeline.Version(), Log: cmd.ErrOrStderr(),
+				DefaultRules: defaults, EmbeddedRules: embedded, Version: pipeline.Version(), Log: cmd.ErrOrStderr(),
 			})
 			if err != nil {
 				return &exitError{code: 1, msg: "lsp: " + err.Error()}

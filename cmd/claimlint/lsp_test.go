@@ -275,3 +275,38 @@ func TestLanguageServerEmbeddedRules(t *testing.T) {
 		t.Fatal("the server did not exit")
 	}
 }
+
+// TestLanguageServerEmbeddedPlusDesk: rules: [embedded, desk.yaml] checks
+// with the embedded rules and the desk's own file, whose event refers to an
+// embedded entity (before, "embedded" was read as a missing folder and the
+// server checked with no rules of the workspace).
+func TestLanguageServerEmbeddedPlusDesk(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, ".claimlint.yaml"), []byte("rules: [embedded, desk.yaml]\n"), 0o644))
+	desk := "entities:\n  - {id: desk-mayor, kind: person, name: Anna Berg, short: Berg, aliases: [Berg]}\nevents:\n" +
+		"  - {id: desk-call, kind: call, date: 2026-03-10, participants: [xi-jinping, desk-mayor], sources: [{outlet: desk}]}\n"
+	require.NoError(t, os.WriteFile(filepath.Join(root, "desk.yaml"), []byte(desk), 0o644))
+	c := startLSP(t)
+	c.call("initialize", map[string]any{"rootUri": fileURI(root), "capabilities": map[string]any{}}, nil)
+	c.notify("initialized", map[string]any{})
+	uri := fileURI(filepath.Join(root, "draft.md"))
+	text := "---\npublished: 2026-03-12\n---\nXi Jinping spoke with Anna Berg by phone on Monday.\n\nPutin called Xi on Friday, February 21, 2025.\n"
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+	p := c.wait(uri)
+	var msgs []string
+	for _, d := range p.Diagnostics {
+		msgs = append(msgs, d.Message)
+	}
+	assert.ElementsMatch(t, []string{
+		"the Xi–Berg call was on Tuesday 2026-03-10, not Monday (2026-03-09)",
+		"the Putin–Xi call was on Monday 2025-02-24, not Friday, February 21, 2025 (2025-02-21)",
+	}, msgs)
+	c.call("shutdown", nil, nil)
+	c.notify("exit", nil)
+	select {
+	case code := <-c.done:
+		assert.Equal(t, 0, code)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not exit")
+	}
+}

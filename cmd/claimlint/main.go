@@ -88,6 +88,6 @@ Exit status: 0 when nothing at or above --fail-level is found, 1 when something 
 		},
 	}
 	checkOpts.register(check)
-	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd())
+	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd(), newLedgerCmd())
 	return root
 }

@@ -52,7 +52,7 @@ config, which must be those the shards used.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&formats, "format", nil, "output format NAME[:PATH], repeatable (default text on stdout)")
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder (repeatable), as the shards used; replaces the embedded rules")
+	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable), as the shards used")
 	f.StringVar(&cfgPath, "config", "", "config file, as the shards used (default: .claimlint.yaml in the working directory or above)")
 	return cmd
 }

@@ -351,7 +351,7 @@ func Schema(rules []string) []byte {
 	}}
 	props := map[string]any{
 		"paths":      withDoc(list, "files and folders to check when no PATH is given"),
-		"rules":      withDoc(list, "rule files or folders; default: the embedded rules"),
+		"rules":      withDoc(list, "rule files or folders, and embedded for the embedded rules; default: the embedded rules alone"),
 		"include":    withDoc(list, "globs (doublestar) a checked file must match"),
 		"exclude":    withDoc(list, "globs (doublestar) a checked file must not match"),
 		"formats":    withDoc(list, "output formats NAME[:PATH] used when no --format is given"),

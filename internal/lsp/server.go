@@ -41,11 +41,17 @@ type Options struct {
 	// DefaultRules are the rule files used when the workspace's config names
 	// none (the embedded rules).
 	DefaultRules []ledger.File
-	Version      string
-	Log          io.Writer
+	// EmbeddedRules are the embedded rule files named embedded/NAME.yaml,
+	// for a config whose rules: names embedded beside its own files.
+	EmbeddedRules []ledger.File
+	Version       string
+	Log           io.Writer
 	// Delay, for tests, holds back the check of a document version.
 	Delay func(uri string, version int) time.Duration
 }
+
+// embeddedName stands, in the config's rules:, for the embedded rule files.
+const embeddedName = "embedded"
 
 // Server is one editor session.
 type Server struct {
@@ -290,6 +296,10 @@ func (s *Server) loadConfig() {
 	}
 	s.cfg = cfg
 	for _, r := range cfg.Rules {
+		if r == embeddedName {
+			s.ruleDirs = append(s.ruleDirs, r) // kept as a name: no file is under it
+			continue
+		}
 		if !filepath.IsAbs(r) {
 			r = filepath.Join(cfg.Dir, r)
 		}
@@ -326,11 +336,18 @@ func (s *Server) reload() {
 
 	files := s.opt.DefaultRules
 	if len(dirs) > 0 {
-		var err error
-		files, err = ledger.ReadPaths(dirs)
-		if err != nil {
-			s.log.Printf("%v", err)
-			return
+		files = nil
+		for _, d := range dirs {
+			if d == embeddedName {
+				files = append(files, s.opt.EmbeddedRules...)
+				continue
+			}
+			fs, err := ledger.ReadPaths([]string{d})
+			if err != nil {
+				s.log.Printf("%v", err)
+				return
+			}
+			files = append(files, fs...)
 		}
 		for i := range files {
 			if text, ok := open[files[i].Name]; ok {
@@ -361,6 +378,16 @@ func (s *Server) reload() {
 				Range: Range{at, at}, Severity: SeverityWarning, Code: f.Rule,
 				CodeDescription: &CodeDescription{Href: report.RuleURI(f.Rule)}, Source: "claimlint", Message: f.Message,
 			})
+		}
+	}
+
+	// The embedded files are no document of the workspace: log, not publish.
+	for f, ds := range byFile {
+		if strings.HasPrefix(f, embeddedName+"/") {
+			for _, d := range ds {
+				s.log.Printf("%s:%d: %s", f, d.Range.Start.Line+1, d.Message)
+			}
+			delete(byFile, f)
 		}
 	}
 
