@@ -313,7 +313,7 @@ var (
 // A name must stand before the comma and after "and" (or "and the"), and
 // another comma of the list earlier in the clause must stand between names.
 func serialComma(toks []Token, lo, i, hi int) bool {
-	if !listAnd[toks[i+1].Norm] || !toks[i-1].Upper {
+	if i == 0 || i <= lo || !listAnd[toks[i+1].Norm] || !toks[i-1].Upper {
 		return false
 	}
 	j := i + 2
