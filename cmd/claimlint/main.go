@@ -17,6 +17,8 @@ import (
 	_ "time/tzdata" // rule files name IANA time zones; do not depend on the host's database
 
 	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 // exitError carries an exit status out of a command.
@@ -78,6 +80,9 @@ Exit status: 0 when nothing at or above --fail-level is found, 1 when something 
 		},
 	}
 	checkOpts.register(root)
+	root.Version = pipeline.Version()
+	root.SetVersionTemplate(versionText())
+	root.Flags().Bool("version", false, "print claimlint's version and the revision it was built from")
 
 	check := &cobra.Command{
 		Use:   "check [flags] [PATH...]",
@@ -88,6 +93,6 @@ Exit status: 0 when nothing at or above --fail-level is found, 1 when something 
 		},
 	}
 	checkOpts.register(check)
-	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd())
+	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd(), newVersionCmd())
 	return root
 }

@@ -122,7 +122,9 @@ func SARIF(w io.Writer, r *Run) error {
 	}
 	if r.Version != "" {
 		driver.Version = ptr(r.Version)
-		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		if strings.HasPrefix(r.Version, "v") { // a module version; "devel-…" is not semantic
+			driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		}
 	}
 	index := map[string]uint{}
 	for _, rule := range checker.Rules {
