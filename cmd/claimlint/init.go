@@ -20,17 +20,18 @@ var initData embed.FS
 var initFiles = []struct{ from, to string }{
 	{"initdata/claimlint.yaml", ".claimlint.yaml"},
 	{"initdata/rules/ledger.yaml", "rules/ledger.yaml"},
-	{"initdata/articles/example.md", "articles/example.md"},
+	{"initdata/examples/example.md", "examples/example.md"},
 }
 
 func newInitCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Write a starter .claimlint.yaml, rule file and example article",
+		Short: "Write a starter .claimlint.yaml, rule file, example article and articles folder",
 		Long: `init writes, in DIR (default: the working directory), a commented .claimlint.yaml, a
-starter rule file with one entity, one office, one event and a test, and one annotated
-example article. It never overwrites a file. Then 'claimlint check' and 'claimlint test'
-run there.`,
+starter rule file (rules/) with one entity, one office, one event and a test, one
+annotated example article with a deliberate error (examples/, what 'claimlint test'
+reads), and an empty articles/ folder for the corpus (what 'claimlint check' reads).
+It never overwrites a file.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := "."
@@ -61,7 +62,20 @@ run there.`,
 				}
 				fmt.Fprintf(w, "wrote %s\n", path)
 			}
-			fmt.Fprintf(w, "\nNext:\n  claimlint check      # one finding in articles/example.md, on purpose\n  claimlint test       # the want annotations and the rule file's tests pass\n")
+			articles := filepath.Join(dir, "articles")
+			if err := os.MkdirAll(articles, 0o755); err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
+			fmt.Fprintf(w, "made %s/\n", articles)
+			fmt.Fprint(w, `
+Next:
+  claimlint test                   # examples/example.md's want annotations and the rule file's tests pass
+  claimlint check examples/        # the example's deliberate error, as check reports it
+  claimlint check                  # your articles: put them in articles/ (paths: in .claimlint.yaml)
+
+Annotated examples (fixtures, with <!-- want --> comments) go in examples/ (tests:);
+the facts you hold to be true go in rules/ (rules:).
+`)
 			return nil
 		},
 	}

@@ -28,7 +28,10 @@ type Config struct {
 	Path string // the file read
 	Dir  string // its folder
 
-	Paths     []string
+	Paths []string
+	// Tests are the annotated examples `claimlint test` reads when given
+	// no PATH (paths: when there is no tests:).
+	Tests     []string
 	Rules     []string
 	Include   []string
 	Exclude   []string
@@ -59,7 +62,7 @@ type DateGlob struct {
 }
 
 // Keys lists the keys a config file may hold.
-var Keys = []string{"paths", "rules", "include", "exclude", "fail-level", "severity", "published", "formats", "author", "base-url"}
+var Keys = []string{"paths", "tests", "rules", "include", "exclude", "fail-level", "severity", "published", "formats", "author", "base-url"}
 
 // Find looks for FileName in dir and its parents. It returns "" when there
 // is none.
@@ -108,6 +111,8 @@ func Load(path string, rules []string) (*Config, error) {
 		switch k.Value {
 		case "paths":
 			c.Paths = l.strings(v)
+		case "tests":
+			c.Tests = l.strings(v)
 		case "rules":
 			c.Rules = l.strings(v)
 		case "include":
@@ -351,6 +356,7 @@ func Schema(rules []string) []byte {
 	}}
 	props := map[string]any{
 		"paths":      withDoc(list, "files and folders to check when no PATH is given"),
+		"tests":      withDoc(list, "annotated example articles (fixtures) and folders that claimlint test reads when no PATH is given; default: paths:"),
 		"rules":      withDoc(list, "rule files or folders; default: the embedded rules"),
 		"include":    withDoc(list, "globs (doublestar) a checked file must match"),
 		"exclude":    withDoc(list, "globs (doublestar) a checked file must not match"),
