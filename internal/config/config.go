@@ -286,6 +286,31 @@ func (c *Config) rel(path string) string {
 	return filepath.ToSlash(r)
 }
 
+// InPaths reports whether path is one of paths: or below one; true when
+// there is no paths:.
+func (c *Config) InPaths(path string) bool {
+	if c == nil || len(c.Paths) == 0 {
+		return true
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return true
+	}
+	for _, p := range c.Paths {
+		full := p
+		if !filepath.IsAbs(p) {
+			full = filepath.Join(c.Dir, p)
+		}
+		if full, err = filepath.Abs(full); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(full, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
 // Selected reports whether a file passes include: and exclude:.
 func (c *Config) Selected(path string) bool {
 	if c == nil {
