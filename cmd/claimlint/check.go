@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -203,11 +204,35 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	switch res.Exit() {
 	case 2:
-		return &exitError{code: 2, msg: fmt.Sprintf("%d %s could not be checked", len(res.Errors), plural(len(res.Errors), "file", "files"))}
+		return &exitError{code: 2, msg: notDone(res.Errors)}
 	case 1:
+		if o.writeBaseline != "" {
+			// The findings are recorded, as asked: the run did its job.
+			return nil
+		}
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// notDone says how many files could not be checked and how many, checked,
+// could not be fixed.
+func notDone(errs []error) string {
+	unfixed := 0
+	for _, e := range errs {
+		var nf *pipeline.NotFixedError
+		if errors.As(e, &nf) {
+			unfixed++
+		}
+	}
+	var parts []string
+	if n := len(errs) - unfixed; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s could not be checked", n, plural(n, "file", "files")))
+	}
+	if unfixed > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s checked could not be fixed", unfixed, plural(unfixed, "file", "files")))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // spillAt is the pipeline's SpillAt in a streamed run: 0, its default
