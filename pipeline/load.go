@@ -155,6 +155,17 @@ func Paths(paths []string, cfg *config.Config) []string {
 	return paths
 }
 
+// TestPaths is what `claimlint test` reads: paths, else the config's tests:
+// (the annotated examples), else its paths:, else the working directory.
+func TestPaths(paths []string, cfg *config.Config) []string {
+	if len(paths) == 0 && cfg != nil {
+		for _, p := range cfg.Tests {
+			paths = append(paths, cfg.Resolve(p))
+		}
+	}
+	return Paths(paths, cfg)
+}
+
 // Articles reads and parses files one after the other, each with the date
 // the config's published: gives it when its front matter has none, else
 // opt's, and yields each article, or the error that kept a file from being

@@ -138,11 +138,30 @@ func corpusData(l *ledger.Ledger, cfg *config.Config, aopt article.Options, inpu
 // embeds it.
 const modulePath = "github.com/claimlint/claimlint"
 
-// Version is the module version of claimlint in this program, or "dev".
+// Version names this claimlint wherever it names itself (SARIF's driver, the
+// HTML report, the language server, `claimlint version`): the module version
+// the build recorded, else "devel" with the VCS revision the build stamped
+// (and "+dirty" when the tree had changes), else "devel".
 func Version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// Revision is the VCS revision this claimlint was built from, with
+// "(modified)" when the tree had changes, or "" when the build did not say.
+func Revision() string {
+	bi, _ := debug.ReadBuildInfo()
+	rev, modified := revisionOf(bi)
+	if rev != "" && modified {
+		rev += " (modified)"
+	}
+	return rev
+}
+
+// versionOf is Version for the build information bi (nil when there is none).
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "devel"
 	}
 	m := &bi.Main
 	if m.Path != modulePath {
@@ -156,7 +175,33 @@ func Version() string {
 	if m.Path == modulePath && m.Version != "" && m.Version != "(devel)" {
 		return m.Version
 	}
-	return "dev"
+	rev, modified := revisionOf(bi)
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if modified {
+		return "devel-" + rev + "+dirty"
+	}
+	return "devel-" + rev
+}
+
+// revisionOf is the vcs.revision and vcs.modified settings of bi.
+func revisionOf(bi *debug.BuildInfo) (rev string, modified bool) {
+	if bi == nil {
+		return "", false
+	}
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	return rev, modified
 }
 
 // programID identifies the code of this claimlint for the result cache: the

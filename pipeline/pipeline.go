@@ -24,6 +24,8 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -44,8 +46,14 @@ import (
 // returns the findings.
 type Options struct {
 	// Paths are the articles and folders to check; with none, the
-	// config's paths:, else the working directory.
+	// config's paths:, else the working directory. A file named here is
+	// checked only when it is under the config's paths: (if any) and
+	// passes its include: and exclude:, as a file found in a folder is,
+	// unless Force is set.
 	Paths []string
+	// Force checks the files named in Paths whatever the config's paths:,
+	// include: and exclude: say.
+	Force bool
 	// Stdin, when set, is the one article checked instead of Paths.
 	Stdin *Input
 	// Rules are the rule files; nil: LoadRules(nil, Config).
@@ -196,7 +204,16 @@ func Run(opt Options) (*Result, error) {
 	if opt.Stdin != nil {
 		found = slices.Values([]runner.Input{{Path: opt.Stdin.Path, Data: opt.Stdin.Data, Published: cfg.PublishedFor(opt.Stdin.Path)}})
 	} else {
-		found = findInputs(Paths(opt.Paths, cfg), cfg, opt.Shard, opt.Shards, root)
+		paths, forced, left := selectNamed(opt.Paths, cfg, opt.Force)
+		if left > 0 {
+			fmt.Fprintf(opt.stderr(), "claimlint: %d named %s not in the config's paths:, include: or exclude: left out (--force checks %s)\n",
+				left, plural(left, "file", "files"), plural(left, "it", "them"))
+		}
+		if len(opt.Paths) > 0 && len(paths) == 0 {
+			found = slices.Values([]runner.Input(nil)) // every file named was left out
+		} else {
+			found = findInputs(Paths(paths, cfg), cfg, forced, opt.Shard, opt.Shards, root)
+		}
 	}
 	ropt := runner.Options{Article: article.Options{Published: opt.Published}, Workers: opt.Workers,
 		KeepSources: opt.Fix || opt.Diff, MaxSize: opt.MaxSize}
@@ -288,11 +305,40 @@ func streams(opt Options, ps []Processor) bool {
 	return true
 }
 
+// selectNamed keeps, of the paths given, the folders, the paths that do not
+// exist (to be reported) and the files the config selects: under its
+// paths: when it has some, and passing its include: and exclude:. With
+// force, every file is kept, and forced holds them, cleaned as the walk
+// yields them. left is how many files were left out.
+func selectNamed(paths []string, cfg *config.Config, force bool) (kept []string, forced map[string]bool, left int) {
+	if len(paths) == 0 || cfg == nil {
+		return paths, nil, 0
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil || st.IsDir():
+			kept = append(kept, p)
+		case force:
+			kept = append(kept, p)
+			if forced == nil {
+				forced = map[string]bool{}
+			}
+			forced[filepath.Clean(p)] = true
+		case cfg.InPaths(p) && cfg.Selected(p):
+			kept = append(kept, p)
+		default:
+			left++
+		}
+	}
+	return kept, forced, left
+}
+
 // findInputs yields the articles under paths that the configuration
 // selects and, with shardN > 1, that are in shard shardK; a path that
 // cannot be read is yielded as an input with Err set. The folders are
 // walked as the inputs are taken, never listed whole.
-func findInputs(paths []string, cfg *config.Config, shardK, shardN int, root func() string) iter.Seq[runner.Input] {
+func findInputs(paths []string, cfg *config.Config, forced map[string]bool, shardK, shardN int, root func() string) iter.Seq[runner.Input] {
 	dir := ""
 	if shardN > 1 {
 		dir = root()
@@ -301,7 +347,7 @@ func findInputs(paths []string, cfg *config.Config, shardK, shardN int, root fun
 		for f, err := range runner.Files(paths) {
 			in := runner.Input{Err: err}
 			if err == nil {
-				if shardN > 1 && !runner.InShard(f, dir, shardK, shardN) || !cfg.Selected(f) {
+				if shardN > 1 && !runner.InShard(f, dir, shardK, shardN) || !forced[f] && !cfg.Selected(f) {
 					continue
 				}
 				in = runner.Input{Path: f, Published: cfg.PublishedFor(f)}

@@ -293,6 +293,17 @@ func (p *applyBaseline) Process(s *Set) error {
 	return nil
 }
 
+// NotFixedError is a file that was checked but whose fixes could not be
+// written (read-only, changed on disk, a link out of the tree): one of a
+// Result's Errors, told apart from a file that could not be checked.
+type NotFixedError struct {
+	Path string
+	Err  error
+}
+
+func (e *NotFixedError) Error() string { return e.Err.Error() }
+func (e *NotFixedError) Unwrap() error { return e.Err }
+
 // fixes applies the certain replacements of each file's findings and
 // keeps those it could not fix; with diff, it prints them as a unified
 // diff instead and keeps every finding.
@@ -341,7 +352,7 @@ func (p *fixes) apply(sources map[string][]byte, findings []checker.Finding) ([]
 			continue
 		}
 		if err := fix.Write(path, src, out, p.root); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, &NotFixedError{Path: path, Err: err})
 			continue
 		}
 		nFiles++

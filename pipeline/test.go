@@ -19,12 +19,12 @@ import (
 // TestOptions say what Test checks and how strictly.
 type TestOptions struct {
 	// Paths are the annotated articles and folders; with none, the
-	// config's paths:, else the working directory.
+	// config's tests:, else its paths:, else the working directory.
 	Paths []string
 	// Rules are the rule files; nil: LoadRules(nil, Config).
 	Rules *Rules
-	// Config is .claimlint.yaml; nil: none. Only its paths: and
-	// published: are read: expectations are met against the findings as
+	// Config is .claimlint.yaml; nil: none. Only its tests:, paths:
+	// and published: are read: expectations are met against the findings as
 	// the checks make them, without the config's severities.
 	Config *config.Config
 	// Published is the publication date of articles whose front matter
@@ -129,7 +129,7 @@ func Test(opt TestOptions) (*TestResult, error) {
 		opt.Rules = r
 	}
 	l := opt.Rules.Ledger
-	files, err := runner.Collect(Paths(opt.Paths, cfg))
+	files, err := runner.Collect(TestPaths(opt.Paths, cfg))
 	if err != nil {
 		return nil, err
 	}

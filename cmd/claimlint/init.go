@@ -9,6 +9,10 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/checker/ledger"
+	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 // initData holds the starter files `claimlint init` writes.
@@ -16,21 +20,30 @@ import (
 //go:embed initdata
 var initData embed.FS
 
-// initFiles maps each starter file to where init writes it.
-var initFiles = []struct{ from, to string }{
-	{"initdata/claimlint.yaml", ".claimlint.yaml"},
-	{"initdata/rules/ledger.yaml", "rules/ledger.yaml"},
-	{"initdata/articles/example.md", "articles/example.md"},
+// initFiles maps each starter file to where init writes it: a file of
+// initData, or what make returns (the JSON Schemas the YAML files' first
+// lines name by a relative path, so that editors validate them offline).
+var initFiles = []struct {
+	from, to string
+	make     func() []byte
+}{
+	{from: "initdata/claimlint.yaml", to: ".claimlint.yaml"},
+	{from: "initdata/rules/ledger.yaml", to: "rules/ledger.yaml"},
+	{from: "initdata/examples/example.md", to: "examples/example.md"},
+	{to: "schema/rules.schema.json", make: ledger.Schema},
+	{to: "schema/config.schema.json", make: func() []byte { return config.Schema(pipeline.RuleIDs()) }},
 }
 
 func newInitCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Write a starter .claimlint.yaml, rule file and example article",
+		Short: "Write a starter .claimlint.yaml, rule file, example article and articles folder",
 		Long: `init writes, in DIR (default: the working directory), a commented .claimlint.yaml, a
-starter rule file with one entity, one office, one event and a test, and one annotated
-example article. It never overwrites a file. Then 'claimlint check' and 'claimlint test'
-run there.`,
+starter rule file (rules/) with one entity, one office, one event and a test, one
+annotated example article with a deliberate error (examples/, what 'claimlint test'
+reads), an empty articles/ folder for the corpus (what 'claimlint check' reads), and
+the JSON Schemas (schema/) the YAML files name, for editors to use offline.
+It never overwrites a file.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := "."
@@ -48,8 +61,11 @@ run there.`,
 			}
 			w := cmd.OutOrStdout()
 			for _, f := range initFiles {
-				data, err := fs.ReadFile(initData, f.from)
-				if err != nil {
+				var data []byte
+				var err error
+				if f.make != nil {
+					data = f.make()
+				} else if data, err = fs.ReadFile(initData, f.from); err != nil {
 					return &exitError{code: 2, msg: err.Error()}
 				}
 				path := filepath.Join(dir, f.to)
@@ -61,7 +77,22 @@ run there.`,
 				}
 				fmt.Fprintf(w, "wrote %s\n", path)
 			}
-			fmt.Fprintf(w, "\nNext:\n  claimlint check      # one finding in articles/example.md, on purpose\n  claimlint test       # the want annotations and the rule file's tests pass\n")
+			articles := filepath.Join(dir, "articles")
+			if err := os.MkdirAll(articles, 0o755); err != nil {
+				return &exitError{code: 2, msg: err.Error()}
+			}
+			fmt.Fprintf(w, "made %s/\n", articles)
+			fmt.Fprint(w, `
+Next:
+  claimlint test                   # examples/example.md's want annotations and the rule file's tests pass
+  claimlint check examples/        # the example's deliberate error, as check reports it
+  claimlint check                  # your articles: put them in articles/ (paths: in .claimlint.yaml)
+
+Annotated examples (fixtures, with <!-- want --> comments) go in examples/ (tests:);
+the facts you hold to be true go in rules/ (rules:). schema/ holds the JSON Schemas
+the YAML files' first lines name: after upgrading claimlint, refresh them with
+  claimlint schema > schema/rules.schema.json; claimlint schema config > schema/config.schema.json
+`)
 			return nil
 		},
 	}

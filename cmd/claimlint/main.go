@@ -13,10 +13,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strings"
 	_ "time/tzdata" // rule files name IANA time zones; do not depend on the host's database
 
 	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/pipeline"
 )
 
 // exitError carries an exit status out of a command.
@@ -74,10 +78,17 @@ Exit status: 0 when nothing at or above --fail-level is found, 1 when something 
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := mistypedCommand(cmd, args); err != nil {
+				return err
+			}
 			return runCheck(cmd, checkOpts, args)
 		},
 	}
 	checkOpts.register(root)
+	root.SuggestionsMinimumDistance = 2 // for mistypedCommand
+	root.Version = pipeline.Version()
+	root.SetVersionTemplate(versionText())
+	root.Flags().Bool("version", false, "print claimlint's version and the revision it was built from")
 
 	check := &cobra.Command{
 		Use:   "check [flags] [PATH...]",
@@ -88,6 +99,22 @@ Exit status: 0 when nothing at or above --fail-level is found, 1 when something 
 		},
 	}
 	checkOpts.register(check)
-	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd(), newLedgerCmd())
+	root.AddCommand(check, newTestCmd(), newRulesCmd(), newExplainCmd(), newLSPCmd(), newSchemaCmd(), newInitCmd(), newClaimsCmd(), newMergeCmd(), newCacheCmd(), newLedgerCmd(), newVersionCmd())
 	return root
+}
+
+// mistypedCommand is a usage error when the first PATH given to the default
+// command is not a path that exists but is close to a command's name
+// (`claimlint chek`): that is a typo, not a missing article.
+func mistypedCommand(root *cobra.Command, args []string) error {
+	if len(args) == 0 || args[0] == "" || args[0] == "-" {
+		return nil
+	}
+	if _, err := os.Lstat(args[0]); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if s := root.SuggestionsFor(args[0]); len(s) > 0 {
+		return usageErr("unknown command %q; did you mean %s? (an article of that name does not exist)", args[0], strings.Join(s, " or "))
+	}
+	return nil
 }

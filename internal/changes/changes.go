@@ -59,6 +59,23 @@ func Parse(patch []byte, root string) (Lines, error) {
 	return out, nil
 }
 
+// fetchHint says how to get rev into a shallow clone. git fetches a commit
+// by its full hash or a branch or tag by name, never a relative revision
+// (HEAD~1) or an abbreviated hash: for those, deepen the history.
+func fetchHint(rev string) string {
+	hex := rev != "" && strings.Trim(rev, "0123456789abcdefABCDEF") == ""
+	switch {
+	case hex && (len(rev) == 40 || len(rev) == 64):
+		return fmt.Sprintf("fetch it first (git fetch --depth=1 origin %s)", rev)
+	case hex:
+		return "give the full hash, which git can fetch (git fetch --depth=1 origin FULL-HASH), or deepen the history (git fetch --unshallow)"
+	case strings.ContainsAny(rev, "~^@:"):
+		return "deepen the history first (git fetch --deepen=N for N more commits, or git fetch --unshallow): git cannot fetch a relative revision by name"
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(rev, "refs/remotes/"), "origin/")
+	return fmt.Sprintf("fetch it first (git fetch --depth=1 origin %s)", name)
+}
+
 // FromGit reads the lines changed since rev in the working tree of the
 // repository that holds dir. It fails with a clear message when rev is not
 // in the clone (a shallow clone lacks older commits).
@@ -70,7 +87,7 @@ func FromGit(dir, rev string) (Lines, string, error) {
 	verify := exec.Command("git", "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	verify.Dir = root
 	if err := verify.Run(); err != nil {
-		return nil, "", fmt.Errorf("--new-from-rev %s: no such commit in this clone; in a shallow clone fetch it first (git fetch --depth=1 origin %s)", rev, rev)
+		return nil, "", fmt.Errorf("--new-from-rev %s: no such commit in this clone; in a shallow clone %s", rev, fetchHint(rev))
 	}
 	cmd := exec.Command("git", "diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames", rev, "--")
 	cmd.Dir = root

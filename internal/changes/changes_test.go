@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,4 +79,39 @@ func TestFromGit(t *testing.T) {
 
 	_, _, err = FromGit(dir, "no-such-rev")
 	assert.EqualError(t, err, "--new-from-rev no-such-rev: no such commit in this clone; in a shallow clone fetch it first (git fetch --depth=1 origin no-such-rev)")
+}
+
+// TestFetchHint: the hint for a revision a shallow clone lacks is a command
+// git can run. It cannot fetch HEAD~1 or an abbreviated hash.
+func TestFetchHint(t *testing.T) {
+	full := strings.Repeat("0123456789", 4)
+	for rev, want := range map[string]string{
+		full:          "fetch it first (git fetch --depth=1 origin " + full + ")",
+		"HEAD~1":      "deepen the history first (git fetch --deepen=N for N more commits, or git fetch --unshallow): git cannot fetch a relative revision by name",
+		"main^":       "deepen the history first (git fetch --deepen=N for N more commits, or git fetch --unshallow): git cannot fetch a relative revision by name",
+		"0123abcd":    "give the full hash, which git can fetch (git fetch --depth=1 origin FULL-HASH), or deepen the history (git fetch --unshallow)",
+		"origin/main": "fetch it first (git fetch --depth=1 origin main)",
+		"v1.2.0":      "fetch it first (git fetch --depth=1 origin v1.2.0)",
+	} {
+		assert.Equal(t, want, fetchHint(rev), rev)
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed: the rest runs the hint")
+	}
+	// The hint for HEAD~1 in a shallow clone of two commits works.
+	src := t.TempDir()
+	git(t, src, "init", "-q")
+	for _, text := range []string{"one\n", "two\n"} {
+		require.NoError(t, os.WriteFile(filepath.Join(src, "a.md"), []byte(text), 0o644))
+		git(t, src, "add", ".")
+		git(t, src, "commit", "-qm", text)
+	}
+	clone := filepath.Join(t.TempDir(), "clone")
+	git(t, src, "clone", "-q", "--depth=1", "file://"+src, clone)
+	_, _, err := FromGit(clone, "HEAD~1")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "git fetch --deepen=N")
+	git(t, clone, "fetch", "-q", "--deepen=1")
+	_, _, err = FromGit(clone, "HEAD~1")
+	assert.NoError(t, err)
 }

@@ -28,7 +28,10 @@ type Config struct {
 	Path string // the file read
 	Dir  string // its folder
 
-	Paths     []string
+	Paths []string
+	// Tests are the annotated examples `claimlint test` reads when given
+	// no PATH (paths: when there is no tests:).
+	Tests     []string
 	Rules     []string
 	Include   []string
 	Exclude   []string
@@ -59,7 +62,7 @@ type DateGlob struct {
 }
 
 // Keys lists the keys a config file may hold.
-var Keys = []string{"paths", "rules", "include", "exclude", "fail-level", "severity", "published", "formats", "author", "base-url"}
+var Keys = []string{"paths", "tests", "rules", "include", "exclude", "fail-level", "severity", "published", "formats", "author", "base-url"}
 
 // Find looks for FileName in dir and its parents. It returns "" when there
 // is none.
@@ -108,6 +111,8 @@ func Load(path string, rules []string) (*Config, error) {
 		switch k.Value {
 		case "paths":
 			c.Paths = l.strings(v)
+		case "tests":
+			c.Tests = l.strings(v)
 		case "rules":
 			c.Rules = l.strings(v)
 		case "include":
@@ -281,6 +286,31 @@ func (c *Config) rel(path string) string {
 	return filepath.ToSlash(r)
 }
 
+// InPaths reports whether path is one of paths: or below one; true when
+// there is no paths:.
+func (c *Config) InPaths(path string) bool {
+	if c == nil || len(c.Paths) == 0 {
+		return true
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return true
+	}
+	for _, p := range c.Paths {
+		full := p
+		if !filepath.IsAbs(p) {
+			full = filepath.Join(c.Dir, p)
+		}
+		if full, err = filepath.Abs(full); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(full, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
 // Selected reports whether a file passes include: and exclude:.
 func (c *Config) Selected(path string) bool {
 	if c == nil {
@@ -351,6 +381,7 @@ func Schema(rules []string) []byte {
 	}}
 	props := map[string]any{
 		"paths":      withDoc(list, "files and folders to check when no PATH is given"),
+		"tests":      withDoc(list, "annotated example articles (fixtures) and folders that claimlint test reads when no PATH is given; default: paths:"),
 		"rules":      withDoc(list, "rule files or folders, and embedded for the embedded rules; default: the embedded rules alone"),
 		"include":    withDoc(list, "globs (doublestar) a checked file must match"),
 		"exclude":    withDoc(list, "globs (doublestar) a checked file must not match"),

@@ -122,7 +122,9 @@ func SARIF(w io.Writer, r *Run) error {
 	}
 	if r.Version != "" {
 		driver.Version = ptr(r.Version)
-		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		if strings.HasPrefix(r.Version, "v") { // a module version; "devel-…" is not semantic
+			driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		}
 	}
 	index := map[string]uint{}
 	for _, rule := range checker.Rules {
@@ -235,7 +237,7 @@ func GitHub(w io.Writer, r *Run) error {
 func StepSummary(w io.Writer, r *Run, first int) error {
 	s := Summarize(r.Files, r.Findings)
 	var b strings.Builder
-	fmt.Fprintf(&b, "## claimlint\n\n%d files checked: %d errors, %d warnings, %d info.\n\n", s.Files, s.Errors, s.Warnings, s.Infos)
+	fmt.Fprintf(&b, "## claimlint\n\n%s.\n\n", s.Line()) // "1 file checked: 1 error, …", as on stderr
 	if len(r.Findings) == 0 {
 		b.WriteString("No findings.\n")
 		_, err := io.WriteString(w, b.String())

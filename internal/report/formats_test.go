@@ -127,7 +127,7 @@ func TestGitHubEscapesAndSummarizes(t *testing.T) {
 		buf.String())
 	md, err := os.ReadFile(summary)
 	require.NoError(t, err)
-	assert.Contains(t, string(md), "## claimlint\n\n2 files checked: 1 errors, 0 warnings, 1 info.")
+	assert.Contains(t, string(md), "## claimlint\n\n2 files checked: 1 error, 0 warnings, 1 info.")
 	assert.Contains(t, string(md), "| `event-date` | 1 |")
 	assert.Contains(t, string(md), "| seeds/a,b.md:4:20 | `event-date` | the A–B call was on Monday 2025-02-24, not Friday (2025-02-21) 100% sure |")
 }

@@ -135,20 +135,22 @@ func (h *walkHeap) Pop() any {
 // walkDir yields the articles below dir in sorted order of their whole
 // paths: a folder's entries are visited by name, a subfolder's name taken
 // with the separator after it, so "a-b/x.md" comes before "a/y.md" as it
-// does in a sorted list ('-' sorts before '/'). Hidden subfolders are
-// skipped, links to folders are not followed, and a link to a file is
+// does in a sorted list ('-' sorts before '/'). Hidden subfolders, and
+// what the .gitignore files of its git work tree ignore, are skipped, links to folders are not followed, and a link to a file is
 // yielded (a broken one is reported when read). A subfolder that cannot be
 // read is yielded as an error, in its place.
 func walkDir(dir string) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) { walkFrom(dir, yield) }
+	return func(yield func(string, error) bool) { walkFrom(dir, newIgnorer(dir), yield) }
 }
 
-// walkFrom yields the articles below dir; false: stop.
-func walkFrom(dir string, yield func(string, error) bool) bool {
+// walkFrom yields the articles below dir, leaving out what the .gitignore
+// files of ig and of the folders walked ignore; false: stop.
+func walkFrom(dir string, ig *ignorer, yield func(string, error) bool) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return yield("", err)
 	}
+	ig = ig.in(dir)
 	sep := string(filepath.Separator)
 	key := func(d fs.DirEntry) string {
 		if d.IsDir() {
@@ -160,15 +162,15 @@ func walkFrom(dir string, yield func(string, error) bool) bool {
 	for _, d := range entries {
 		p := filepath.Join(dir, d.Name())
 		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") {
+			if strings.HasPrefix(d.Name(), ".") || ig.ignored(d.Name(), true) {
 				continue
 			}
-			if !walkFrom(p, yield) {
+			if !walkFrom(p, ig.child(d.Name()), yield) {
 				return false
 			}
 			continue
 		}
-		if IsArticle(p) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) {
+		if IsArticle(p) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) && !ig.ignored(d.Name(), false) {
 			if !yield(p, nil) {
 				return false
 			}
