@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,4 +104,41 @@ func TestTooLarge(t *testing.T) {
 	_, err := Parse("big.txt", bytes.Repeat([]byte("a"), MaxSize+1), Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "big.txt: file is")
+}
+
+// TestLoneCRLineEnds reads the same article with LF, CRLF and lone-CR line
+// ends (old Mac files): the front matter, the blocks and every position
+// are the same, a lone CR being a line end as CRLF and LF are.
+func TestLoneCRLineEnds(t *testing.T) {
+	for _, path := range []string{"a.md", "a.txt"} {
+		lf := "---\ntitle: \"Talks\"\npublished: 2025-02-24\n---\n# Putin called Xi\n\nFirst line é\nsecond line.\n\nLast <!-- c\nd --> one.\n"
+		var want []string
+		for _, eol := range []string{"\n", "\r\n", "\r"} {
+			src := strings.ReplaceAll(lf, "\n", eol)
+			a, err := Parse(path, []byte(src), Options{})
+			require.NoError(t, err, "%s %q", path, eol)
+			assert.Equal(t, civil.Date{Y: 2025, M: 2, D: 24, Prec: civil.Day}, a.Meta.Published, "%s %q", path, eol)
+			assert.Equal(t, "Talks", a.Meta.Title, "%s %q", path, eol)
+			assert.NotContains(t, string(a.Text), "Talks", "%s %q: front matter is not prose", path, eol)
+			assert.Equal(t, src, string(a.Src), "the source is kept as read")
+			var got []string
+			for _, w := range []string{"Putin", "First", "second", "Last", "one"} {
+				line, col := a.Position(strings.Index(src, w))
+				got = append(got, fmt.Sprintf("%s %d:%d %d", w, line, col, a.ByteColumn(strings.Index(src, w))))
+			}
+			got = append(got, prose(a)...)
+			if eol == "\n" {
+				want = got
+				continue
+			}
+			assert.Equal(t, want, got, "%s %q", path, eol)
+		}
+	}
+	// An error in front matter is at its line.
+	_, err := Parse("d.md", []byte("---\rtitle: x\rpublished: 2025-02-30\r---\rbody\r"), Options{})
+	require.Error(t, err)
+	assert.Equal(t, `d.md:3:12: front matter: published: date "2025-02-30" does not exist: February 2025 has 28 days`, err.Error())
+	_, err = Parse("y.md", []byte("---\rtitle: [x\r---\r"), Options{})
+	require.Error(t, err)
+	assert.Equal(t, "y.md:3:1: front matter: did not find expected ',' or ']'", err.Error())
 }

@@ -419,7 +419,7 @@ func ruleText(files []ledger.File, name string) string {
 // character converts a 1-based line and byte column of text into a
 // character offset in the negotiated encoding.
 func (s *Server) character(text string, line, col int) int {
-	lines := strings.SplitAfter(text, "\n")
+	lines := splitLines(text)
 	if line < 1 || line > len(lines) {
 		return 0
 	}
@@ -445,9 +445,26 @@ func (s *Server) count(prefix string) int {
 // position converts a byte offset of text into an LSP position.
 func (s *Server) position(text string, off int) Position {
 	off = min(max(off, 0), len(text))
-	line := strings.Count(text[:off], "\n")
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	return Position{Line: line, Character: s.count(text[start:off])}
+	lines := splitLines(text[:off])
+	return Position{Line: len(lines) - 1, Character: s.count(lines[len(lines)-1])}
+}
+
+// splitLines splits text after each line end: LF, CRLF or a lone CR, as
+// LSP and claimlint's positions count lines. The last piece has none (and
+// may be empty).
+func splitLines(text string) []string {
+	var lines []string
+	for {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			return append(lines, text)
+		}
+		j := i + 1
+		if text[i] == '\r' && j < len(text) && text[j] == '\n' {
+			j++
+		}
+		lines, text = append(lines, text[:j]), text[j:]
+	}
 }
 
 func (s *Server) open(uri, text string, version int) {
@@ -529,7 +546,7 @@ func (s *Server) check(path, text string, rs *ruleSet, cfg *config.Config) ([]ch
 // byteCol converts a 1-based column in code points (as articles' and rule
 // files' positions count) into one in bytes.
 func byteCol(text string, line, col int) int {
-	lines := strings.SplitAfter(text, "\n")
+	lines := splitLines(text)
 	if line < 1 || line > len(lines) {
 		return 1
 	}
