@@ -217,11 +217,14 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 var spillAt int
 
 // removeOnSignal removes dir and exits as the shell reports a signal (130
-// for SIGINT, 143 for SIGTERM) if the run is interrupted before stop is
-// called.
+// for SIGINT, 143 for SIGTERM, 141 for SIGPIPE: the reader of the output
+// went away, as in claimlint | head) if the run is interrupted before stop
+// is called.
 func removeOnSignal(dir string) (stop func()) {
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	// With SIGPIPE notified, a write to a closed pipe fails with EPIPE
+	// instead of killing the process, and the signal comes here.
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGPIPE)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -232,8 +235,11 @@ func removeOnSignal(dir string) (stop func()) {
 				time.Sleep(5 * time.Millisecond)
 			}
 			code := 130
-			if s == syscall.SIGTERM {
+			switch s {
+			case syscall.SIGTERM:
 				code = 143
+			case syscall.SIGPIPE:
+				code = 141
 			}
 			os.Exit(code)
 		case <-done:
