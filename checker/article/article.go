@@ -99,6 +99,9 @@ func Parse(path string, src []byte, opt Options) (*Article, error) {
 	}
 	a := &Article{Path: path, Src: src, view: lfView(src)}
 	a.indexLines()
+	if order := utf16Order(src); order != "" {
+		return nil, &Error{Path: path, Msg: "UTF-16 text (" + order + "): claimlint reads UTF-8; save the file as UTF-8"}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l, c := a.Position(i)
 		return nil, &Error{Path: path, Line: l, Col: c, Msg: "binary file (NUL byte): not an article"}
@@ -126,6 +129,40 @@ func Parse(path string, src []byte, opt Options) (*Article, error) {
 		a.plain(fmEnd)
 	}
 	return a, nil
+}
+
+// utf16Order says whether src looks like UTF-16 text, and in which byte
+// order ("little-endian" or "big-endian"): by its byte-order mark, or, with
+// none, by the NUL high bytes of Latin text in one half of each pair of its
+// first bytes. "": it does not.
+func utf16Order(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "little-endian"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "big-endian"
+	}
+	n := min(len(src), 512) &^ 1
+	pairs := n / 2
+	if pairs < 2 {
+		return ""
+	}
+	var even, odd int // NUL bytes at even and at odd offsets
+	for i := 0; i < n; i += 2 {
+		if src[i] == 0 {
+			even++
+		}
+		if src[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case 2*odd >= pairs && 8*even < pairs:
+		return "little-endian"
+	case 2*even >= pairs && 8*odd < pairs:
+		return "big-endian"
+	}
+	return ""
 }
 
 func firstInvalid(b []byte) int {

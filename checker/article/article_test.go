@@ -86,6 +86,12 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"invalid UTF-8", "bad.txt", "ok\nno\xff here", "bad.txt:2:3: not valid UTF-8 text (byte 0xff); save the file as UTF-8"},
 		{"binary", "bin.md", "PK\x03\x04\x00\x00", "bin.md:1:5: binary file (NUL byte): not an article"},
+		// UTF-16 is text in another encoding, not a binary file.
+		{"UTF-16LE with a BOM", "u.md", "\xff\xfeP\x00u\x00t\x00i\x00n\x00\n\x00", "u.md: UTF-16 text (little-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16BE with a BOM", "u.md", "\xfe\xff\x00P\x00u\x00t\x00i\x00n", "u.md: UTF-16 text (big-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16LE without a BOM", "u.txt", "P\x00u\x00t\x00i\x00n\x00 \x00\x14\x20", "u.txt: UTF-16 text (little-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16BE without a BOM", "u.txt", "\x00P\x00u\x00t\x00i\x00n", "u.txt: UTF-16 text (big-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"a NUL after text", "n.md", "Putin\x00 spoke", "n.md:1:6: binary file (NUL byte): not an article"},
 		{"unclosed front matter", "f.md", "---\npublished: 2025-01-01\n", "f.md:1:1: front matter opened with --- is never closed"},
 		{"impossible date", "d.md", "---\ntitle: x\npublished: 2025-02-30\n---\nbody\n", `d.md:3:12: front matter: published: date "2025-02-30" does not exist: February 2025 has 28 days`},
 		{"partial date", "d.md", "---\npublished: 2025-02\n---\n", `d.md:2:12: front matter: published "2025-02" must be a full date, YYYY-MM-DD`},
