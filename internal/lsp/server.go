@@ -118,8 +118,9 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opt Options) error {
 		docs: map[string]*document{}, ruleDiags: map[string]bool{}, exited: make(chan struct{})}
 	// The read loop may call the handler before NewConn returns: the
 	// handler takes the connection from its argument (see handle).
-	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed())
+	cd := &codec{log: s.log}
+	cd.stream = jsonrpc2.NewBufferedStream(rwc, cd)
+	conn := jsonrpc2.NewConn(ctx, cd.stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed())
 	select {
 	case <-s.exited:
 		conn.Close()
@@ -149,6 +150,17 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
 		}
 		return nil
+	}
+	// After shutdown only exit is served: a request is an invalid
+	// request, a notification is dropped (LSP's lifecycle).
+	s.mu.Lock()
+	down := s.shutdown
+	s.mu.Unlock()
+	if down && req.Method != "exit" {
+		if req.Notif {
+			return nil, nil
+		}
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is shut down: only exit is served"}
 	}
 	switch req.Method {
 	case "initialize":
@@ -652,6 +664,9 @@ func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
 // notify sends publishDiagnostics; the caller holds s.mu, so that results
 // go out in the order they were decided.
 func (s *Server) notify(uri string, version *int, diags []Diagnostic) {
+	if s.shutdown {
+		return // a check that ends after shutdown publishes nothing
+	}
 	if diags == nil {
 		diags = []Diagnostic{}
 	}
