@@ -9,6 +9,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,4 +126,61 @@ func TestNothingAfterShutdown(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no exit")
 	}
+}
+
+// TestFastEditsAreCoalesced sends 300 edits as fast as it can to a document
+// whose every check takes 30 ms: the server checks a few versions, not
+// each one (it checked all 300, so 1,000 edits to a long article took
+// minutes to settle), and the last version is published, and last.
+func TestFastEditsAreCoalesced(t *testing.T) {
+	server, client := net.Pipe()
+	var mu sync.Mutex
+	var checked []int
+	opt := Options{DefaultRules: []ledger.File{{Name: "r.yaml", Data: []byte(rules)}},
+		Delay: func(uri string, version int) time.Duration {
+			mu.Lock()
+			checked = append(checked, version)
+			mu.Unlock()
+			return 30 * time.Millisecond
+		}}
+	go Serve(context.Background(), server, opt)
+	got := make(chan PublishDiagnosticsParams, 1000)
+	conn := connect(client, got)
+	ctx := context.Background()
+	require.NoError(t, conn.Call(ctx, "initialize", map[string]any{"rootUri": "file:///nonexistent", "capabilities": map[string]any{}}, nil))
+	uri := "file:///nonexistent/a.md"
+	wrong := "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"
+	right := "---\npublished: 2025-02-25\n---\nPutin called Xi on Monday.\n"
+	require.NoError(t, conn.Notify(ctx, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": right}}))
+	const last = 300
+	start := time.Now()
+	for v := 2; v <= last; v++ {
+		text := right
+		if v%2 == 1 {
+			text = wrong
+		}
+		require.NoError(t, conn.Notify(ctx, "textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": v}, "contentChanges": []any{map[string]any{"text": text}}}))
+	}
+	seen := 0
+	for seen != last {
+		select {
+		case p := <-got:
+			require.NotNil(t, p.Version)
+			require.Greater(t, *p.Version, seen)
+			seen = *p.Version
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the last version was never published (last seen: %d)", seen)
+		}
+	}
+	settled := time.Since(start)
+	select {
+	case p := <-got:
+		t.Fatalf("published after the last version: %+v", p)
+	case <-time.After(300 * time.Millisecond):
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Less(t, len(checked), 20, "checked versions %v: each edit was checked", checked)
+	assert.Equal(t, last, checked[len(checked)-1])
+	t.Logf("%d edits settled in %v with %d checks", last, settled, len(checked))
 }

@@ -45,7 +45,14 @@ type Options struct {
 	Log          io.Writer
 	// Delay, for tests, holds back the check of a document version.
 	Delay func(uri string, version int) time.Duration
+	// Debounce is how long an edit waits for the next before its document
+	// is checked; 0: DefaultDebounce, negative: none.
+	Debounce time.Duration
 }
+
+// DefaultDebounce is Options.Debounce's default: a burst of keystrokes is
+// checked once, when it pauses this long.
+const DefaultDebounce = 100 * time.Millisecond
 
 // Server is one editor session.
 type Server struct {
@@ -61,6 +68,7 @@ type Server struct {
 	rules     *ruleSet // the last valid rules; replaced at each reload
 	docs      map[string]*document
 	ruleDiags map[string]bool // rule files that have diagnostics published
+	checking  map[string]*checkState
 	shutdown  bool
 	exited    chan struct{}
 	exitOnce  sync.Once
@@ -115,7 +123,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opt Options) error {
 		opt.Log = io.Discard
 	}
 	s := &Server{opt: opt, log: log.New(opt.Log, "claimlint lsp: ", 0), encoding: "utf-16",
-		docs: map[string]*document{}, ruleDiags: map[string]bool{}, exited: make(chan struct{})}
+		docs: map[string]*document{}, ruleDiags: map[string]bool{}, checking: map[string]*checkState{}, exited: make(chan struct{})}
 	// The read loop may call the handler before NewConn returns: the
 	// handler takes the connection from its argument (see handle).
 	cd := &codec{log: s.log}
@@ -457,8 +465,18 @@ func (s *Server) count(prefix string) int {
 // position converts a byte offset of text into an LSP position.
 func (s *Server) position(text string, off int) Position {
 	off = min(max(off, 0), len(text))
-	lines := splitLines(text[:off])
-	return Position{Line: len(lines) - 1, Character: s.count(lines[len(lines)-1])}
+	line, start := 0, 0 // line ends are LF, CRLF or a lone CR
+	for i := 0; i < off; i++ {
+		switch text[i] {
+		case '\n':
+			line, start = line+1, i+1
+		case '\r':
+			if i+1 == len(text) || text[i+1] != '\n' {
+				line, start = line+1, i+1
+			}
+		}
+	}
+	return Position{Line: line, Character: s.count(text[start:off])}
 }
 
 // splitLines splits text after each line end: LF, CRLF or a lone CR, as
@@ -504,33 +522,89 @@ func (s *Server) close(uri string) {
 	}
 }
 
-// schedule checks a document in the background. A result is published only
-// if the document is still at the version, and the rules at the generation,
-// that were checked: a slow check of version N never overwrites N+1.
+// checkState is a document's background check: at most one runs at a
+// time, and edits made while it runs ask for one more, of the newest text.
+type checkState struct {
+	running bool
+	again   bool // an edit (or new rules) came after the running check took its text
+}
+
+// schedule checks a document in the background, debounced and coalesced:
+// the check starts once edits pause for Options.Debounce, takes the newest
+// text, and edits that arrive while it runs are checked together after it,
+// so that a burst of 1,000 edits costs a few checks, not 1,000. A result is
+// published only if the document is still at the version, and the rules at
+// the generation, that were checked: a slow check of version N never
+// overwrites N+1.
 func (s *Server) schedule(uri string) {
 	s.mu.Lock()
-	d := s.docs[uri]
-	if d == nil || !runner.IsArticle(d.path) || s.rules == nil {
-		s.mu.Unlock()
+	defer s.mu.Unlock()
+	st := s.checking[uri]
+	if st == nil {
+		st = &checkState{}
+		s.checking[uri] = st
+	}
+	if st.running {
+		st.again = true
 		return
 	}
-	text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
-	s.mu.Unlock()
-	go func() {
+	st.running = true
+	go s.checkLoop(uri, st)
+}
+
+func (s *Server) checkLoop(uri string, st *checkState) {
+	wait := s.opt.Debounce
+	if wait == 0 {
+		wait = DefaultDebounce
+	}
+	for {
+		// Debounce: wait until no edit came for a while.
+		for {
+			s.mu.Lock()
+			d := s.docs[uri]
+			var version int
+			if d != nil {
+				version = d.version
+			}
+			s.mu.Unlock()
+			if wait > 0 {
+				time.Sleep(wait)
+			}
+			s.mu.Lock()
+			d = s.docs[uri]
+			settled := d == nil || d.version == version
+			s.mu.Unlock()
+			if settled || wait <= 0 {
+				break
+			}
+		}
+		s.mu.Lock()
+		st.again = false
+		d := s.docs[uri]
+		if d == nil || !runner.IsArticle(d.path) || s.rules == nil || s.shutdown {
+			st.running = false
+			s.mu.Unlock()
+			return
+		}
+		text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
+		s.mu.Unlock()
 		if s.opt.Delay != nil {
 			time.Sleep(s.opt.Delay(uri, version))
 		}
 		findings, diags := s.check(path, text, rs, cfg)
 		s.mu.Lock()
-		defer s.mu.Unlock()
-		cur := s.docs[uri]
-		if cur == nil || cur.version != version || s.rules != rs {
-			return // stale: a newer text or newer rules are on their way
+		if cur := s.docs[uri]; cur != nil && cur.version == version && s.rules == rs {
+			cur.findings, cur.diags, cur.src = findings, diags, text
+			v := version
+			s.notify(uri, &v, diags)
 		}
-		cur.findings, cur.diags, cur.src = findings, diags, text
-		v := version
-		s.notify(uri, &v, diags)
-	}()
+		if !st.again {
+			st.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+	}
 }
 
 // check runs the checker on an article's text. It takes no lock: what it
