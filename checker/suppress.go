@@ -93,13 +93,7 @@ func (p *pass) directives() []*directive {
 	if !bytes.Contains(src, []byte("claimlint-")) {
 		return nil // most articles have none: skip the line scan
 	}
-	var lines []int // start offsets
-	lines = append(lines, 0)
-	for i, c := range src {
-		if c == '\n' {
-			lines = append(lines, i+1)
-		}
-	}
+	lines := p.Article.LineStarts() // start offsets; a line ends in LF, CRLF or CR
 	lineEnd := func(i int) int {
 		if i+1 < len(lines) {
 			return lines[i+1] - 1

@@ -35,10 +35,12 @@ func FormatNames() []string {
 }
 
 // ParseOutputs reads output specs NAME[:PATH]; with none, the config's
-// formats:; with none either, text on standard output.
+// formats:, whose relative paths are relative to the config's folder; with
+// none either, text on standard output.
 func ParseOutputs(specs []string, cfg *config.Config) ([]Output, error) {
+	dir := "" // the folder relative paths are in: the working directory's for flags
 	if len(specs) == 0 && cfg != nil {
-		specs = cfg.Formats
+		specs, dir = cfg.Formats, cfg.Dir
 	}
 	if len(specs) == 0 {
 		specs = []string{"text"}
@@ -48,6 +50,9 @@ func ParseOutputs(specs []string, cfg *config.Config) ([]Output, error) {
 		name, path, _ := strings.Cut(s, ":")
 		if _, ok := report.LookupFormat(name); !ok {
 			return nil, fmt.Errorf("unknown --format %q: want one of %s, optionally :PATH", name, strings.Join(FormatNames(), ", "))
+		}
+		if path != "" && dir != "" && !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
 		}
 		outs = append(outs, Output{name, path})
 	}

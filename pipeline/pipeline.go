@@ -40,6 +40,17 @@ import (
 	"github.com/claimlint/claimlint/internal/runner"
 )
 
+// The ranges of Options' numbers; Run refuses a value outside them.
+const (
+	// MaxWorkers is the most articles checked at once (Options.Workers).
+	MaxWorkers = 1024
+	// MaxShards is the most shards a run is split into (Options.Shards).
+	MaxShards = 1 << 16
+	// MaxFileSize is the largest Options.MaxSize: 1 GB, since an article
+	// is read whole into memory.
+	MaxFileSize = 1 << 30
+)
+
 // Options say what a run checks, with what, what it does with the
 // findings and where it writes them. The zero value checks the working
 // directory with the rules embedded in claimlint, writes nothing and
@@ -63,12 +74,15 @@ type Options struct {
 	// Published is the publication date of articles whose front matter
 	// and config give none.
 	Published civil.Date
-	// Workers is how many articles are checked at once; 0: one per CPU.
+	// Workers is how many articles are checked at once; 0: one per CPU;
+	// at most MaxWorkers.
 	Workers int
-	// MaxSize is the largest article read, in bytes; 0: 10 MB.
+	// MaxSize is the largest article read, in bytes; 0: 10 MB; at most
+	// MaxFileSize.
 	MaxSize int64
 	// Shard and Shards check only shard Shard (1-based) of Shards: a
-	// deterministic share of the files, by path. Shards <= 1: all.
+	// deterministic share of the files, by path. Shards <= 1: all; at most
+	// MaxShards.
 	Shard, Shards int
 	// Cache keeps each article's findings between runs, in the user's
 	// cache folder.
@@ -187,8 +201,14 @@ func Run(opt Options) (*Result, error) {
 	}
 	if opt.Shards <= 1 {
 		opt.Shard, opt.Shards = 1, 1
-	} else if opt.Shard < 1 || opt.Shard > opt.Shards {
-		return nil, fmt.Errorf("shard %d of %d: want 1 <= shard <= shards", opt.Shard, opt.Shards)
+	} else if opt.Shard < 1 || opt.Shard > opt.Shards || opt.Shards > MaxShards {
+		return nil, fmt.Errorf("shard %d of %d: want 1 <= shard <= shards <= %d", opt.Shard, opt.Shards, MaxShards)
+	}
+	if opt.Workers < 0 || opt.Workers > MaxWorkers {
+		return nil, fmt.Errorf("workers %d: want 0 (one per CPU) to %d", opt.Workers, MaxWorkers)
+	}
+	if opt.MaxSize < 0 || opt.MaxSize > MaxFileSize {
+		return nil, fmt.Errorf("max size %d: want 0 (10 MB) to %d bytes (1 GB)", opt.MaxSize, MaxFileSize)
 	}
 	root := sync.OnceValue(opt.root)
 	if opt.SelfTest {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -63,5 +64,26 @@ func TestStreamsOnlyWhatCanBe(t *testing.T) {
 		if got := streams(c.opt, ps); got != c.want {
 			t.Errorf("%+v (%v): streams %v, want %v", c.opt, names(ps), got, c.want)
 		}
+	}
+}
+
+// TestConfigFormatsAreRelativeToTheConfig: a path in the config's formats:
+// is relative to the config file's folder, as every path in it is, not to
+// the working directory; one given with --format is the user's own.
+func TestConfigFormatsAreRelativeToTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := &config.Config{Path: filepath.Join(dir, ".claimlint.yaml"), Dir: dir,
+		Formats: []string{"text", "sarif:out/claimlint.sarif", "json:" + filepath.Join(dir, "abs.json")}}
+	outs, err := ParseOutputs(nil, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Output{{"text", ""}, {"sarif", filepath.Join(dir, "out", "claimlint.sarif")}, {"json", filepath.Join(dir, "abs.json")}}
+	if !slices.Equal(outs, want) {
+		t.Errorf("ParseOutputs(config) = %v, want %v", outs, want)
+	}
+	outs, err = ParseOutputs([]string{"sarif:out/x.sarif"}, cfg)
+	if err != nil || !slices.Equal(outs, []Output{{"sarif", "out/x.sarif"}}) {
+		t.Errorf("ParseOutputs(flag) = %v, %v; want the path as given", outs, err)
 	}
 }

@@ -46,11 +46,15 @@ type Article struct {
 	Src  []byte
 	// Text has the length of Src. Bytes that are not prose to check (front
 	// matter, code, HTML comments, Markdown markup) are blanked to spaces;
-	// newlines are kept.
+	// line ends are kept, a lone CR as a LF.
 	Text   []byte
 	Blocks []Block
 	Meta   Meta
 	lines  []int // offset of each line's first byte
+	// view is Src with each lone CR made a LF (Src itself when there is
+	// none): the same bytes at the same offsets, each line ending in a LF,
+	// so that what reads lines treats CR, CRLF and LF line ends alike.
+	view []byte
 
 	// runes[k] counts the code points before byte k*runeBlock, built the
 	// first time a column is asked for far into a long line, so that a
@@ -93,8 +97,11 @@ func Parse(path string, src []byte, opt Options) (*Article, error) {
 	if int64(len(src)) > limit {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d: not checked", len(src), limit)}
 	}
-	a := &Article{Path: path, Src: src}
+	a := &Article{Path: path, Src: src, view: lfView(src)}
 	a.indexLines()
+	if order := utf16Order(src); order != "" {
+		return nil, &Error{Path: path, Msg: "UTF-16 text (" + order + "): claimlint reads UTF-8; save the file as UTF-8"}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l, c := a.Position(i)
 		return nil, &Error{Path: path, Line: l, Col: c, Msg: "binary file (NUL byte): not an article"}
@@ -124,6 +131,40 @@ func Parse(path string, src []byte, opt Options) (*Article, error) {
 	return a, nil
 }
 
+// utf16Order says whether src looks like UTF-16 text, and in which byte
+// order ("little-endian" or "big-endian"): by its byte-order mark, or, with
+// none, by the NUL high bytes of Latin text in one half of each pair of its
+// first bytes. "": it does not.
+func utf16Order(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "little-endian"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "big-endian"
+	}
+	n := min(len(src), 512) &^ 1
+	pairs := n / 2
+	if pairs < 2 {
+		return ""
+	}
+	var even, odd int // NUL bytes at even and at odd offsets
+	for i := 0; i < n; i += 2 {
+		if src[i] == 0 {
+			even++
+		}
+		if src[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case 2*odd >= pairs && 8*even < pairs:
+		return "little-endian"
+	case 2*even >= pairs && 8*odd < pairs:
+		return "big-endian"
+	}
+	return ""
+}
+
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -135,9 +176,36 @@ func firstInvalid(b []byte) int {
 	return 0
 }
 
+// lfView returns src with each lone CR (one not before a LF) made a LF, or
+// src itself when it has none.
+func lfView(src []byte) []byte {
+	var out []byte
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			out[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+// LineStarts returns the offset of each line's first byte, a line ending
+// in LF, CRLF or a lone CR. The caller must not change it.
+func (a *Article) LineStarts() []int { return a.lines }
+
 func (a *Article) indexLines() {
 	a.lines = append(a.lines[:0], 0)
-	for i, c := range a.Src {
+	for i, c := range a.view {
 		if c == '\n' {
 			a.lines = append(a.lines, i+1)
 		}
@@ -196,7 +264,7 @@ func (a *Article) ByteColumn(off int) int {
 // frontMatter reads a leading "---" YAML block and returns where the body
 // starts. The front matter itself is never checked.
 func (a *Article) frontMatter(start int) (int, error) {
-	src := a.Src[start:]
+	src := a.view[start:]
 	first, rest, ok := cutLine(src)
 	if !ok || strings.TrimRight(string(first), "\r") != "---" {
 		return start, nil
@@ -211,7 +279,7 @@ func (a *Article) frontMatter(start int) (int, error) {
 			if end < len(a.Src) {
 				end++
 			}
-			return end, a.readMeta(a.Src[yamlStart:off], yamlStart)
+			return end, a.readMeta(a.view[yamlStart:off], yamlStart)
 		}
 		off += len(line) + 1
 		rest = more
@@ -339,12 +407,12 @@ func parsePublished(s string) (civil.Date, error) {
 	return d, nil
 }
 
-// keep copies src[i:j] into the checked text.
-func (a *Article) keep(i, j int) { copy(a.Text[i:j], a.Src[i:j]) }
+// keep copies src[i:j] into the checked text (a lone CR as a LF).
+func (a *Article) keep(i, j int) { copy(a.Text[i:j], a.view[i:j]) }
 
 // blankAll makes every byte a space except line ends.
 func (a *Article) blankAll() {
-	for i, c := range a.Src {
+	for i, c := range a.view {
 		if c == '\n' {
 			a.Text[i] = '\n'
 		} else {
@@ -402,7 +470,7 @@ func (a *Article) markdown(body int) {
 	// Parse with the front matter blanked so that its "---" is not markup.
 	src := make([]byte, len(a.Src))
 	copy(src, a.Text[:body])
-	copy(src[body:], a.Src[body:])
+	copy(src[body:], a.view[body:])
 	doc := md.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,6 +86,12 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"invalid UTF-8", "bad.txt", "ok\nno\xff here", "bad.txt:2:3: not valid UTF-8 text (byte 0xff); save the file as UTF-8"},
 		{"binary", "bin.md", "PK\x03\x04\x00\x00", "bin.md:1:5: binary file (NUL byte): not an article"},
+		// UTF-16 is text in another encoding, not a binary file.
+		{"UTF-16LE with a BOM", "u.md", "\xff\xfeP\x00u\x00t\x00i\x00n\x00\n\x00", "u.md: UTF-16 text (little-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16BE with a BOM", "u.md", "\xfe\xff\x00P\x00u\x00t\x00i\x00n", "u.md: UTF-16 text (big-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16LE without a BOM", "u.txt", "P\x00u\x00t\x00i\x00n\x00 \x00\x14\x20", "u.txt: UTF-16 text (little-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"UTF-16BE without a BOM", "u.txt", "\x00P\x00u\x00t\x00i\x00n", "u.txt: UTF-16 text (big-endian): claimlint reads UTF-8; save the file as UTF-8"},
+		{"a NUL after text", "n.md", "Putin\x00 spoke", "n.md:1:6: binary file (NUL byte): not an article"},
 		{"unclosed front matter", "f.md", "---\npublished: 2025-01-01\n", "f.md:1:1: front matter opened with --- is never closed"},
 		{"impossible date", "d.md", "---\ntitle: x\npublished: 2025-02-30\n---\nbody\n", `d.md:3:12: front matter: published: date "2025-02-30" does not exist: February 2025 has 28 days`},
 		{"partial date", "d.md", "---\npublished: 2025-02\n---\n", `d.md:2:12: front matter: published "2025-02" must be a full date, YYYY-MM-DD`},
@@ -103,4 +110,41 @@ func TestTooLarge(t *testing.T) {
 	_, err := Parse("big.txt", bytes.Repeat([]byte("a"), MaxSize+1), Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "big.txt: file is")
+}
+
+// TestLoneCRLineEnds reads the same article with LF, CRLF and lone-CR line
+// ends (old Mac files): the front matter, the blocks and every position
+// are the same, a lone CR being a line end as CRLF and LF are.
+func TestLoneCRLineEnds(t *testing.T) {
+	for _, path := range []string{"a.md", "a.txt"} {
+		lf := "---\ntitle: \"Talks\"\npublished: 2025-02-24\n---\n# Putin called Xi\n\nFirst line é\nsecond line.\n\nLast <!-- c\nd --> one.\n"
+		var want []string
+		for _, eol := range []string{"\n", "\r\n", "\r"} {
+			src := strings.ReplaceAll(lf, "\n", eol)
+			a, err := Parse(path, []byte(src), Options{})
+			require.NoError(t, err, "%s %q", path, eol)
+			assert.Equal(t, civil.Date{Y: 2025, M: 2, D: 24, Prec: civil.Day}, a.Meta.Published, "%s %q", path, eol)
+			assert.Equal(t, "Talks", a.Meta.Title, "%s %q", path, eol)
+			assert.NotContains(t, string(a.Text), "Talks", "%s %q: front matter is not prose", path, eol)
+			assert.Equal(t, src, string(a.Src), "the source is kept as read")
+			var got []string
+			for _, w := range []string{"Putin", "First", "second", "Last", "one"} {
+				line, col := a.Position(strings.Index(src, w))
+				got = append(got, fmt.Sprintf("%s %d:%d %d", w, line, col, a.ByteColumn(strings.Index(src, w))))
+			}
+			got = append(got, prose(a)...)
+			if eol == "\n" {
+				want = got
+				continue
+			}
+			assert.Equal(t, want, got, "%s %q", path, eol)
+		}
+	}
+	// An error in front matter is at its line.
+	_, err := Parse("d.md", []byte("---\rtitle: x\rpublished: 2025-02-30\r---\rbody\r"), Options{})
+	require.Error(t, err)
+	assert.Equal(t, `d.md:3:12: front matter: published: date "2025-02-30" does not exist: February 2025 has 28 days`, err.Error())
+	_, err = Parse("y.md", []byte("---\rtitle: [x\r---\r"), Options{})
+	require.Error(t, err)
+	assert.Equal(t, "y.md:3:1: front matter: did not find expected ',' or ']'", err.Error())
 }

@@ -141,6 +141,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return usageErr("--shard %q: %v", o.shard, err)
 	}
+	if o.workers < 0 || o.workers > pipeline.MaxWorkers {
+		return usageErr("--workers %d: want 0 (one per CPU) to %d", o.workers, pipeline.MaxWorkers)
+	}
 	var stdin *pipeline.Input
 	if o.stdinName != "" {
 		if len(args) > 1 || len(args) == 1 && args[0] != "-" {
@@ -240,11 +243,14 @@ func notDone(errs []error) string {
 var spillAt int
 
 // removeOnSignal removes dir and exits as the shell reports a signal (130
-// for SIGINT, 143 for SIGTERM) if the run is interrupted before stop is
-// called.
+// for SIGINT, 143 for SIGTERM, 141 for SIGPIPE: the reader of the output
+// went away, as in claimlint | head) if the run is interrupted before stop
+// is called.
 func removeOnSignal(dir string) (stop func()) {
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	// With SIGPIPE notified, a write to a closed pipe fails with EPIPE
+	// instead of killing the process, and the signal comes here.
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGPIPE)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -255,8 +261,11 @@ func removeOnSignal(dir string) (stop func()) {
 				time.Sleep(5 * time.Millisecond)
 			}
 			code := 130
-			if s == syscall.SIGTERM {
+			switch s {
+			case syscall.SIGTERM:
 				code = 143
+			case syscall.SIGPIPE:
+				code = 141
 			}
 			os.Exit(code)
 		case <-done:
@@ -276,13 +285,14 @@ func parseShard(s string) (int, int, error) {
 	ks, ns, ok := strings.Cut(s, "/")
 	k, err1 := strconv.Atoi(ks)
 	n, err2 := strconv.Atoi(ns)
-	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n {
-		return 0, 0, fmt.Errorf("want K/N with 1 <= K <= N, such as 2/8")
+	if !ok || err1 != nil || err2 != nil || n < 1 || k < 1 || k > n || n > pipeline.MaxShards {
+		return 0, 0, fmt.Errorf("want K/N with 1 <= K <= N <= %d, such as 2/8", pipeline.MaxShards)
 	}
 	return k, n, nil
 }
 
-// parseSize reads 10MB, 512KB, 1GB or a number of bytes.
+// parseSize reads 10MB, 512KB, 1GB or a number of bytes: at least one
+// byte, at most pipeline.MaxFileSize.
 func parseSize(s string) (int64, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
 	mult := int64(1)
@@ -296,8 +306,12 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(t), 10, 64)
-	if err != nil || n <= 0 {
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n <= 0 {
 		return 0, fmt.Errorf("want a size such as 10MB, 512KB or 1048576")
+	}
+	// n*mult could overflow: compare by division.
+	if err != nil || n > pipeline.MaxFileSize/mult {
+		return 0, fmt.Errorf("at most 1GB (an article is read whole into memory)")
 	}
 	return n * mult, nil
 }

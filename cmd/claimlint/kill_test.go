@@ -105,6 +105,40 @@ func TestKillDuringFix(t *testing.T) {
 // checks that it exits 130 and leaves nothing in the temporary folder. The
 // run is this test binary as claimlint, told to write to disk early.
 func TestInterruptRemovesTempFiles(t *testing.T) {
+	cmd, tmp := startSpillingRun(t, nil)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Fatalf("exit status %d (%v), want 130: the run should stop on the interrupt", code, err)
+	}
+	assertEmpty(t, tmp)
+}
+
+// TestBrokenPipeRemovesTempFiles closes the pipe a run writes its findings
+// to (claimlint ... | head) once it has written statements to temporary
+// files: it exits 141, as a shell reports SIGPIPE, and leaves nothing
+// behind. Before, SIGPIPE killed it with its temporary folder left.
+func TestBrokenPipeRemovesTempFiles(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, tmp := startSpillingRun(t, w)
+	w.Close()
+	r.Close() // the reader is gone: the next write is a broken pipe
+	err = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 141 {
+		t.Fatalf("exit status %d (%v), want 141: the run should stop on the broken pipe", code, err)
+	}
+	assertEmpty(t, tmp)
+}
+
+// startSpillingRun starts this test binary as claimlint over 3,000
+// articles, told to write statements to disk early, its standard output
+// stdout, and returns once it has; tmp is its temporary folder.
+func startSpillingRun(t *testing.T, stdout *os.File) (cmd *exec.Cmd, tmp string) {
 	if testing.Short() {
 		t.Skip("writes thousands of files; skipped with -short")
 	}
@@ -122,8 +156,11 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(os.Args[0], "--no-cache", dir)
+	cmd = exec.Command(os.Args[0], "--no-cache", dir)
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CLAIMLINT_TEST_SPILL_AT=100")
+	if stdout != nil {
+		cmd.Stdout = stdout
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -138,13 +175,11 @@ func TestInterruptRemovesTempFiles(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	err = cmd.Wait()
-	if code := cmd.ProcessState.ExitCode(); code != 130 {
-		t.Fatalf("exit status %d (%v), want 130: the run should stop on the interrupt", code, err)
-	}
+	return cmd, tmp
+}
+
+func assertEmpty(t *testing.T, tmp string) {
+	t.Helper()
 	left, err := os.ReadDir(tmp)
 	if err != nil {
 		t.Fatal(err)

@@ -48,10 +48,17 @@ type Options struct {
 	Log           io.Writer
 	// Delay, for tests, holds back the check of a document version.
 	Delay func(uri string, version int) time.Duration
+	// Debounce is how long an edit waits for the next before its document
+	// is checked; 0: DefaultDebounce, negative: none.
+	Debounce time.Duration
 }
 
 // embeddedName stands, in the config's rules:, for the embedded rule files.
 const embeddedName = "embedded"
+
+// DefaultDebounce is Options.Debounce's default: a burst of keystrokes is
+// checked once, when it pauses this long.
+const DefaultDebounce = 100 * time.Millisecond
 
 // Server is one editor session.
 type Server struct {
@@ -67,6 +74,7 @@ type Server struct {
 	rules     *ruleSet // the last valid rules; replaced at each reload
 	docs      map[string]*document
 	ruleDiags map[string]bool // rule files that have diagnostics published
+	checking  map[string]*checkState
 	shutdown  bool
 	exited    chan struct{}
 	exitOnce  sync.Once
@@ -121,11 +129,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opt Options) error {
 		opt.Log = io.Discard
 	}
 	s := &Server{opt: opt, log: log.New(opt.Log, "claimlint lsp: ", 0), encoding: "utf-16",
-		docs: map[string]*document{}, ruleDiags: map[string]bool{}, exited: make(chan struct{})}
+		docs: map[string]*document{}, ruleDiags: map[string]bool{}, checking: map[string]*checkState{}, exited: make(chan struct{})}
 	// The read loop may call the handler before NewConn returns: the
 	// handler takes the connection from its argument (see handle).
-	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed())
+	cd := &codec{log: s.log}
+	cd.stream = jsonrpc2.NewBufferedStream(rwc, cd)
+	conn := jsonrpc2.NewConn(ctx, cd.stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed())
 	select {
 	case <-s.exited:
 		conn.Close()
@@ -155,6 +164,17 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
 		}
 		return nil
+	}
+	// After shutdown only exit is served: a request is an invalid
+	// request, a notification is dropped (LSP's lifecycle).
+	s.mu.Lock()
+	down := s.shutdown
+	s.mu.Unlock()
+	if down && req.Method != "exit" {
+		if req.Notif {
+			return nil, nil
+		}
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is shut down: only exit is served"}
 	}
 	switch req.Method {
 	case "initialize":
@@ -446,7 +466,7 @@ func ruleText(files []ledger.File, name string) string {
 // character converts a 1-based line and byte column of text into a
 // character offset in the negotiated encoding.
 func (s *Server) character(text string, line, col int) int {
-	lines := strings.SplitAfter(text, "\n")
+	lines := splitLines(text)
 	if line < 1 || line > len(lines) {
 		return 0
 	}
@@ -472,9 +492,36 @@ func (s *Server) count(prefix string) int {
 // position converts a byte offset of text into an LSP position.
 func (s *Server) position(text string, off int) Position {
 	off = min(max(off, 0), len(text))
-	line := strings.Count(text[:off], "\n")
-	start := strings.LastIndexByte(text[:off], '\n') + 1
+	line, start := 0, 0 // line ends are LF, CRLF or a lone CR
+	for i := 0; i < off; i++ {
+		switch text[i] {
+		case '\n':
+			line, start = line+1, i+1
+		case '\r':
+			if i+1 == len(text) || text[i+1] != '\n' {
+				line, start = line+1, i+1
+			}
+		}
+	}
 	return Position{Line: line, Character: s.count(text[start:off])}
+}
+
+// splitLines splits text after each line end: LF, CRLF or a lone CR, as
+// LSP and claimlint's positions count lines. The last piece has none (and
+// may be empty).
+func splitLines(text string) []string {
+	var lines []string
+	for {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			return append(lines, text)
+		}
+		j := i + 1
+		if text[i] == '\r' && j < len(text) && text[j] == '\n' {
+			j++
+		}
+		lines, text = append(lines, text[:j]), text[j:]
+	}
 }
 
 func (s *Server) open(uri, text string, version int) {
@@ -502,33 +549,89 @@ func (s *Server) close(uri string) {
 	}
 }
 
-// schedule checks a document in the background. A result is published only
-// if the document is still at the version, and the rules at the generation,
-// that were checked: a slow check of version N never overwrites N+1.
+// checkState is a document's background check: at most one runs at a
+// time, and edits made while it runs ask for one more, of the newest text.
+type checkState struct {
+	running bool
+	again   bool // an edit (or new rules) came after the running check took its text
+}
+
+// schedule checks a document in the background, debounced and coalesced:
+// the check starts once edits pause for Options.Debounce, takes the newest
+// text, and edits that arrive while it runs are checked together after it,
+// so that a burst of 1,000 edits costs a few checks, not 1,000. A result is
+// published only if the document is still at the version, and the rules at
+// the generation, that were checked: a slow check of version N never
+// overwrites N+1.
 func (s *Server) schedule(uri string) {
 	s.mu.Lock()
-	d := s.docs[uri]
-	if d == nil || !runner.IsArticle(d.path) || s.rules == nil {
-		s.mu.Unlock()
+	defer s.mu.Unlock()
+	st := s.checking[uri]
+	if st == nil {
+		st = &checkState{}
+		s.checking[uri] = st
+	}
+	if st.running {
+		st.again = true
 		return
 	}
-	text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
-	s.mu.Unlock()
-	go func() {
+	st.running = true
+	go s.checkLoop(uri, st)
+}
+
+func (s *Server) checkLoop(uri string, st *checkState) {
+	wait := s.opt.Debounce
+	if wait == 0 {
+		wait = DefaultDebounce
+	}
+	for {
+		// Debounce: wait until no edit came for a while.
+		for {
+			s.mu.Lock()
+			d := s.docs[uri]
+			var version int
+			if d != nil {
+				version = d.version
+			}
+			s.mu.Unlock()
+			if wait > 0 {
+				time.Sleep(wait)
+			}
+			s.mu.Lock()
+			d = s.docs[uri]
+			settled := d == nil || d.version == version
+			s.mu.Unlock()
+			if settled || wait <= 0 {
+				break
+			}
+		}
+		s.mu.Lock()
+		st.again = false
+		d := s.docs[uri]
+		if d == nil || !runner.IsArticle(d.path) || s.rules == nil || s.shutdown {
+			st.running = false
+			s.mu.Unlock()
+			return
+		}
+		text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
+		s.mu.Unlock()
 		if s.opt.Delay != nil {
 			time.Sleep(s.opt.Delay(uri, version))
 		}
 		findings, diags := s.check(path, text, rs, cfg)
 		s.mu.Lock()
-		defer s.mu.Unlock()
-		cur := s.docs[uri]
-		if cur == nil || cur.version != version || s.rules != rs {
-			return // stale: a newer text or newer rules are on their way
+		if cur := s.docs[uri]; cur != nil && cur.version == version && s.rules == rs {
+			cur.findings, cur.diags, cur.src = findings, diags, text
+			v := version
+			s.notify(uri, &v, diags)
 		}
-		cur.findings, cur.diags, cur.src = findings, diags, text
-		v := version
-		s.notify(uri, &v, diags)
-	}()
+		if !st.again {
+			st.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+	}
 }
 
 // check runs the checker on an article's text. It takes no lock: what it
@@ -556,7 +659,7 @@ func (s *Server) check(path, text string, rs *ruleSet, cfg *config.Config) ([]ch
 // byteCol converts a 1-based column in code points (as articles' and rule
 // files' positions count) into one in bytes.
 func byteCol(text string, line, col int) int {
-	lines := strings.SplitAfter(text, "\n")
+	lines := splitLines(text)
 	if line < 1 || line > len(lines) {
 		return 1
 	}
@@ -662,6 +765,9 @@ func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
 // notify sends publishDiagnostics; the caller holds s.mu, so that results
 // go out in the order they were decided.
 func (s *Server) notify(uri string, version *int, diags []Diagnostic) {
+	if s.shutdown {
+		return // a check that ends after shutdown publishes nothing
+	}
 	if diags == nil {
 		diags = []Diagnostic{}
 	}

@@ -114,6 +114,19 @@ func TestPositionEncodings(t *testing.T) {
 	}
 }
 
+// TestPositionsWithCRLineEnds: LSP counts LF, CRLF and a lone CR as line
+// ends, as claimlint's lines and columns do.
+func TestPositionsWithCRLineEnds(t *testing.T) {
+	s := &Server{encoding: "utf-16"}
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		text := "é one" + eol + eol + "two é three"
+		off := strings.Index(text, "three")
+		assert.Equal(t, Position{Line: 2, Character: 6}, s.position(text, off), "%q", eol)
+		assert.Equal(t, 6, s.character(text, 3, 8), "%q", eol) // code point column 7 = byte column 8
+		assert.Equal(t, 8, byteCol(text, 3, 7), "%q", eol)
+	}
+}
+
 // TestRapidEdits sends many versions of a document as fast as it can, with
 // the rules changing underneath: the last diagnostics published are those
 // of the last version (run under -race in .ci/run).

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,12 +72,37 @@ func LookupFormat(name string) (Format, bool) {
 func RelPath(root, path string) string {
 	if root != "" {
 		if abs, err := filepath.Abs(path); err == nil {
-			if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			// "..dotdot.md" is in root: only ".." itself, or a first
+			// element "..", leads out.
+			if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				return filepath.ToSlash(rel)
 			}
 		}
 	}
 	return filepath.ToSlash(path)
+}
+
+// ArtifactURI is a SARIF artifact location for path: the path relative to
+// root as a percent-encoded URI reference ("issue#3.md" is "issue%233.md",
+// never a fragment), or a file: URI for a path outside root.
+func ArtifactURI(root, path string) string {
+	rel := RelPath(root, path)
+	if filepath.IsAbs(filepath.FromSlash(rel)) || strings.HasPrefix(rel, "../") || rel == ".." {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		p := filepath.ToSlash(abs)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x is file:///C:/x
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	u := (&url.URL{Path: rel}).EscapedPath()
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u // not a scheme
+	}
+	return u
 }
 
 // Fingerprints returns a fingerprint for each finding, derived from the
@@ -143,7 +169,7 @@ func SARIF(w io.Writer, r *Run) error {
 	run := &sarif.Run{Tool: sarif.Tool{Driver: driver}, Results: []*sarif.Result{}, ColumnKind: "unicodeCodePoints"}
 	fps := Fingerprints(r.Root, r.Findings)
 	for i, f := range r.Findings {
-		uri := RelPath(r.Root, f.Path)
+		uri := ArtifactURI(r.Root, f.Path)
 		region := &sarif.Region{StartLine: ptr(f.Line), StartColumn: ptr(f.Column), EndLine: ptr(f.EndLine), EndColumn: ptr(f.EndColumn)}
 		res := &sarif.Result{
 			RuleID:  ptr(f.Rule),
@@ -164,7 +190,7 @@ func SARIF(w io.Writer, r *Run) error {
 		for _, rel := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, &sarif.Location{
 				PhysicalLocation: &sarif.PhysicalLocation{
-					ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(r.Root, rel.Path))},
+					ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(ArtifactURI(r.Root, rel.Path))},
 					Region:           &sarif.Region{StartLine: ptr(rel.Line), StartColumn: ptr(rel.Column), EndLine: ptr(rel.EndLine), EndColumn: ptr(rel.EndColumn)},
 				},
 				Message: &sarif.Message{Text: ptr(rel.Message)},
@@ -190,7 +216,7 @@ func SARIF(w io.Writer, r *Run) error {
 
 // evidenceLocation points at the ledger entry behind a finding.
 func evidenceLocation(root string, e *checker.Evidence) *sarif.Location {
-	loc := &sarif.PhysicalLocation{ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(RelPath(root, e.Pos.File))}}
+	loc := &sarif.PhysicalLocation{ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(ArtifactURI(root, e.Pos.File))}}
 	if e.Pos.Line > 0 {
 		loc.Region = &sarif.Region{StartLine: ptr(e.Pos.Line), StartColumn: ptr(max(e.Pos.Col, 1))}
 	}

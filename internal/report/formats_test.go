@@ -165,3 +165,48 @@ func TestCheckstyle(t *testing.T) {
 	assert.Equal(t, "claimlint.event-date", doc.Files[0].Errors[0].Source)
 	assert.Equal(t, "info", doc.Files[1].Errors[0].Severity)
 }
+
+// TestSARIFURIsArePercentEncoded: an artifact location is a URI reference,
+// so "#", "?", "%" and spaces in a file name are percent-encoded (code
+// scanning pointed at the wrong file without), and a name that starts with
+// ".." is still inside the repository.
+func TestSARIFURIsArePercentEncoded(t *testing.T) {
+	for name, want := range map[string]string{
+		"issue#3.md":     "issue%233.md",
+		"rise 50%25.md":  "rise%2050%2525.md",
+		"what?.md":       "what%3F.md",
+		"..dotdot.md":    "..dotdot.md",
+		"a:b.md":         "./a:b.md",
+		"sub/é ü.md":     "sub/%C3%A9%20%C3%BC.md",
+		"../outside.md":  "file:///outside.md",
+		"plain/file.txt": "plain/file.txt",
+	} {
+		var buf bytes.Buffer
+		r := &Run{Root: "/repo", Findings: []checker.Finding{{Path: filepath.Join("/repo", name), Line: 1, Column: 1, EndLine: 1, EndColumn: 2,
+			Rule: "missing-date", Severity: checker.Info, Message: "m"}}}
+		require.NoError(t, SARIF(&buf, r))
+		var doc struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					}
+				}
+			}
+		}
+		require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+		assert.Equal(t, want, doc.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI, name)
+	}
+}
+
+// TestRelPathDotDotNames: "..dotdot.md" is a file in the root, not a path
+// out of it, so its fingerprint does not depend on how it was typed.
+func TestRelPathDotDotNames(t *testing.T) {
+	assert.Equal(t, "..dotdot.md", RelPath("/r", "/r/..dotdot.md"))
+	assert.Equal(t, "..d/x.md", RelPath("/r", "/r/..d/x.md"))
+	assert.Equal(t, "/x.md", RelPath("/r", "/x.md"))
+	f := checker.Finding{Path: "/r/..dotdot.md", Rule: "event-date", Found: "Friday"}
+	g := f
+	g.Path = "/r/sub/../..dotdot.md"
+	assert.Equal(t, Fingerprints("/r", []checker.Finding{f}), Fingerprints("/r", []checker.Finding{g}))
+}

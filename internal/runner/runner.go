@@ -105,7 +105,7 @@ func InShard(file, root string, k, n int) bool {
 	}
 	h := fnv.New32a()
 	h.Write([]byte(filepath.ToSlash(rel)))
-	return int(h.Sum32()%uint32(n)) == k-1
+	return n > 0 && uint64(h.Sum32())%uint64(n) == uint64(k-1)
 }
 
 // Options control a run.
