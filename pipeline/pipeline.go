@@ -255,6 +255,9 @@ func Run(opt Options) (*Result, error) {
 		outs = nil // the diff is the output
 	}
 	run := &report.Run{Findings: findings, Files: res.Files, Root: root(), Version: Version()}
+	for _, e := range set.Errors {
+		run.Unchecked = append(run.Unchecked, e.Error())
+	}
 	if view {
 		run.View = corpusData(l, cfg, ropt.Article, inputs, res, set.Events)
 	}

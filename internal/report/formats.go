@@ -27,6 +27,10 @@ type Run struct {
 	// fingerprints write paths relative to it, with forward slashes.
 	Root    string
 	Version string
+	// Unchecked are the messages of the files that could not be checked,
+	// as written to standard error; the JSON format carries them, so that
+	// merge fails as the run would have.
+	Unchecked []string
 	// Stmts, when set, are written by the JSON format, so that merge can
 	// compare the articles of several shards.
 	Stmts []corpus.Stmt

@@ -80,13 +80,16 @@ func JSON(w io.Writer, r *Run) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Stmts, r.RulesHash})
+	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Unchecked, r.Stmts, r.RulesHash})
 }
 
 // Document is the JSON format's document.
 type Document struct {
 	Findings []checker.Finding `json:"findings"`
 	Summary  Summary           `json:"summary"`
-	Stmts    []corpus.Stmt     `json:"claims,omitempty"`
-	Rules    string            `json:"rules,omitempty"` // with claims: the rules' hash
+	// Unchecked says why each file that could not be checked was not (a
+	// shard's unreadable files, for merge); absent when there are none.
+	Unchecked []string      `json:"unchecked,omitempty"`
+	Stmts     []corpus.Stmt `json:"claims,omitempty"`
+	Rules     string        `json:"rules,omitempty"` // with claims: the rules' hash
 }
