@@ -80,7 +80,7 @@ func Merge(s *Shards, opt Options) (*Result, error) {
 	}
 	var errs []error
 	for _, msg := range s.unchecked {
-		fmt.Fprintln(opt.stderr(), "claimlint: "+msg)
+		fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(msg))
 		errs = append(errs, errors.New(msg))
 	}
 	set := &Set{Findings: s.findings, Articles: s.files, Stmts: s.stmts}

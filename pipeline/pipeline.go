@@ -238,7 +238,7 @@ func Run(opt Options) (*Result, error) {
 	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
-		fmt.Fprintln(opt.stderr(), "claimlint: "+e.Error())
+		fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(e.Error()))
 	}
 	set := &Set{Findings: res.Findings, Articles: len(inputs), Stmts: res.Stmts, Sources: res.Sources, Errors: res.Errors}
 	if cross || view {
@@ -350,7 +350,7 @@ func stream(opt Options, l *ledger.Ledger, inputs iter.Seq[runner.Input], ropt r
 		}
 		if out.Err != nil {
 			w.Flush()
-			fmt.Fprintln(opt.stderr(), "claimlint: "+out.Err.Error())
+			fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(out.Err.Error()))
 			res.Errors = append(res.Errors, out.Err)
 			return
 		}

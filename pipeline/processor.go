@@ -274,7 +274,7 @@ func (p *writeBaseline) Process(s *Set) error {
 	if err := writeFile(p.path, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(p.stderr, "claimlint: wrote %d %s to %s\n", len(s.Findings), plural(len(s.Findings), "entry", "entries"), p.path)
+	fmt.Fprintf(p.stderr, "claimlint: wrote %d %s to %s\n", len(s.Findings), plural(len(s.Findings), "entry", "entries"), report.CleanLine(p.path))
 	return nil
 }
 
@@ -308,7 +308,7 @@ func (p *fixes) Process(s *Set) error {
 	var errs []error
 	s.Findings, errs = p.apply(s.Sources, s.Findings)
 	for _, e := range errs {
-		fmt.Fprintln(p.stderr, "claimlint: "+e.Error())
+		fmt.Fprintln(p.stderr, "claimlint: "+report.CleanLine(e.Error()))
 	}
 	s.Errors = append(s.Errors, errs...)
 	return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/pipeline"
 )
@@ -63,6 +64,9 @@ yet hold.`,
 				all = keep
 			}
 			w := cmd.OutOrStdout()
+			if format == "text" {
+				w = &report.SafeWriter{W: w} // paths and claims' text, escaped
+			}
 			switch {
 			case format == "json" && notCovered:
 				err = writeJSON(w, map[string]any{"groups": groupClaims(all)})

@@ -17,6 +17,8 @@ import (
 	_ "time/tzdata" // rule files name IANA time zones; do not depend on the host's database
 
 	"github.com/spf13/cobra"
+
+	"github.com/claimlint/claimlint/internal/report"
 )
 
 // exitError carries an exit status out of a command.
@@ -33,6 +35,10 @@ func main() {
 
 // run executes claimlint with args and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Every message on standard error is written with control characters
+	// escaped and no line starting a GitHub workflow command: they name
+	// files that whoever runs claimlint did not name.
+	stderr = &report.SafeWriter{W: stderr}
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)

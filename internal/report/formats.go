@@ -203,12 +203,12 @@ var ghLevel = map[string]string{checker.Error: "error", checker.Warning: "warnin
 
 // escapeData escapes a workflow command's message.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return CleanLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return CleanLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
 }
 
 // GitHub writes one workflow command per finding, which GitHub shows as an
@@ -269,8 +269,12 @@ func StepSummary(w io.Writer, r *Run, first int) error {
 	return err
 }
 
+// mdCell writes s as the text of a Markdown table cell: control
+// characters escaped (CleanLine), and what Markdown or HTML would read as
+// markup shown as text.
 func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\\", `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(CleanLine(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)))
 }
 
 func sortedKeys(m map[string]int) []string {

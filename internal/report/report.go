@@ -63,7 +63,13 @@ func plural(n int, one, many string) string {
 // Text writes path:line:col: severity: message [rule], one finding a line.
 func Text(w io.Writer, fs []checker.Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Line, f.Column, f.Severity, f.Message, f.Rule); err != nil {
+		// Paths and messages are escaped (CleanLine), and a path that
+		// would start a GitHub workflow command is written as ./PATH.
+		path := CleanLine(f.Path)
+		if commandStart(path) {
+			path = "./" + path
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", path, f.Line, f.Column, f.Severity, CleanLine(f.Message), f.Rule); err != nil {
 			return err
 		}
 	}
