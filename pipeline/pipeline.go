@@ -21,6 +21,7 @@ package pipeline
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -196,7 +197,9 @@ func Run(opt Options) (*Result, error) {
 	if opt.Stdin != nil {
 		found = slices.Values([]runner.Input{{Path: opt.Stdin.Path, Data: opt.Stdin.Data, Published: cfg.PublishedFor(opt.Stdin.Path)}})
 	} else {
-		found = findInputs(Paths(opt.Paths, cfg), cfg, opt.Shard, opt.Shards, root)
+		found = findInputs(Paths(opt.Paths, cfg), cfg, opt.Shard, opt.Shards, root, func(err error) {
+			fmt.Fprintln(opt.stderr(), "claimlint: warning: "+report.CleanLine(err.Error()))
+		})
 	}
 	ropt := runner.Options{Article: article.Options{Published: opt.Published}, Workers: opt.Workers,
 		KeepSources: opt.Fix || opt.Diff, MaxSize: opt.MaxSize}
@@ -294,14 +297,21 @@ func streams(opt Options, ps []Processor) bool {
 // findInputs yields the articles under paths that the configuration
 // selects and, with shardN > 1, that are in shard shardK; a path that
 // cannot be read is yielded as an input with Err set. The folders are
-// walked as the inputs are taken, never listed whole.
-func findInputs(paths []string, cfg *config.Config, shardK, shardN int, root func() string) iter.Seq[runner.Input] {
+// walked as the inputs are taken, never listed whole. A link out of the
+// folder checked (or into .git) is not followed: warn says so, and it is
+// not an input.
+func findInputs(paths []string, cfg *config.Config, shardK, shardN int, root func() string, warn func(error)) iter.Seq[runner.Input] {
 	dir := ""
 	if shardN > 1 {
 		dir = root()
 	}
 	return func(yield func(runner.Input) bool) {
 		for f, err := range runner.Files(paths) {
+			var skipped *runner.LinkSkipped
+			if errors.As(err, &skipped) {
+				warn(err)
+				continue
+			}
 			in := runner.Input{Err: err}
 			if err == nil {
 				if shardN > 1 && !runner.InShard(f, dir, shardK, shardN) || !cfg.Selected(f) {
