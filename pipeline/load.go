@@ -12,6 +12,7 @@ import (
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -66,7 +67,7 @@ func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
 		}
 	}
 	if len(paths) > 0 {
-		files, err = ledger.ReadPaths(paths)
+		files, err = runner.ReadRulePaths(paths)
 	} else {
 		files, err = ledger.ReadFS(rules.FS, ".", "rules")
 	}
@@ -117,7 +118,7 @@ func Paths(paths []string, cfg *config.Config) []string {
 func Articles(files []string, cfg *config.Config, opt article.Options) iter.Seq2[*article.Article, error] {
 	return func(yield func(*article.Article, error) bool) {
 		for _, path := range files {
-			src, err := os.ReadFile(path)
+			src, err := runner.ReadRegular(path, runner.DefaultMaxSize)
 			var a *article.Article
 			if err == nil {
 				o := opt

@@ -327,7 +327,7 @@ func (s *Server) reload() {
 	files := s.opt.DefaultRules
 	if len(dirs) > 0 {
 		var err error
-		files, err = ledger.ReadPaths(dirs)
+		files, err = runner.ReadRulePaths(dirs)
 		if err != nil {
 			s.log.Printf("%v", err)
 			return
