@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/claimlint/claimlint/checker"
@@ -329,6 +330,10 @@ func (p *fixes) apply(sources map[string][]byte, findings []checker.Finding) ([]
 	fixed := make([]bool, len(findings))
 	var errs []error
 	nFixed, nFiles := 0, 0
+	// A file checked both as itself and through a link (or two links) is
+	// written once: the second write would find it changed on disk. Its
+	// other paths' fixes are made by that write, or fail with it.
+	written := map[string]bool{} // the file's resolved path: written
 	for _, path := range paths {
 		src := sources[path]
 		var fs []checker.Finding
@@ -340,10 +345,24 @@ func (p *fixes) apply(sources map[string][]byte, findings []checker.Finding) ([]
 			io.WriteString(p.stdout, fix.Diff(report.RelPath(p.root, path), src, out))
 			continue
 		}
+		key := path
+		if t, err := filepath.EvalSymlinks(path); err == nil {
+			if abs, err := filepath.Abs(t); err == nil {
+				key = abs
+			}
+		}
+		if ok, seen := written[key]; seen {
+			for k, i := range byPath[path] {
+				fixed[i] = ok && applied[k]
+			}
+			continue
+		}
 		if err := fix.Write(path, src, out, p.root); err != nil {
+			written[key] = false
 			errs = append(errs, err)
 			continue
 		}
+		written[key] = true
 		nFiles++
 		for k, i := range byPath[path] {
 			if applied[k] {
