@@ -13,6 +13,7 @@ import (
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/rules"
 )
 
@@ -120,7 +121,7 @@ func readRules(paths []string) ([]ledger.File, error) {
 			embedded = true
 			fs, err = EmbeddedFiles(Embedded)
 		} else {
-			fs, err = ledger.ReadPaths([]string{p})
+			fs, err = runner.ReadRulePaths([]string{p})
 		}
 		if err != nil {
 			return nil, err
@@ -174,7 +175,7 @@ func TestPaths(paths []string, cfg *config.Config) []string {
 func Articles(files []string, cfg *config.Config, opt article.Options) iter.Seq2[*article.Article, error] {
 	return func(yield func(*article.Article, error) bool) {
 		for _, path := range files {
-			src, err := os.ReadFile(path)
+			src, err := runner.ReadRegular(path, runner.DefaultMaxSize)
 			var a *article.Article
 			if err == nil {
 				o := opt

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 
@@ -14,11 +15,12 @@ import (
 // Shards are the JSON outputs of several runs, such as the shards of one
 // run, read for Merge.
 type Shards struct {
-	findings []checker.Finding
-	files    int
-	stmts    []corpus.Stmt
-	carried  bool
-	hashes   map[string]string // rules hash → a file that has it
+	findings  []checker.Finding
+	files     int
+	unchecked []string // why each file a shard could not check was not
+	stmts     []corpus.Stmt
+	carried   bool
+	hashes    map[string]string // rules hash → a file that has it
 }
 
 // ReadShards reads the --format json outputs at paths.
@@ -37,6 +39,7 @@ func ReadShards(paths []string) (*Shards, error) {
 		}
 		s.findings = append(s.findings, doc.Findings...)
 		s.files += doc.Summary.Files
+		s.unchecked = append(s.unchecked, doc.Unchecked...)
 		s.stmts = append(s.stmts, doc.Stmts...)
 		s.carried = s.carried || doc.Stmts != nil
 		if doc.Rules != "" {
@@ -57,10 +60,28 @@ func (s *Shards) Compare() bool { return s.carried }
 // as a single run would, with opt.Rules and opt.Config, which must be those
 // the shards used: it runs the cross-source processor, and the findings it
 // makes through the processors after it that a shard's run had (the
-// shards' findings have been through them already).
+// shards' findings have been through them already). The files a shard
+// could not check are written to Stderr and are the Result's Errors, and
+// Failed says whether a finding reached opt.FailLevel (or the config's),
+// so the Result's Exit is the exit status of one run over all the files.
 func Merge(s *Shards, opt Options) (*Result, error) {
 	if err := CanMerge(opt.Outputs); err != nil {
 		return nil, err
+	}
+	failLevel := opt.FailLevel
+	if failLevel == "" && opt.Config != nil {
+		failLevel = opt.Config.FailLevel
+	}
+	if failLevel == "" {
+		failLevel = checker.Error
+	}
+	if checker.SeverityRank(failLevel) == 0 {
+		return nil, fmt.Errorf("unknown fail level %q: want error, warning or info", failLevel)
+	}
+	var errs []error
+	for _, msg := range s.unchecked {
+		fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(msg))
+		errs = append(errs, errors.New(msg))
 	}
 	set := &Set{Findings: s.findings, Articles: s.files, Stmts: s.stmts}
 	if s.carried {
@@ -87,9 +108,13 @@ func Merge(s *Shards, opt Options) (*Result, error) {
 		set.Findings = append(set.Findings, made.Findings...)
 	}
 	checker.SortFindings(set.Findings)
-	run := &report.Run{Findings: set.Findings, Files: s.files, Root: opt.root(), Version: Version()}
+	run := &report.Run{Findings: set.Findings, Files: s.files, Root: opt.root(), Version: Version(), Unchecked: s.unchecked}
 	if err := writeOutputs(opt.stdout(), opt.Outputs, run); err != nil {
 		return nil, err
 	}
-	return &Result{Findings: set.Findings, Files: s.files}, nil
+	r := &Result{Findings: set.Findings, Files: s.files, Errors: errs}
+	for _, f := range set.Findings {
+		r.Failed = r.Failed || checker.SeverityRank(f.Severity) >= checker.SeverityRank(failLevel)
+	}
+	return r, nil
 }

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -241,9 +243,55 @@ func RepoRoot() string {
 	return wd
 }
 
-// writeFile writes data through a temporary file in the same folder and a
-// rename, so a reader never sees half a file.
+// writeFile writes data to path. A regular file, or a path that does not
+// exist yet, is written through a temporary file in the same folder and a
+// rename, so a reader never sees half a file. Anything else is written in
+// place: a device (/dev/null, /dev/stdout), a pipe or a socket is opened and
+// written, never replaced by a regular file; a symbolic link is followed,
+// and its target written by the same rules, so the link stays a link.
 func writeFile(path string, data []byte) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return renameInto(path, data, 0o644)
+	case err != nil:
+		return err
+	case fi.Mode().IsRegular():
+		return renameInto(path, data, fi.Mode().Perm())
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			// A dangling link (or a loop): let the system follow it.
+			return writeInPlace(path, data)
+		}
+		if ti, err := os.Stat(target); err == nil && ti.Mode().IsRegular() {
+			return renameInto(target, data, ti.Mode().Perm())
+		}
+		return writeInPlace(path, data)
+	case fi.IsDir():
+		return fmt.Errorf("%s is a directory", path)
+	default:
+		return writeInPlace(path, data)
+	}
+}
+
+// writeInPlace opens path for writing, following links, and writes data:
+// for devices and pipes, which a rename would replace.
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// renameInto replaces the regular file (or nothing) at path with data,
+// through a temporary file in the same folder, giving it mode perm.
+func renameInto(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -258,7 +306,7 @@ func writeFile(path string, data []byte) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}

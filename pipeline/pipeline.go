@@ -21,6 +21,7 @@ package pipeline
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -232,7 +233,9 @@ func Run(opt Options) (*Result, error) {
 		if len(opt.Paths) > 0 && len(paths) == 0 {
 			found = slices.Values([]runner.Input(nil)) // every file named was left out
 		} else {
-			found = findInputs(Paths(paths, cfg), cfg, forced, opt.Shard, opt.Shards, root)
+			found = findInputs(Paths(paths, cfg), cfg, forced, opt.Shard, opt.Shards, root, func(err error) {
+				fmt.Fprintln(opt.stderr(), "claimlint: warning: "+report.CleanLine(err.Error()))
+			})
 		}
 	}
 	ropt := runner.Options{Article: article.Options{Published: opt.Published}, Workers: opt.Workers,
@@ -275,7 +278,7 @@ func Run(opt Options) (*Result, error) {
 	res := runner.Run(checker.New(l), inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
-		fmt.Fprintln(opt.stderr(), "claimlint: "+e.Error())
+		fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(e.Error()))
 	}
 	set := &Set{Findings: res.Findings, Articles: len(inputs), Stmts: res.Stmts, Sources: res.Sources, Errors: res.Errors}
 	if cross || view {
@@ -292,6 +295,9 @@ func Run(opt Options) (*Result, error) {
 		outs = nil // the diff is the output
 	}
 	run := &report.Run{Findings: findings, Files: res.Files, Root: root(), Version: Version()}
+	for _, e := range set.Errors {
+		run.Unchecked = append(run.Unchecked, e.Error())
+	}
 	if view {
 		run.View = corpusData(l, cfg, ropt.Article, inputs, res, set.Events)
 	}
@@ -357,14 +363,21 @@ func selectNamed(paths []string, cfg *config.Config, force bool) (kept []string,
 // findInputs yields the articles under paths that the configuration
 // selects and, with shardN > 1, that are in shard shardK; a path that
 // cannot be read is yielded as an input with Err set. The folders are
-// walked as the inputs are taken, never listed whole.
-func findInputs(paths []string, cfg *config.Config, forced map[string]bool, shardK, shardN int, root func() string) iter.Seq[runner.Input] {
+// walked as the inputs are taken, never listed whole. A link out of the
+// folder checked (or into .git) is not followed: warn says so, and it is
+// not an input.
+func findInputs(paths []string, cfg *config.Config, forced map[string]bool, shardK, shardN int, root func() string, warn func(error)) iter.Seq[runner.Input] {
 	dir := ""
 	if shardN > 1 {
 		dir = root()
 	}
 	return func(yield func(runner.Input) bool) {
 		for f, err := range runner.Files(paths) {
+			var skipped *runner.LinkSkipped
+			if errors.As(err, &skipped) {
+				warn(err)
+				continue
+			}
 			in := runner.Input{Err: err}
 			if err == nil {
 				if shardN > 1 && !runner.InShard(f, dir, shardK, shardN) || !forced[f] && !cfg.Selected(f) {
@@ -413,7 +426,7 @@ func stream(opt Options, l *ledger.Ledger, inputs iter.Seq[runner.Input], ropt r
 		}
 		if out.Err != nil {
 			w.Flush()
-			fmt.Fprintln(opt.stderr(), "claimlint: "+out.Err.Error())
+			fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(out.Err.Error()))
 			res.Errors = append(res.Errors, out.Err)
 			return
 		}

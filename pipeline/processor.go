@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/claimlint/claimlint/checker"
@@ -274,7 +275,7 @@ func (p *writeBaseline) Process(s *Set) error {
 	if err := writeFile(p.path, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(p.stderr, "claimlint: wrote %d %s to %s\n", len(s.Findings), plural(len(s.Findings), "entry", "entries"), p.path)
+	fmt.Fprintf(p.stderr, "claimlint: wrote %d %s to %s\n", len(s.Findings), plural(len(s.Findings), "entry", "entries"), report.CleanLine(p.path))
 	return nil
 }
 
@@ -319,7 +320,7 @@ func (p *fixes) Process(s *Set) error {
 	var errs []error
 	s.Findings, errs = p.apply(s.Sources, s.Findings)
 	for _, e := range errs {
-		fmt.Fprintln(p.stderr, "claimlint: "+e.Error())
+		fmt.Fprintln(p.stderr, "claimlint: "+report.CleanLine(e.Error()))
 	}
 	s.Errors = append(s.Errors, errs...)
 	return nil
@@ -340,6 +341,10 @@ func (p *fixes) apply(sources map[string][]byte, findings []checker.Finding) ([]
 	fixed := make([]bool, len(findings))
 	var errs []error
 	nFixed, nFiles := 0, 0
+	// A file checked both as itself and through a link (or two links) is
+	// written once: the second write would find it changed on disk. Its
+	// other paths' fixes are made by that write, or fail with it.
+	written := map[string]bool{} // the file's resolved path: written
 	for _, path := range paths {
 		src := sources[path]
 		var fs []checker.Finding
@@ -351,10 +356,24 @@ func (p *fixes) apply(sources map[string][]byte, findings []checker.Finding) ([]
 			io.WriteString(p.stdout, fix.Diff(report.RelPath(p.root, path), src, out))
 			continue
 		}
+		key := path
+		if t, err := filepath.EvalSymlinks(path); err == nil {
+			if abs, err := filepath.Abs(t); err == nil {
+				key = abs
+			}
+		}
+		if ok, seen := written[key]; seen {
+			for k, i := range byPath[path] {
+				fixed[i] = ok && applied[k]
+			}
+			continue
+		}
 		if err := fix.Write(path, src, out, p.root); err != nil {
+			written[key] = false
 			errs = append(errs, &NotFixedError{Path: path, Err: err})
 			continue
 		}
+		written[key] = true
 		nFiles++
 		for k, i := range byPath[path] {
 			if applied[k] {

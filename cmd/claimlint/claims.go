@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/pipeline"
 )
@@ -64,6 +65,9 @@ articles agree on.`,
 				all = keep
 			}
 			w := cmd.OutOrStdout()
+			if format == "text" {
+				w = &report.SafeWriter{W: w} // paths and claims' text, escaped
+			}
 			switch {
 			case format == "json" && notCovered:
 				err = writeJSON(w, map[string]any{"groups": groupClaims(all)})

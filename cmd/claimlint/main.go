@@ -20,6 +20,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/pipeline"
 )
 
@@ -37,6 +38,10 @@ func main() {
 
 // run executes claimlint with args and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Every message on standard error is written with control characters
+	// escaped and no line starting a GitHub workflow command: they name
+	// files that whoever runs claimlint did not name.
+	stderr = &report.SafeWriter{W: stderr}
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/pipeline"
 )
 
@@ -45,7 +46,7 @@ an error (exit status 2).`,
 			if err != nil {
 				return exit2(err)
 			}
-			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			out, errOut := io.Writer(&report.SafeWriter{W: cmd.OutOrStdout()}), cmd.ErrOrStderr()
 			for _, err := range res.Errors {
 				fmt.Fprintln(errOut, "claimlint: "+err.Error())
 			}

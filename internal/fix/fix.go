@@ -53,13 +53,19 @@ var (
 	ErrChanged  = errors.New("changed on disk since it was read; run claimlint again")
 	ErrReadOnly = errors.New("is read-only; not written")
 	ErrOutside  = errors.New("is a link to a file outside the checked tree; not written")
+	ErrLinks    = errors.New("has other hard links, which a rewrite would part from it; not written")
+	ErrOwner    = errors.New("belongs to another owner or group, which a rewrite could not keep; not written")
 )
 
 // Write replaces path with data, atomically: a temporary file in the same
 // folder, then a rename, so that a reader (or a crash) sees the old file or
-// the new one, never half of one. It keeps the file's mode and refuses to
-// write when the file is read-only, when it no longer holds orig (it
-// changed since it was read), or when it is a link that leads outside root.
+// the new one, never half of one. It keeps the file's mode (setuid, setgid
+// and sticky bits included), owner and group, and refuses to write when the
+// file is read-only (no owner write bit) or the running user could not
+// write it in place, when the rewrite could not keep its owner and group,
+// when it has other hard links (a rename would part them), when it no
+// longer holds orig (it changed since it was read), or when it is a link
+// that leads outside root.
 func Write(path string, orig, data []byte, root string) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -79,8 +85,20 @@ func Write(path string, orig, data []byte, root string) error {
 	if err != nil {
 		return err
 	}
-	if st.Mode().Perm()&0o200 == 0 {
+	if st.Mode().Perm()&0o200 == 0 || !st.Mode().IsRegular() {
 		return fmt.Errorf("%s %w", path, ErrReadOnly)
+	}
+	// Whether this user may write the file itself, as the system decides
+	// (owner, group, ACLs, a read-only mount): opening it for writing,
+	// without truncating, changes nothing.
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s %w (%v)", path, ErrReadOnly, errors.Unwrap(err))
+	}
+	f.Close()
+	uid, gid, links, known := ownership(st)
+	if known && links > 1 {
+		return fmt.Errorf("%s %w", path, ErrLinks)
 	}
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%s: the fixed text is not valid UTF-8; not written", path)
@@ -100,7 +118,17 @@ func Write(path string, orig, data []byte, root string) error {
 	if err := tmp.Sync(); err != nil {
 		return clean(err)
 	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+	if known {
+		if ti, err := tmp.Stat(); err == nil {
+			if tuid, tgid, _, ok := ownership(ti); ok && (tuid != uid || tgid != gid) {
+				if err := tmp.Chown(uid, gid); err != nil {
+					return clean(fmt.Errorf("%s %w", path, ErrOwner))
+				}
+			}
+		}
+	}
+	// After chown, which clears the setuid and setgid bits.
+	if err := tmp.Chmod(st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
 		return clean(err)
 	}
 	if err := tmp.Close(); err != nil {

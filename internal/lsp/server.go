@@ -362,7 +362,7 @@ func (s *Server) reload() {
 				files = append(files, s.opt.EmbeddedRules...)
 				continue
 			}
-			fs, err := ledger.ReadPaths([]string{d})
+			fs, err := runner.ReadRulePaths([]string{d})
 			if err != nil {
 				s.log.Printf("%v", err)
 				return

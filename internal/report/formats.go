@@ -28,6 +28,10 @@ type Run struct {
 	// fingerprints write paths relative to it, with forward slashes.
 	Root    string
 	Version string
+	// Unchecked are the messages of the files that could not be checked,
+	// as written to standard error; the JSON format carries them, so that
+	// merge fails as the run would have.
+	Unchecked []string
 	// Stmts, when set, are written by the JSON format, so that merge can
 	// compare the articles of several shards.
 	Stmts []corpus.Stmt
@@ -227,12 +231,12 @@ var ghLevel = map[string]string{checker.Error: "error", checker.Warning: "warnin
 
 // escapeData escapes a workflow command's message.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return CleanLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return CleanLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
 }
 
 // GitHub writes one workflow command per finding, which GitHub shows as an
@@ -293,8 +297,12 @@ func StepSummary(w io.Writer, r *Run, first int) error {
 	return err
 }
 
+// mdCell writes s as the text of a Markdown table cell: control
+// characters escaped (CleanLine), and what Markdown or HTML would read as
+// markup shown as text.
 func mdCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\\", `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(CleanLine(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)))
 }
 
 func sortedKeys(m map[string]int) []string {

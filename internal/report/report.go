@@ -63,7 +63,13 @@ func plural(n int, one, many string) string {
 // Text writes path:line:col: severity: message [rule], one finding a line.
 func Text(w io.Writer, fs []checker.Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Path, f.Line, f.Column, f.Severity, f.Message, f.Rule); err != nil {
+		// Paths and messages are escaped (CleanLine), and a path that
+		// would start a GitHub workflow command is written as ./PATH.
+		path := CleanLine(f.Path)
+		if commandStart(path) {
+			path = "./" + path
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", path, f.Line, f.Column, f.Severity, CleanLine(f.Message), f.Rule); err != nil {
 			return err
 		}
 	}
@@ -80,13 +86,16 @@ func JSON(w io.Writer, r *Run) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Stmts, r.RulesHash})
+	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Unchecked, r.Stmts, r.RulesHash})
 }
 
 // Document is the JSON format's document.
 type Document struct {
 	Findings []checker.Finding `json:"findings"`
 	Summary  Summary           `json:"summary"`
-	Stmts    []corpus.Stmt     `json:"claims,omitempty"`
-	Rules    string            `json:"rules,omitempty"` // with claims: the rules' hash
+	// Unchecked says why each file that could not be checked was not (a
+	// shard's unreadable files, for merge); absent when there are none.
+	Unchecked []string      `json:"unchecked,omitempty"`
+	Stmts     []corpus.Stmt `json:"claims,omitempty"`
+	Rules     string        `json:"rules,omitempty"` // with claims: the rules' hash
 }

@@ -3,6 +3,7 @@ package runner
 import (
 	"cmp"
 	"container/heap"
+	"fmt"
 	"io/fs"
 	"iter"
 	"os"
@@ -25,6 +26,7 @@ func Files(paths []string) iter.Seq2[string, error] {
 		var named []string
 		h := &walkHeap{}
 		defer h.stop()
+		wd := ""
 		for _, root := range paths {
 			st, err := os.Stat(root)
 			switch {
@@ -36,6 +38,18 @@ func Files(paths []string) iter.Seq2[string, error] {
 				next, stop := iter.Pull2(walkDir(filepath.Clean(root)))
 				h.add(&walkHead{next: next, stop: stop})
 			default:
+				// A file named that is a link must stay below the
+				// working folder, and out of .git.
+				if wd == "" {
+					wd, _ = os.Getwd()
+					wd = resolved(wd)
+				}
+				if err := linkOut(root, wd); err != nil {
+					if !yield("", err) {
+						return
+					}
+					continue
+				}
 				named = append(named, filepath.Clean(root))
 			}
 		}
@@ -136,16 +150,19 @@ func (h *walkHeap) Pop() any {
 // paths: a folder's entries are visited by name, a subfolder's name taken
 // with the separator after it, so "a-b/x.md" comes before "a/y.md" as it
 // does in a sorted list ('-' sorts before '/'). Hidden subfolders, and
-// what the .gitignore files of its git work tree ignore, are skipped, links to folders are not followed, and a link to a file is
-// yielded (a broken one is reported when read). A subfolder that cannot be
-// read is yielded as an error, in its place.
+// what the .gitignore files of its git work tree ignore, are skipped; links
+// to folders are not followed, and a link to a file is yielded (a broken
+// one is reported when read) if its target lies within dir and not in a
+// .git folder, else a *LinkSkipped error is yielded in its place. A
+// subfolder that cannot be read is yielded as an error, in its place.
 func walkDir(dir string) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) { walkFrom(dir, newIgnorer(dir), yield) }
+	return func(yield func(string, error) bool) { walkFrom(dir, resolved(dir), newIgnorer(dir), yield) }
 }
 
-// walkFrom yields the articles below dir, leaving out what the .gitignore
-// files of ig and of the folders walked ignore; false: stop.
-func walkFrom(dir string, ig *ignorer, yield func(string, error) bool) bool {
+// walkFrom yields the articles below dir, whose links must stay within
+// tree, leaving out what the .gitignore files of ig and of the folders
+// walked ignore; false: stop.
+func walkFrom(dir, tree string, ig *ignorer, yield func(string, error) bool) bool {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return yield("", err)
@@ -165,16 +182,84 @@ func walkFrom(dir string, ig *ignorer, yield func(string, error) bool) bool {
 			if strings.HasPrefix(d.Name(), ".") || ig.ignored(d.Name(), true) {
 				continue
 			}
-			if !walkFrom(p, ig.child(d.Name()), yield) {
+			if !walkFrom(p, tree, ig.child(d.Name()), yield) {
 				return false
 			}
 			continue
 		}
 		if IsArticle(p) && (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) && !ig.ignored(d.Name(), false) {
+			if d.Type()&fs.ModeSymlink != 0 {
+				if err := linkOut(p, tree); err != nil {
+					if !yield("", err) {
+						return false
+					}
+					continue
+				}
+			}
 			if !yield(p, nil) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// LinkSkipped is a link to a file outside the folder checked, or into a
+// .git folder: it is not followed, and the run warns of it (it is not an
+// error: the file is not an article of the tree).
+type LinkSkipped struct {
+	Path, Target string
+	IntoGit      bool
+}
+
+func (e *LinkSkipped) Error() string {
+	if e.IntoGit {
+		return fmt.Sprintf("%s is a link into a .git folder (%s): not followed, not checked", e.Path, e.Target)
+	}
+	return fmt.Sprintf("%s is a link to %s, outside the folder checked: not followed, not checked", e.Path, e.Target)
+}
+
+// linkOut returns a *LinkSkipped when p is a link whose target is not
+// below tree (an absolute path with links resolved) or is in a .git
+// folder; nil for anything else, a broken link included (reading it
+// reports it).
+func linkOut(p, tree string) error {
+	if fi, err := os.Lstat(p); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil
+	}
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	rel, err := filepath.Rel(tree, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		// Outside the tree: say so, or that it is into a .git folder.
+		for _, part := range strings.Split(filepath.ToSlash(target), "/") {
+			if part == ".git" {
+				return &LinkSkipped{Path: p, Target: target, IntoGit: true}
+			}
+		}
+		return &LinkSkipped{Path: p, Target: target}
+	}
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if part == ".git" {
+			return &LinkSkipped{Path: p, Target: target, IntoGit: true}
+		}
+	}
+	return nil
+}
+
+// resolved is dir as an absolute path with its links resolved (as far as
+// it can be).
+func resolved(dir string) string {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = r
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir
 }
