@@ -190,6 +190,9 @@ func (c *counter) counts(x *ledger.Event) tri {
 	if !slices.Contains(c.kinds, x.Kind) || !c.keep(x) || c.oc.Bilateral && !analysis.Alone(c.p.Ledger, x, c.ec.Parts) {
 		return no
 	}
+	if !x.Held() {
+		return no // a planned or cancelled event is no occasion that took place
+	}
 	answer := yes
 	for _, t := range []tri{c.at(x), c.visitor(x), c.abroad(x)} {
 		switch t {
@@ -235,14 +238,20 @@ func (c *counter) at(x *ledger.Event) tri {
 }
 
 // visitor says whether the one party of a count of trips was the visitor on
-// x. Until the ledger says who visits and who hosts, it is so only when the
-// ledger cannot be misread: the party comes from outside the venue's
+// x: as the event's visitor: says, or, when the ledger does not say, only
+// where it cannot be misread: the party comes from outside the venue's
 // country, and no one else from a third country took part.
 func (c *counter) visitor(x *ledger.Event) tri {
 	if !c.oc.Visit {
 		return yes
 	}
 	l, who := c.p.Ledger, c.ec.Parts[0]
+	if len(x.Visitors) > 0 { // the ledger says who visited
+		if slices.Contains(x.Visitors, who.ID) {
+			return yes
+		}
+		return no
+	}
 	home := l.CountryOf(x.Venue)
 	switch {
 	case x.Venue == "" || home == "" || who.Country == "":

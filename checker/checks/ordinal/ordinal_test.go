@@ -9,3 +9,7 @@ import (
 
 // TestOrdinal runs the annotated articles of testdata/.
 func TestOrdinal(t *testing.T) { checktest.Run(t, "testdata", ordinal.Check) }
+
+// TestOrdinalVisitors runs testdata/visitors/, whose ledger names who visited
+// and holds a cancelled visit.
+func TestOrdinalVisitors(t *testing.T) { checktest.Run(t, "testdata/visitors", ordinal.Check) }
