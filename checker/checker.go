@@ -15,7 +15,6 @@ import (
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/article"
-	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
@@ -145,9 +144,6 @@ type pass struct {
 	// lastEvent is the last event matched with two or more named parties: the
 	// event that "the call" later in the article refers to.
 	lastEvent *ledger.Event
-	// lower is the article's text in lower case, made when a wording
-	// rule needs it.
-	lower []byte
 	// record keeps every claim read, with its verdict (claimlint claims);
 	// eventsOnly keeps only event claims, without their text.
 	record, eventsOnly bool
@@ -334,8 +330,3 @@ func continuesName(toks []lex.Token, last, next int) bool {
 	}
 	return !timex.IsMonthName(t)
 }
-
-// day is a formatted day for messages: "Monday 2025-02-24".
-func day(t time.Time) string { return civil.FormatDay(t) }
-
-func dateText(t time.Time) string { return t.Format("2006-01-02") }
