@@ -480,7 +480,7 @@ func DecodeStmt(r *rec.Reader) Stmt {
 	s.Parts = rec.ReadSlice(r, func(r *rec.Reader) Part {
 		p := Part{Attr: r.Str(), Text: r.Str()}
 		for _, v := range []*int32{&p.Line, &p.Column, &p.EndLine, &p.EndColumn, &p.Offset, &p.EndOffset, &p.ByteCol, &p.EndByteCol} {
-			*v = int32(r.Int())
+			*v = r.Int32()
 		}
 		return p
 	})

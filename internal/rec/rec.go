@@ -88,6 +88,17 @@ func (r *Reader) Int() int {
 	return int(v)
 }
 
+// Int32 reads a number that must fit in 32 bits: a larger one is damage
+// (it would write back as another number).
+func (r *Reader) Int32() int32 {
+	v := r.Int()
+	if int(int32(v)) != v {
+		r.fail()
+		return 0
+	}
+	return int32(v)
+}
+
 // Str reads a string.
 func (r *Reader) Str() string {
 	n, k := binary.Uvarint(r.b)

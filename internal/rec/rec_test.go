@@ -198,3 +198,22 @@ func TestOneWayToWrite(t *testing.T) {
 		assert.ErrorIs(t, r.Done(), ErrDamaged, name)
 	}
 }
+
+// TestNumbersThatWouldWriteBackOtherwise: a number too large for 32 bits
+// read as Int32 is damage (found by FuzzReadEntry: it was accepted and
+// wrote back as other bytes).
+func TestNumbersThatWouldWriteBackOtherwise(t *testing.T) {
+	var w Writer
+	w.Int(1 << 40)
+	r := NewReader(w.B)
+	r.Int32()
+	if r.Done() == nil {
+		t.Error("a 41-bit number read as Int32 was accepted")
+	}
+	w = Writer{}
+	w.Int(1 << 30)
+	r = NewReader(w.B)
+	if v := r.Int32(); v != 1<<30 || r.Done() != nil {
+		t.Errorf("Int32 read %d, %v", v, r.Done())
+	}
+}
