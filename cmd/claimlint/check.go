@@ -45,11 +45,9 @@ type checkOptions struct {
 
 func (o *checkOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringArrayVar(&o.rules, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
-	f.StringVar(&o.published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	ledgerFlags(cmd, &o.rules, &o.config, &o.published)
 	f.StringArrayVar(&o.formats, "format", nil, "output format NAME[:PATH], repeatable: text, json, sarif, github, rdjsonl, checkstyle, html, claimreview (default text on stdout)")
 	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit status 1: error, warning or info (default error)")
-	f.StringVar(&o.config, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
 	f.IntVarP(&o.workers, "workers", "j", 0, "articles checked at once (default: one per CPU)")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since git revision REV")
 	f.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff FILE adds or changes")

@@ -103,9 +103,7 @@ articles agree on.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
-	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
-	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	ledgerFlags(cmd, &rulePaths, &cfgPath, &published)
 	f.StringVar(&format, "format", "text", "text or json")
 	f.BoolVar(&notCovered, "not-covered", false, "only the claims the ledger could not judge, grouped by kind and participants")
 	return cmd

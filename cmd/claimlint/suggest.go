@@ -246,9 +246,7 @@ writes a file. With no PATH it reads the config's paths:, or the working directo
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
-	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
-	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	ledgerFlags(cmd, &rulePaths, &cfgPath, &published)
 	f.StringVar(&format, "format", "yaml", "yaml or json")
 	return cmd
 }

@@ -76,9 +76,7 @@ an error (exit status 2).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&rulePaths, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
-	f.StringVar(&cfgPath, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
-	f.StringVar(&published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	ledgerFlags(cmd, &rulePaths, &cfgPath, &published)
 	f.BoolVar(&allowMissed, "allow-missed", false, "report unmet expectations without failing on them, and count those of rules claimlint does not have yet as missed; unexpected findings still fail")
 	return cmd
 }
