@@ -685,7 +685,7 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 			// time to …" counts the agreeing).
 			oc.NounKinds, oc.Hi = ec.Kinds, j+1
 		case j == i+1 && p.ellipticOrdinal(i, ec):
-			// "The visit is Modi's first to China": the noun is the clause's.
+			// "The visit is Bo Sample's first to Ruritania": the noun is the clause's.
 			oc.NounKinds, oc.Hi = ec.Kinds, i+1
 		default:
 			continue
@@ -869,7 +869,7 @@ func (p *pass) verbBetween(lo, hi int) bool {
 }
 
 // ellipticOrdinal reports whether the ordinal at i stands for the clause's
-// event noun: "The visit is Modi's first to China", "the first between them".
+// event noun: "The visit is Bo Sample's first to Ruritania", "the first between them".
 func (p *pass) ellipticOrdinal(i int, ec *eventClaim) bool {
 	if i == ec.Clause.Lo || ec.Cue < ec.Clause.Lo || ec.Cue >= i {
 		return false
@@ -963,7 +963,7 @@ func (p *pass) placeAt(s *sentence, k, hi int) *mention {
 	return nil
 }
 
-// partiesEnd returns the end of "A and B", "the two", "Putin" from token k:
+// partiesEnd returns the end of "A and B", "the two", "Ada Example" from token k:
 // the parties after "between" or "with"; k when none is named.
 func (p *pass) partiesEnd(s *sentence, k, hi int) int {
 	start, named := k, false

@@ -139,7 +139,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 		return // the role names two offices the person held
 	}
 	if needsNamed && !named {
-		return // "Biden stepped aside in July": from the race, not an office
+		return // "Bo Sample stepped aside in July": from a race, not an office
 	}
 	if !named {
 		var offs []*ledger.Office
@@ -260,7 +260,7 @@ func (p *pass) termPerson(s *sentence, cl lex.Range, cue int) *ledger.Entity {
 }
 
 // gerundSubject is the person a fronted gerund is about: the subject of the
-// main clause after the comma ("Since taking office in January, Trump
+// main clause after the comma ("Since taking office in January, Ada Example
 // has …"), after any title before the name.
 func (p *pass) gerundSubject(s *sentence, cue int) *ledger.Entity {
 	comma := -1
@@ -416,9 +416,9 @@ func (p *pass) anyPhrasing(vals []vocab) bool {
 }
 
 // officeBefore reads the office that ends just before token i, and the
-// person named before it with only linking words between ("Modi, prime
-// minister since", "Scholz, who had been chancellor since", "Lavrov,
-// Russia's top diplomat since").
+// person named before it with only linking words between ("Ada Example,
+// prime minister since", "Bo Sample, who had been chancellor since", "Ann
+// Example, Ruritania's top diplomat since").
 func (p *pass) officeBefore(s *sentence, cl lex.Range, i int) (*ledger.Office, *ledger.Entity) {
 	for k := range s.ments {
 		m := &s.ments[k]

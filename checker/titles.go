@@ -142,7 +142,7 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		return // the mentions show it: read above
 	} else {
 		// An honorific between the title and the name: "Prime Minister Sir
-		// Keir Starmer", "President Mr. X".
+		// Bo Sample", "President Mr. X".
 		if end-1 > s.Lo && p.Toks[end-1].Text == "." && p.Toks[end-2].End == p.Toks[end-1].Start {
 			end--
 		}
@@ -208,7 +208,7 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 
 // qualBefore finds a country written just before token lo ("Russian",
 // "Russia's"): the country and its first token. ok is false when a person's
-// possessive stands there ("Putin's adviser").
+// possessive stands there ("Ada Example's adviser").
 func (p *pass) qualBefore(s *sentence, lo int) (c *ledger.Entity, at int, ok bool) {
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -576,7 +576,7 @@ func (p *pass) inferredDoubt(t *titleAt, o *ledger.Office, lo int) string {
 	case o.Multiple:
 		return "an office of several holders at once: the ledger may not list them all"
 	case t.qual == nil && tc.Start > 0 && tc.Start < tc.PhraseLo:
-		return "a title relative to another person (\"Putin's adviser\")"
+		return "a title relative to another person (\"the president's adviser\")"
 	case tc.Former:
 		return "\"former\" for an office the ledger does not list the person in: its list may start later"
 	case tc.PhraseHi-tc.PhraseLo == 1 && !p.holdsLonger(tc, o):

@@ -58,7 +58,7 @@ func run(p *analysis.Pass, tc *analysis.TermClaim) string {
 		report(p, tc, edges[0])
 		return ""
 	}
-	// No office named ("Ishiba, who stepped down in September"): any term
+	// No office named ("Ada Example, who stepped down in May"): any term
 	// of the person that begins or ends then makes the claim right; else
 	// it is about the office whose term began or ended nearest, if only
 	// one did near the date. A status before an office ("President-elect")
@@ -141,9 +141,10 @@ func edgesOf(tc *analysis.TermClaim, offices []*ledger.Office) ([]edge, bool) {
 
 // heldAround reports whether, for a claim to the month or day, the person
 // held one of offices from the claimed date through months after it (an
-// end: "Biden, who stepped down in July", from the race, in 2024) or from
-// months before it (a start): the claim is then about another role. Ishiba,
-// who "stepped down in September", held office three weeks more.
+// end: "Bo Sample, who stepped down in July", from a campaign, while still in
+// office) or from months before it (a start): the claim is then about another
+// role. A leader who announced in May that she would go, and left office in
+// June, is also no finding for "who stepped down in May".
 func heldAround(tc *analysis.TermClaim, offices []*ledger.Office) bool {
 	if tc.Resolved.Prec < civil.Month {
 		return false
