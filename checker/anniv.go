@@ -672,11 +672,13 @@ func (p *pass) anchorDateVerb(s *sentence, m *mention) (timex.Expr, bool) {
 			break
 		}
 	}
-	for _, e := range timex.Find(p.Toks, ve, end) {
-		if e.Lo > ve && p.Lang.Anniversary.DatePreps[p.Toks[e.Lo-1].Norm] || e.Form == timex.YearOnly {
-			return e, true
-		}
+	// Only the first date after the verb can be the anchor's.
+	es := timex.Find(p.Toks, ve, end)
+	if len(es) == 0 {
 		return timex.Expr{}, false
+	}
+	if e := es[0]; e.Lo > ve && p.Lang.Anniversary.DatePreps[p.Toks[e.Lo-1].Norm] || e.Form == timex.YearOnly {
+		return e, true
 	}
 	return timex.Expr{}, false
 }
