@@ -257,6 +257,8 @@ func (d *nodeDecoder) entity(n *yaml.Node, y *entityY) bool {
 			return 7, d.str(v, &y.In)
 		case "tz":
 			return 8, d.str(v, &y.TZ)
+		case "wikidata":
+			return 9, d.str(v, &y.Wikidata)
 		}
 		return -1, false
 	})
@@ -281,6 +283,8 @@ func (d *nodeDecoder) office(n *yaml.Node, y *officeY) bool {
 			return 6, items(d, v, &y.Holders, d.term)
 		case "note":
 			return 7, d.str(v, &y.Note)
+		case "wikidata":
+			return 8, d.str(v, &y.Wikidata)
 		}
 		return -1, false
 	})

@@ -730,7 +730,7 @@ func TestLineParserMatchesParser(t *testing.T) {
 		key  string
 		keys []string
 	}{
-		{"entities", []string{"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz", "nick"}},
+		{"entities", []string{"id", "kind", "name", "short", "aliases", "demonyms", "country", "in", "tz", "wikidata", "nick"}},
 		{"events", []string{"id", "kind", "date", "participants", "medium", "sources", "venue", "round", "title", "part-of", "status", "daypart"}},
 	}
 	p := newLineParser()

@@ -84,6 +84,7 @@ type Entity struct {
 	Country  string   // for a person: the country they act for
 	In       string   // for a place: the place or country that contains it
 	TZ       *time.Location
+	Wikidata string // the Wikidata item it was imported from (Q42), if any
 	Pos      Pos
 }
 
@@ -125,6 +126,7 @@ type Office struct {
 	Phrasings []string
 	Multiple  bool // several holders at once (spokespeople)
 	Terms     []Term
+	Wikidata  string // the Wikidata item of the position (Q11696), if any
 	Pos       Pos
 }
 

@@ -295,6 +295,7 @@ type entityY struct {
 	Country  str  `yaml:"country"`
 	In       str  `yaml:"in"`
 	TZ       str  `yaml:"tz"`
+	Wikidata str  `yaml:"wikidata"`
 }
 
 type sourceY struct {
@@ -321,6 +322,7 @@ type officeY struct {
 	Multiple  bool          `yaml:"multiple"`
 	Holders   []item[termY] `yaml:"holders"`
 	Note      str           `yaml:"note"`
+	Wikidata  str           `yaml:"wikidata"`
 }
 
 type eventY struct {
@@ -536,6 +538,31 @@ func (l *loader) claimID(file string, id str, what string, line, col int) bool {
 	return true
 }
 
+// qid returns a wikidata: value, a Wikidata item id (Q and digits).
+func (l *loader) qid(file string, s str) string {
+	if !s.set || s.V == "" {
+		return ""
+	}
+	if !validQID(s.V) {
+		l.errorf(l.at(file, s), "wikidata %q: want a Wikidata item id, Q and digits (Q42)", s.V)
+		return ""
+	}
+	return s.V
+}
+
+// validQID reports whether s matches ^Q[1-9][0-9]*$.
+func validQID(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // validID reports whether id matches ^[a-z0-9][a-z0-9_-]*$.
 func validID(id string) bool {
 	for i := 0; i < len(id); i++ {
@@ -631,7 +658,7 @@ func (l *loader) entity(file string, it *item[entityY]) {
 	*e = Entity{
 		ID: y.ID.V, Kind: y.Kind.V, Name: strings.TrimSpace(y.Name.V), Short: y.Short.V,
 		Demonyms: values(y.Demonyms), Country: y.Country.V, In: y.In.V,
-		TZ: l.tz(file, y.TZ), Pos: Pos{file, it.Line, it.Col},
+		TZ: l.tz(file, y.TZ), Wikidata: l.qid(file, y.Wikidata), Pos: Pos{file, it.Line, it.Col},
 	}
 	if l.need(file, y.Kind, it.Line, it.Col, what, "kind") && !slices.Contains(entityKinds, e.Kind) {
 		l.errorf(l.at(file, y.Kind), "unknown entity kind %q (want one of %s)", e.Kind, strings.Join(entityKinds, ", "))
@@ -717,7 +744,8 @@ func (l *loader) office(file string, it *item[officeY]) {
 	what := label{kind: "office", id: y.ID.V}
 	o := &Office{
 		ID: y.ID.V, Title: y.Title.V, Country: y.Country.V, Body: y.Body.V,
-		Phrasings: values(y.Phrasings), Multiple: y.Multiple, Pos: Pos{file, it.Line, it.Col},
+		Phrasings: values(y.Phrasings), Multiple: y.Multiple, Wikidata: l.qid(file, y.Wikidata),
+		Pos: Pos{file, it.Line, it.Col},
 	}
 	l.need(file, y.Title, it.Line, it.Col, what, "title")
 	if len(o.Phrasings) == 0 {

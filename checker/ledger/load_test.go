@@ -274,6 +274,34 @@ func TestLoadKeepsPositionsAndMerges(t *testing.T) {
 	assert.False(t, l.Within("russia", "moscow"))
 }
 
+// TestWikidataIDs: entities and offices carry the Wikidata item they were
+// imported from; a value that is no item id is an error at its position.
+func TestWikidataIDs(t *testing.T) {
+	good := File{Name: "g.yaml", Data: []byte(`entities:
+  - {id: ada, kind: person, name: Ada Example, wikidata: Q101}
+offices:
+  - id: chair
+    title: Chair of Ruritania
+    phrasings: [Chair]
+    wikidata: Q202
+    holders: [{who: ada, from: 2020-05}]
+`)}
+	l, list := load(t, good)
+	require.Empty(t, list)
+	assert.Equal(t, "Q101", l.Entity("ada").Wikidata)
+	assert.Equal(t, "Q202", l.Office("chair").Wikidata)
+
+	bad := File{Name: "b.yaml", Data: []byte(`entities:
+  - {id: ada, kind: person, name: Ada Example, wikidata: q101}
+  - {id: bo, kind: person, name: Bo Sample, wikidata: Q0}
+`)}
+	_, list = load(t, bad)
+	assert.Equal(t, []string{
+		`b.yaml:2:58: wikidata "q101": want a Wikidata item id, Q and digits (Q42)`,
+		`b.yaml:3:55: wikidata "Q0": want a Wikidata item id, Q and digits (Q42)`,
+	}, messages(list))
+}
+
 func TestLoadNewEventFields(t *testing.T) {
 	events := File{Name: "e.yaml", Data: []byte(`entities:
   - {id: kazan, kind: place, name: Kazan, in: russia, tz: Europe/Moscow}

@@ -45,6 +45,8 @@ var fieldDocs = map[string]map[string]any{
 	"entityY.country":   {"description": "for a person: the id of the country they act for"},
 	"entityY.in":        {"description": "for a place: the id of the place or country that contains it"},
 	"entityY.tz":        {"description": "an IANA time zone, such as Europe/Moscow"},
+	"entityY.wikidata":  {"description": "the Wikidata item it was imported from", "pattern": "^Q[1-9][0-9]*$"},
+	"officeY.wikidata":  {"description": "the Wikidata item of the position", "pattern": "^Q[1-9][0-9]*$"},
 	"officeY.id":        {"pattern": "^[a-z0-9][a-z0-9_-]*$"},
 	"officeY.phrasings": {"description": "how articles write the title before a name"},
 	"officeY.multiple":  {"description": "several holders at once (spokespeople)"},

@@ -131,7 +131,7 @@ func TestSchemaKnowsEveryKey(t *testing.T) {
 	}
 	props := doc["properties"].(map[string]any)
 	assert.Equal(t, []string{"$schema", "coverage", "entities", "events", "offices", "tests", "wording", "words"}, keys(doc))
-	assert.Equal(t, []string{"aliases", "country", "demonyms", "id", "in", "kind", "name", "short", "tz"}, keys(props["entities"].(map[string]any)["items"]))
+	assert.Equal(t, []string{"aliases", "country", "demonyms", "id", "in", "kind", "name", "short", "tz", "wikidata"}, keys(props["entities"].(map[string]any)["items"]))
 	assert.Equal(t, []string{"aliases", "date", "daypart", "duration", "end", "host", "id", "initiator", "kind", "medium", "note", "part-of", "participants", "round", "series", "sources", "status", "time", "title", "tz", "venue", "visitor"},
 		keys(props["events"].(map[string]any)["items"]))
 }
