@@ -72,8 +72,15 @@ func EmbeddedFiles(prefix string) ([]ledger.File, error) {
 // embedded/NAME.yaml in positions). Problems in the rule files are reported
 // all at once, each with its position.
 func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
-	var files []ledger.File
-	var err error
+	files, err := RuleFiles(paths, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return LoadFiles(files)
+}
+
+// RuleFiles reads the rule files LoadRules would load, without loading them.
+func RuleFiles(paths []string, cfg *config.Config) ([]ledger.File, error) {
 	if len(paths) == 0 && cfg != nil {
 		for _, p := range cfg.Rules {
 			if p != Embedded {
@@ -83,13 +90,13 @@ func LoadRules(paths []string, cfg *config.Config) (*Rules, error) {
 		}
 	}
 	if len(paths) > 0 {
-		files, err = readRules(paths)
-	} else {
-		files, err = EmbeddedFiles("rules")
+		return readRules(paths)
 	}
-	if err != nil {
-		return nil, err
-	}
+	return EmbeddedFiles("rules")
+}
+
+// LoadFiles loads rule files read by RuleFiles (and others beside them).
+func LoadFiles(files []ledger.File) (*Rules, error) {
 	l, err := ledger.Load(files)
 	if err != nil {
 		var list ledger.ErrorList

@@ -126,10 +126,13 @@ func mistypedCommand(root *cobra.Command, args []string) error {
 
 // ledgerFlags adds the flags that choose the ledger (--rules, --config) and the
 // publication date of articles without one (--published), which every command that
-// reads articles against the rules shares.
+// reads articles against the rules shares; a command that reads no article passes a
+// nil published.
 func ledgerFlags(cmd *cobra.Command, rules *[]string, config, published *string) {
 	f := cmd.Flags()
 	f.StringArrayVar(rules, "rules", nil, "rule file or folder, or embedded for the embedded rules (repeatable); without embedded, replaces them")
 	f.StringVar(config, "config", "", "config file (default: .claimlint.yaml in the working directory or above)")
-	f.StringVar(published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	if published != nil {
+		f.StringVar(published, "published", "", "publication date YYYY-MM-DD for articles whose front matter has none")
+	}
 }
