@@ -543,15 +543,15 @@ func (l *loader) qid(file string, s str) string {
 	if !s.set || s.V == "" {
 		return ""
 	}
-	if !validQID(s.V) {
+	if !ValidQID(s.V) {
 		l.errorf(l.at(file, s), "wikidata %q: want a Wikidata item id, Q and digits (Q42)", s.V)
 		return ""
 	}
 	return s.V
 }
 
-// validQID reports whether s matches ^Q[1-9][0-9]*$.
-func validQID(s string) bool {
+// ValidQID reports whether s is a Wikidata item id: it matches ^Q[1-9][0-9]*$.
+func ValidQID(s string) bool {
 	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
 		return false
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"os"
@@ -60,6 +62,31 @@ func TestScripts(t *testing.T) {
 				if err := sarifschema.Validate(schema, data); (err != nil) != neg {
 					ts.Fatalf("sarif-valid %s: %v", args[0], err)
 				}
+			},
+			// gzip [-cut N] SRC DST compresses SRC into DST, keeping only its
+			// first N bytes with -cut: a download cut short.
+			"gzip": func(ts *testscript.TestScript, neg bool, args []string) {
+				cut := -1
+				if len(args) == 4 && args[0] == "-cut" {
+					n, err := strconv.Atoi(args[1])
+					ts.Check(err)
+					cut, args = n, args[2:]
+				}
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: gzip [-cut N] SRC DST")
+				}
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				var buf bytes.Buffer
+				zw := gzip.NewWriter(&buf)
+				_, err = zw.Write(data)
+				ts.Check(err)
+				ts.Check(zw.Close())
+				out := buf.Bytes()
+				if cut >= 0 && cut < len(out) {
+					out = out[:cut]
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
 			},
 			// exits N CMD ARGS... runs CMD and requires exit status N.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {

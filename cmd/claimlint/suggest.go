@@ -23,13 +23,13 @@ import (
 func newLedgerCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "ledger",
-		Short: "Work on the ledger from the articles (see ledger suggest)",
+		Short: "Work on the ledger: suggest events from the articles, import facts from Wikidata",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
 	}
-	c.AddCommand(newSuggestCmd())
+	c.AddCommand(newSuggestCmd(), newImportCmd())
 	return c
 }
 
