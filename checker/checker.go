@@ -10,6 +10,7 @@
 package checker
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -106,6 +107,19 @@ func (c *Checker) Check(a *article.Article) []Finding {
 	return c.newPass(a).run()
 }
 
+// CheckContext is Check that stops between sentences once ctx is done, and
+// then returns ctx's error and no findings: for an editor, where a newer
+// text makes a running check of an older one worthless.
+func (c *Checker) CheckContext(ctx context.Context, a *article.Article) ([]Finding, error) {
+	p := c.newPass(a)
+	p.ctx = ctx
+	f := p.run()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
 func (c *Checker) newPass(a *article.Article) *pass {
 	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang}, dated: map[int]*ledger.Event{}}
 }
@@ -118,6 +132,9 @@ func (p *pass) run() []Finding {
 		p.Zones = c.articleZones(a)
 	}
 	for _, b := range a.Blocks {
+		if p.ctx != nil && p.ctx.Err() != nil {
+			return nil
+		}
 		p.block(b)
 	}
 	p.judgeArticle()
@@ -137,7 +154,8 @@ func (c *Checker) articleZones(a *article.Article) []*time.Location {
 // what the engine keeps as it reads.
 type pass struct {
 	analysis.Pass
-	c *Checker
+	c   *Checker
+	ctx context.Context // nil, or what stops the pass between sentences
 	// dated are the ledger events that event claims of the block were
 	// matched to, by the first token of the claim's date.
 	dated map[int]*ledger.Event
@@ -222,6 +240,9 @@ func (p *pass) block(b article.Block) {
 	p.Toks = lex.Tokenize(p.Article.Text, b.Start, b.End)
 	clear(p.dated)
 	for _, r := range lex.Sentences(p.Toks) {
+		if p.ctx != nil && p.ctx.Err() != nil {
+			return
+		}
 		p.sentence(r)
 		p.weekdays(r)
 	}

@@ -184,3 +184,48 @@ func TestFastEditsAreCoalesced(t *testing.T) {
 	assert.Equal(t, last, checked[len(checked)-1])
 	t.Logf("%d edits settled in %v with %d checks", last, settled, len(checked))
 }
+
+// TestStaleCheckIsStopped: an edit made while a check runs stops that
+// check (its text is stale) instead of letting it run to its end, and the
+// newest text is checked and published. The check of version 1 is held for
+// a second; version 2 arrives at once.
+func TestStaleCheckIsStopped(t *testing.T) {
+	server, client := net.Pipe()
+	type end struct {
+		version int
+		err     error
+	}
+	ends := make(chan end, 10)
+	opt := Options{DefaultRules: []ledger.File{{Name: "r.yaml", Data: []byte(rules)}},
+		Debounce: -1,
+		Delay: func(uri string, version int) time.Duration {
+			if version == 1 {
+				return time.Second
+			}
+			return 0
+		},
+		Done: func(uri string, version int, err error) { ends <- end{version, err} }}
+	go Serve(context.Background(), server, opt)
+	got := make(chan PublishDiagnosticsParams, 10)
+	conn := connect(client, got)
+	ctx := context.Background()
+	require.NoError(t, conn.Call(ctx, "initialize", map[string]any{"rootUri": "file:///nonexistent", "capabilities": map[string]any{}}, nil))
+	uri := "file:///nonexistent/a.md"
+	wrong := "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"
+	require.NoError(t, conn.Notify(ctx, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": wrong}}))
+	time.Sleep(100 * time.Millisecond) // the check of version 1 has started
+	require.NoError(t, conn.Notify(ctx, "textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2}, "contentChanges": []any{map[string]any{"text": wrong + "\nMore.\n"}}}))
+	first := <-ends
+	assert.Equal(t, 1, first.version)
+	assert.ErrorIs(t, first.err, context.Canceled, "the stale check ran to its end")
+	second := <-ends
+	assert.Equal(t, end{2, nil}, second)
+	select {
+	case p := <-got:
+		require.NotNil(t, p.Version)
+		assert.Equal(t, 2, *p.Version)
+		assert.NotEmpty(t, p.Diagnostics)
+	case <-time.After(5 * time.Second):
+		t.Fatal("version 2 was never published")
+	}
+}

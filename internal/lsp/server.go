@@ -48,6 +48,9 @@ type Options struct {
 	Log           io.Writer
 	// Delay, for tests, holds back the check of a document version.
 	Delay func(uri string, version int) time.Duration
+	// Done, for tests, is told of each check's end: err is the context's
+	// when a newer edit stopped it.
+	Done func(uri string, version int, err error)
 	// Debounce is how long an edit waits for the next before its document
 	// is checked; 0: DefaultDebounce, negative: none.
 	Debounce time.Duration
@@ -553,7 +556,8 @@ func (s *Server) close(uri string) {
 // time, and edits made while it runs ask for one more, of the newest text.
 type checkState struct {
 	running bool
-	again   bool // an edit (or new rules) came after the running check took its text
+	again   bool               // an edit (or new rules) came after the running check took its text
+	cancel  context.CancelFunc // stops the running check, once it has started
 }
 
 // schedule checks a document in the background, debounced and coalesced:
@@ -572,7 +576,12 @@ func (s *Server) schedule(uri string) {
 		s.checking[uri] = st
 	}
 	if st.running {
+		// The running check's text (or rules) is stale now: stop it, and
+		// check the newest text after it.
 		st.again = true
+		if st.cancel != nil {
+			st.cancel()
+		}
 		return
 	}
 	st.running = true
@@ -614,13 +623,20 @@ func (s *Server) checkLoop(uri string, st *checkState) {
 			return
 		}
 		text, version, path, rs, cfg := d.text, d.version, d.path, s.rules, s.cfg
+		ctx, cancel := context.WithCancel(context.Background())
+		st.cancel = cancel
 		s.mu.Unlock()
 		if s.opt.Delay != nil {
 			time.Sleep(s.opt.Delay(uri, version))
 		}
-		findings, diags := s.check(path, text, rs, cfg)
+		findings, diags, err := s.check(ctx, path, text, rs, cfg)
 		s.mu.Lock()
-		if cur := s.docs[uri]; cur != nil && cur.version == version && s.rules == rs {
+		st.cancel = nil
+		cancel()
+		if s.opt.Done != nil {
+			s.opt.Done(uri, version, err)
+		}
+		if cur := s.docs[uri]; err == nil && cur != nil && cur.version == version && s.rules == rs {
 			cur.findings, cur.diags, cur.src = findings, diags, text
 			v := version
 			s.notify(uri, &v, diags)
@@ -636,8 +652,9 @@ func (s *Server) checkLoop(uri string, st *checkState) {
 
 // check runs the checker on an article's text. It takes no lock: what it
 // needs of the server's state is passed in. The diagnostics are one for
-// each finding, in order (or one for a text that cannot be parsed).
-func (s *Server) check(path, text string, rs *ruleSet, cfg *config.Config) ([]checker.Finding, []Diagnostic) {
+// each finding, in order (or one for a text that cannot be parsed). Once
+// ctx is done, it stops and returns ctx's error.
+func (s *Server) check(ctx context.Context, path, text string, rs *ruleSet, cfg *config.Config) ([]checker.Finding, []Diagnostic, error) {
 	a, err := article.Parse(path, []byte(text), article.Options{Published: cfg.PublishedFor(path)})
 	if err != nil {
 		var ae *article.Error
@@ -646,14 +663,18 @@ func (s *Server) check(path, text string, rs *ruleSet, cfg *config.Config) ([]ch
 			at = Position{Line: ae.Line - 1, Character: s.character(text, ae.Line, byteCol(text, ae.Line, ae.Col))}
 			err = errors.New(ae.Msg)
 		}
-		return nil, []Diagnostic{{Range: Range{at, at}, Severity: SeverityError, Code: "input", Source: "claimlint", Message: err.Error()}}
+		return nil, []Diagnostic{{Range: Range{at, at}, Severity: SeverityError, Code: "input", Source: "claimlint", Message: err.Error()}}, nil
 	}
-	findings := cfg.Apply(rs.chk.Check(a))
+	all, err := rs.chk.CheckContext(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	findings := cfg.Apply(all)
 	diags := make([]Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, s.diagnostic(text, f, rs))
 	}
-	return findings, diags
+	return findings, diags, nil
 }
 
 // byteCol converts a 1-based column in code points (as articles' and rule
