@@ -400,6 +400,8 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 		return cues.RoundBefore[next(1).Norm]
 	case cues.ContactNouns[w]:
 		return cues.ContactBefore[next(1).Norm]
+	case cues.NounsAfter[w] != nil:
+		return i > cl.Lo && cues.NounsAfter[w][p.Toks[i-1].Norm]
 	}
 	return true
 }

@@ -32,28 +32,31 @@ type Lang struct {
 	// expanded.
 	Events map[string][]string `yaml:"events"`
 	Cues   struct {
-		CallNouns        Set `yaml:"call-nouns"`
-		CallNotBefore    Set `yaml:"call-not-before"`
-		CallingVerbs     Set `yaml:"calling-verbs"`
-		CallParticles    Set `yaml:"call-particles"`
-		HostingVerbs     Set `yaml:"hosting-verbs"`
-		NamingAfter      Set `yaml:"naming-after"`
-		SpeakingVerbs    Set `yaml:"speaking-verbs"`
-		SpeakingBefore   Set `yaml:"speaking-before"`
-		SpeakingFor      Set `yaml:"speaking-for"`
-		RoundNouns       Set `yaml:"round-nouns"`
-		RoundBefore      Set `yaml:"round-before"`
-		ContactNouns     Set `yaml:"contact-nouns"`
-		ContactBefore    Set `yaml:"contact-before"`
-		PlanVerbs        Set `yaml:"plan-verbs"`
-		PeriodBounds     Set `yaml:"period-bounds"`
-		DatePrepositions Set `yaml:"date-prepositions"`
-		NoEvent          Set `yaml:"no-event"`
-		ScopeEnds        Set `yaml:"scope-ends"`
-		PlanTo           Set `yaml:"plan-to"`
-		Definite         Set `yaml:"definite"`
-		CallOn           Set `yaml:"call-on"`
-		Since            Set `yaml:"since"`
+		CallNouns      Set `yaml:"call-nouns"`
+		CallNotBefore  Set `yaml:"call-not-before"`
+		CallingVerbs   Set `yaml:"calling-verbs"`
+		CallParticles  Set `yaml:"call-particles"`
+		HostingVerbs   Set `yaml:"hosting-verbs"`
+		NamingAfter    Set `yaml:"naming-after"`
+		SpeakingVerbs  Set `yaml:"speaking-verbs"`
+		SpeakingBefore Set `yaml:"speaking-before"`
+		SpeakingFor    Set `yaml:"speaking-for"`
+		RoundNouns     Set `yaml:"round-nouns"`
+		RoundBefore    Set `yaml:"round-before"`
+		ContactNouns   Set `yaml:"contact-nouns"`
+		ContactBefore  Set `yaml:"contact-before"`
+		// NounsAfter are event words only right after one of their
+		// words: "video conference", not "press conference".
+		NounsAfter       map[string]Set `yaml:"nouns-after"`
+		PlanVerbs        Set            `yaml:"plan-verbs"`
+		PeriodBounds     Set            `yaml:"period-bounds"`
+		DatePrepositions Set            `yaml:"date-prepositions"`
+		NoEvent          Set            `yaml:"no-event"`
+		ScopeEnds        Set            `yaml:"scope-ends"`
+		PlanTo           Set            `yaml:"plan-to"`
+		Definite         Set            `yaml:"definite"`
+		CallOn           Set            `yaml:"call-on"`
+		Since            Set            `yaml:"since"`
 	} `yaml:"cues"`
 	Hedges Set `yaml:"hedges"`
 	// HedgeAdjectives are hedges that qualify a noun ("a possible
