@@ -295,15 +295,37 @@ func notHeld(e *ledger.Event) string {
 }
 
 // preferParts drops from events that all fit a claim those that another
-// of them is a session of: the session is the more precise match.
+// of them is a session of: the session is the more precise match. A
+// session is one the ledger names so (part-of), or one it implies: an
+// event of some of the same people on a day (or days) within a longer
+// event of theirs, such as the talks on the second day of a visit.
 func preferParts(l *ledger.Ledger, hits []*ledger.Event) []*ledger.Event {
 	var out []*ledger.Event
 	for _, e := range hits {
-		if !slices.ContainsFunc(hits, func(x *ledger.Event) bool { return x != e && partOf(l, x, e) }) {
+		if !slices.ContainsFunc(hits, func(x *ledger.Event) bool { return x != e && (partOf(l, x, e) || within(x, e)) }) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// within reports whether part is a session of whole that the ledger
+// implies: whole runs over several days and part over fewer, inside them,
+// and every participant of part takes part in whole.
+func within(part, whole *ledger.Event) bool {
+	if !whole.End.Last().After(whole.Start.Last()) || part.PartOf != "" {
+		return false
+	}
+	ps, ws := part.Span(), whole.Span()
+	if ps.First.Before(ws.First) || ps.Last.After(ws.Last) || ps.Last.Sub(ps.First) >= ws.Last.Sub(ws.First) {
+		return false
+	}
+	for _, id := range part.Participants {
+		if !slices.Contains(whole.Participants, id) {
+			return false
+		}
+	}
+	return true
 }
 
 // partOf reports whether part is a session of whole, directly or through
