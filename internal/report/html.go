@@ -56,7 +56,7 @@ func HTML(w io.Writer, r *Run) error {
 		for _, k := range byPath[a.Path] {
 			art.Findings = append(art.Findings, findingData(r, k))
 		}
-		art.Text = highlight(a.Src, r.Findings, byPath[a.Path])
+		art.Text = articleHTML(a, r.Findings, byPath[a.Path])
 		page.Articles = append(page.Articles, art)
 	}
 	for i, f := range r.Findings {
@@ -133,83 +133,6 @@ func findingData(r *Run, i int) htmlFinding {
 		h.Related = append(h.Related, fmt.Sprintf("%s:%d:%d: %s", rel.Path, rel.Line, rel.Column, rel.Message))
 	}
 	return h
-}
-
-// highlight writes an article's text with each finding marked at its span.
-// Findings that overlap share one mark; a finding of no length is marked
-// with a sign at its place.
-func highlight(src []byte, fs []checker.Finding, idx []int) template.HTML {
-	type group struct {
-		lo, hi int
-		ids    []int
-		sev    int
-	}
-	clamp := func(off int) int {
-		off = max(0, min(off, len(src)))
-		for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
-			off--
-		}
-		return off
-	}
-	sorted := append([]int(nil), idx...)
-	sort.SliceStable(sorted, func(a, b int) bool { return fs[sorted[a]].Offset < fs[sorted[b]].Offset })
-	var groups []*group
-	for _, i := range sorted {
-		lo, hi := clamp(fs[i].Offset), clamp(fs[i].EndOffset)
-		if hi < lo {
-			hi = lo
-		}
-		if n := len(groups); n > 0 && lo < groups[n-1].hi {
-			g := groups[n-1]
-			g.hi = max(g.hi, hi)
-			g.ids = append(g.ids, i)
-			g.sev = max(g.sev, checker.SeverityRank(fs[i].Severity))
-			continue
-		}
-		groups = append(groups, &group{lo, hi, []int{i}, checker.SeverityRank(fs[i].Severity)})
-	}
-	var b strings.Builder
-	at := 0
-	for _, g := range groups {
-		b.WriteString(html.EscapeString(string(src[at:g.lo])))
-		var ids, tips []string
-		for _, i := range g.ids {
-			ids = append(ids, "f"+strconv.Itoa(i+1))
-			tips = append(tips, "tip-f"+strconv.Itoa(i+1))
-		}
-		sev := []string{"info", "info", "warning", "error"}[g.sev]
-		inner := html.EscapeString(string(src[g.lo:g.hi]))
-		class := "finding sev-" + sev
-		if g.hi == g.lo {
-			inner, class = `<span aria-hidden="true">◆</span><span class="sr-only">finding</span>`, class+" point"
-		}
-		fmt.Fprintf(&b, `<mark class="%s" tabindex="0" data-findings="%s" aria-describedby="%s">%s<span class="tip" role="tooltip" aria-hidden="true">`,
-			class, strings.Join(ids, " "), strings.Join(tips, " "), inner)
-		for k, i := range g.ids {
-			f := fs[i]
-			fmt.Fprintf(&b, `<span class="tip-item" id="%s"><b>%s</b> [%s]: %s`, tips[k], html.EscapeString(f.Severity), html.EscapeString(f.Rule), html.EscapeString(f.Message))
-			if f.Expected != "" {
-				fmt.Fprintf(&b, `<br>Ledger: %s`, html.EscapeString(f.Expected))
-			}
-			if e := f.Evidence; e != nil {
-				fmt.Fprintf(&b, `<br>Evidence: %s at %s`, html.EscapeString(e.ID), html.EscapeString(e.Pos.String()))
-				for _, s := range e.Sources {
-					fmt.Fprintf(&b, `<br>Source: %s %s`, html.EscapeString(s.Outlet), html.EscapeString(s.URL))
-				}
-			}
-			if f.Fix != nil {
-				fmt.Fprintf(&b, `<br>Fix: replace with “%s”`, html.EscapeString(f.Fix.Replacement))
-			}
-			for _, rel := range f.Related {
-				fmt.Fprintf(&b, `<br>Also: %s`, html.EscapeString(rel.Message))
-			}
-			b.WriteString(`</span>`)
-		}
-		b.WriteString(`</span></mark>`)
-		at = g.hi
-	}
-	b.WriteString(html.EscapeString(string(src[at:])))
-	return template.HTML(b.String())
 }
 
 type matrixData struct {

@@ -74,8 +74,8 @@ func TestHTMLMarksEveryFinding(t *testing.T) {
 	// The event-date finding's mark holds exactly the words it judges.
 	assert.Regexp(t, `data-findings="f\d+" aria-describedby="tip-f\d+">Friday<span class="tip"`, page)
 
-	// The article's own markup is text, never markup.
-	assert.Contains(t, page, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	// The article's own markup is never the page's: raw HTML is dropped.
+	assert.Contains(t, articleSection(t, page, "a.md"), "by phone. alert(1)</p>")
 	assert.NotContains(t, page, "<script")
 	assert.Contains(t, page, "“Right &lt;and&gt; proper”")
 
@@ -145,12 +145,12 @@ func TestHighlightOverlapsAndPoints(t *testing.T) {
 		{Offset: 3, EndOffset: 6, Severity: checker.Error, Rule: "r2", Message: "two"},
 		{Offset: 7, EndOffset: 11, Severity: checker.Warning, Rule: "r3", Message: "three"},
 	}
-	got := string(highlight(src, fs, []int{0, 1, 2, 3}))
+	got := string(articleHTML(Article{Path: "x.txt", Src: src}, fs, []int{0, 1, 2, 3}))
 	tips := regexp.MustCompile(`<span class="tip".*?</span></span></mark>`)
 	got = tips.ReplaceAllString(got, "</mark>")
-	assert.Equal(t, `<mark class="finding sev-info point" tabindex="0" data-findings="f1" aria-describedby="tip-f1"><span aria-hidden="true">◆</span><span class="sr-only">finding</span></mark>`+
+	assert.Equal(t, `<div class="plain"><p><mark class="finding sev-info point" tabindex="0" data-findings="f1" aria-describedby="tip-f1"><span aria-hidden="true">◆</span><span class="sr-only">finding</span></mark>`+
 		`a<mark class="finding sev-error" tabindex="0" data-findings="f2 f3" aria-describedby="tip-f2 tip-f3">bcdef</mark> `+
-		`<mark class="finding sev-warning" tabindex="0" data-findings="f4" aria-describedby="tip-f4">ghij</mark>`, got)
+		`<mark class="finding sev-warning" tabindex="0" data-findings="f4" aria-describedby="tip-f4">ghij</mark></p>`+"\n</div>", got)
 }
 
 func TestClaimReview(t *testing.T) {
@@ -251,4 +251,108 @@ func contrast(a, b string) float64 {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
+}
+
+// articleSection returns the HTML of the article section with the given path.
+func articleSection(t *testing.T, page, path string) string {
+	t.Helper()
+	i := strings.Index(page, `">`+path+`</h3>`)
+	require.GreaterOrEqual(t, i, 0, "no article %s", path)
+	j := strings.Index(page[i:], "</article>")
+	require.GreaterOrEqual(t, j, 0)
+	return page[i : i+j]
+}
+
+// An article is shown as a reader sees it: its Markdown rendered, the front
+// matter and comments left out, raw HTML dropped, only web and mail links
+// kept, images named and not fetched; and its findings still marked, one in
+// a comment with a ◆.
+func TestHTMLShowsArticlesAsProse(t *testing.T) {
+	docs := map[string]string{
+		"a.md": "---\npublished: 2025-03-08\ntitle: Calls\n---\n# Ada Example and the *calls*\n\n" +
+			"<!-- want event-date \"Tuesday\" -->\nBo Sample called Ada Example by phone on Friday.\n" +
+			"See [the desk](https://example.org/desk \"The desk\"), [a trap](javascript:alert(1)), [another](JaVaScRiPt&#58;alert(2)),\n" +
+			"[a third]( <jav&#x61;script:alert(3)> ), [a file](file:///etc/passwd), [data](data:text/html,<b>x</b>), [rel](../secret.txt),\n" +
+			"<javascript:alert(5)>, <https://example.org/auto> and ![a map of Ruritania](https://example.org/map.png).\n" +
+			"Inline <script>alert(6)</script><img src=x onerror=alert(7)> <a href=\"javascript:alert(8)\">raw</a> `a <b>` ok.\n\n" +
+			"<div onclick=\"alert(9)\">\nblock html\n</div>\n\n" +
+			"<!-- claimlint-disable-next-line event-medium -- the desk checked -->\nAda Example spoke of Ruritania.\n",
+		"c.txt": "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday. <!-- a note -->\n\nSecond paragraph\nline two <b>.\n",
+	}
+	run := viewRun(t, docs)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	page := buf.String()
+	a := articleSection(t, page, "a.md")
+	// What the article shows, without the tooltips and the list of findings
+	// (which quote the directive, and have markup of their own).
+	shown := regexp.MustCompile(`<span class="tip".*?</span></span></mark>`).ReplaceAllString(a, "</mark>")
+	shown = shown[:strings.Index(shown, `<ol class="findings"`)]
+
+	// Front matter and comments are not shown.
+	for _, s := range []string{"published: 2025", "title: Calls", "want event-date", "claimlint-disable", "---"} {
+		assert.NotContains(t, shown, s)
+	}
+	assert.NotContains(t, a, "<pre", "the text is prose, not preformatted source")
+	// Markdown is rendered; the article's heading comes below the report's.
+	assert.Contains(t, a, "<h4>Ada Example and the <em>calls</em></h4>")
+	assert.Contains(t, a, `<a href="https://example.org/desk" rel="nofollow noreferrer" title="The desk">the desk</a>`)
+	assert.Contains(t, a, `<a href="https://example.org/auto" rel="nofollow noreferrer">https://example.org/auto</a>`)
+	assert.Contains(t, a, `<span class="image">[image: a map of Ruritania]</span>`)
+	assert.Contains(t, a, `<code>a &lt;b&gt;</code>`)
+	// Links that are not to the web or mail are text; raw HTML is dropped.
+	for _, s := range []string{"a trap", "another", "a third", "a file", "data", "rel"} {
+		assert.Contains(t, a, `<span class="unlinked">`+s+`</span>`)
+	}
+	for _, re := range []string{`(?i)<script`, `(?i)<img`, `(?i)\bsrc=`, `(?i)onerror`, `(?i)onclick`, `<b>`} {
+		assert.NotRegexp(t, re, shown)
+	}
+	hrefs := regexp.MustCompile(`(?i)href\s*=\s*"([^"]*)"`).FindAllStringSubmatch(shown, -1)
+	assert.Len(t, hrefs, 2)
+	for _, h := range hrefs {
+		assert.Regexp(t, `^https://example\.org/`, h[1], "only web and mail links are links")
+	}
+	assert.Contains(t, shown, "javascript:alert(5), ", "a javascript: autolink is text")
+	assert.NotContains(t, shown, "block html", "an HTML block is dropped whole")
+
+	// The wrong weekday is marked where it is, the unused directive (in a
+	// comment) with a ◆ where the comment was.
+	assert.Regexp(t, `aria-describedby="tip-f\d+">Friday<span class="tip"`, a)
+	var unused int
+	for i, f := range run.Findings {
+		if f.Path == "a.md" && f.Rule == "unused-directive" {
+			unused = i + 1
+		}
+	}
+	require.NotZero(t, unused, "the directive silences nothing")
+	assert.Regexp(t, `<p class="hidden-text"><mark class="finding sev-\w+ point" tabindex="0" data-findings="f`+strconv.Itoa(unused)+`"`, a)
+
+	// Plain text: paragraphs and line breaks; front matter and comments
+	// left out; the text escaped.
+	c := articleSection(t, page, "c.txt")
+	assert.NotContains(t, c, "published:")
+	assert.NotContains(t, c, "a note")
+	assert.Regexp(t, `<p>Bo Sample called Ada Example by phone on <mark [^>]*>Friday<span class="tip"`, c)
+	assert.Contains(t, c, "<p>Second paragraph<br>\nline two &lt;b&gt;.</p>")
+}
+
+// A finding over several runs of text (across a line end and an emphasis)
+// is marked in each; the first mark holds the ids and the tooltip.
+func TestProseMarksSpanRuns(t *testing.T) {
+	src := []byte("Ada *Example* spoke\nto Bo [here](https://example.org).\n")
+	lo := bytes.Index(src, []byte("Example"))
+	hi := bytes.Index(src, []byte("Bo")) + 2
+	fs := []checker.Finding{
+		{Offset: lo, EndOffset: hi, Severity: checker.Error, Rule: "r1", Message: "one"},
+		{Offset: bytes.Index(src, []byte("here")), EndOffset: bytes.Index(src, []byte("here")) + 4, Severity: checker.Warning, Rule: "r2", Message: "two"},
+		{Offset: len(src), EndOffset: len(src), Severity: checker.Info, Rule: "r3", Message: "at the end"},
+	}
+	got := string(articleHTML(Article{Path: "x.md", Src: src}, fs, []int{0, 1, 2}))
+	tips := regexp.MustCompile(`<span class="tip".*?</span></span></mark>`)
+	got = tips.ReplaceAllString(got, "</mark>")
+	assert.Equal(t, `<div class="prose"><p>Ada <em><mark class="finding sev-error" tabindex="0" data-findings="f1" aria-describedby="tip-f1">Example</mark></em>`+
+		`<mark class="finding sev-error cont" data-cont="f1"> spoke</mark>`+"\n"+
+		`<mark class="finding sev-error cont" data-cont="f1">to Bo</mark> <a href="https://example.org" rel="nofollow noreferrer">`+
+		`<mark class="finding sev-warning" tabindex="0" data-findings="f2" aria-describedby="tip-f2">here</mark></a>.</p>`+"\n"+
+		`<p class="hidden-text"><mark class="finding sev-info point" tabindex="0" data-findings="f3" aria-describedby="tip-f3"><span aria-hidden="true">◆</span><span class="sr-only">finding</span></mark> <span class="detail">in text not shown</span></p>`+"\n</div>", got)
 }
