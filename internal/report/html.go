@@ -137,7 +137,8 @@ func findingData(r *Run, i int) htmlFinding {
 
 type matrixData struct {
 	Columns []matrixColumn
-	Rows    []matrixRow
+	Rows    []matrixRow // the events two or more articles tell of
+	Single  []matrixRow // the events one article tells of, each with its one cell
 }
 
 type matrixColumn struct{ ID, Path, Short string }
@@ -148,12 +149,15 @@ type matrixRow struct {
 	Ledger     []string // the ledger's values
 	Cells      []matrixCell
 	Disputed   bool
+	Tellers    int // the articles that tell of the event
+	Marked     int // the cells with a mark
 }
 
 type matrixCell struct {
 	Article  string // column path
 	Anchor   string
-	Told     bool // the article tells of the event
+	Short    string // the article's file name
+	Told     bool   // the article tells of the event
 	Values   []matrixValue
 	Disagree string // attributes marked, space-separated: for tests and styles
 }
@@ -163,71 +167,118 @@ type matrixValue struct {
 	Mark       string // "", "wrong" (the ledger says otherwise), "conflict" (another article says otherwise)
 }
 
-// matrix lays out the events against the articles that tell of them.
+// matrix lays out the events two or more articles tell of against the
+// articles that tell of them; the events one article tells of, which would
+// be rows of one cell each, are listed apart with that cell.
 func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 	var m matrixData
-	cols := map[string]bool{}
-	for _, ev := range v.Events {
+	tellers := func(ev *corpus.Event) map[string]bool {
+		ps := map[string]bool{}
 		for _, c := range ev.Claims {
-			cols[c.Path] = true
+			ps[c.Path] = true
 		}
+		return ps
+	}
+	// The columns go by the first event each article tells of, then in the
+	// run's order: the cells told of run down the matrix as a staircase, not
+	// scattered over a sparse table.
+	first := map[string]int{}
+	shown := 0
+	for _, ev := range v.Events {
+		ps := tellers(ev)
+		if len(ps) < 2 {
+			continue
+		}
+		for p := range ps {
+			if _, ok := first[p]; !ok {
+				first[p] = shown
+			}
+		}
+		shown++
 	}
 	var paths []string
-	for p := range cols {
+	for p := range first {
 		paths = append(paths, p)
 	}
-	sort.Slice(paths, func(i, j int) bool { return known[paths[i]] < known[paths[j]] })
+	sort.Slice(paths, func(i, j int) bool {
+		if a, b := first[paths[i]], first[paths[j]]; a != b {
+			return a < b
+		}
+		return known[paths[i]] < known[paths[j]]
+	})
 	for _, p := range paths {
-		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, path.Base(strings.ReplaceAll(p, "\\", "/"))})
+		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, shortName(p)})
 	}
 	for _, ev := range v.Events {
-		row := matrixRow{Key: ev.Key, Label: corpus.Name(v.Ledger, ev), InLedger: ev.Ledger != nil}
-		if e := ev.Ledger; e != nil {
-			row.Ledger = ledgerValues(v.Ledger, e)
-		}
-		// Where the ledger holds a fact, the claims it contradicts are marked;
-		// where it does not, the claims other articles contradict.
-		byPath := map[string][]int{}
-		for k := range ev.Claims {
-			byPath[ev.Claims[k].Path] = append(byPath[ev.Claims[k].Path], k)
-		}
-		for _, p := range paths {
-			cell := matrixCell{Article: p, Anchor: "a" + strconv.Itoa(known[p]+1)}
-			var marks []string
-			for _, k := range byPath[p] {
-				c := &ev.Claims[k]
-				cell.Told = true
-				for _, attr := range corpus.Attrs {
-					text := corpus.Value(v.Ledger, c, attr)
-					if text == "" {
-						continue
-					}
-					if c.Planned {
-						text += " (planned)"
-					}
-					val := matrixValue{Attr: attr, Text: text}
-					switch {
-					case reported.wrong(c, attr):
-						val.Mark = "wrong"
-					case !ev.Holds(attr) && reported.disputed(c, attr):
-						val.Mark = "conflict"
-					}
-					if val.Mark != "" {
-						marks = append(marks, attr)
-						row.Disputed = true
-					}
-					if !slices.Contains(cell.Values, val) {
-						cell.Values = append(cell.Values, val)
-					}
-				}
+		ps := tellers(ev)
+		if len(ps) < 2 {
+			for p := range ps {
+				m.Single = append(m.Single, eventRow(v, ev, []string{p}, known, reported))
 			}
-			sort.Strings(marks)
-			cell.Disagree = strings.Join(slices.Compact(marks), " ")
-			row.Cells = append(row.Cells, cell)
+			continue
 		}
-		m.Rows = append(m.Rows, row)
+		m.Rows = append(m.Rows, eventRow(v, ev, paths, known, reported))
 	}
 	return m
+}
+
+func shortName(p string) string { return path.Base(strings.ReplaceAll(p, "\\", "/")) }
+
+// eventRow is an event's row, with a cell for each of paths.
+func eventRow(v *View, ev *corpus.Event, paths []string, known map[string]int, reported findingIndex) matrixRow {
+	row := matrixRow{Key: ev.Key, Label: corpus.Name(v.Ledger, ev), InLedger: ev.Ledger != nil}
+	tellers := map[string]bool{}
+	for _, c := range ev.Claims {
+		tellers[c.Path] = true
+	}
+	row.Tellers = len(tellers)
+	if e := ev.Ledger; e != nil {
+		row.Ledger = ledgerValues(v.Ledger, e)
+	}
+	// Where the ledger holds a fact, the claims it contradicts are marked;
+	// where it does not, the claims other articles contradict.
+	byPath := map[string][]int{}
+	for k := range ev.Claims {
+		byPath[ev.Claims[k].Path] = append(byPath[ev.Claims[k].Path], k)
+	}
+	for _, p := range paths {
+		cell := matrixCell{Article: p, Anchor: "a" + strconv.Itoa(known[p]+1), Short: shortName(p)}
+		var marks []string
+		for _, k := range byPath[p] {
+			c := &ev.Claims[k]
+			cell.Told = true
+			for _, attr := range corpus.Attrs {
+				text := corpus.Value(v.Ledger, c, attr)
+				if text == "" {
+					continue
+				}
+				if c.Planned {
+					text += " (planned)"
+				}
+				val := matrixValue{Attr: attr, Text: text}
+				switch {
+				case reported.wrong(c, attr):
+					val.Mark = "wrong"
+				case !ev.Holds(attr) && reported.disputed(c, attr):
+					val.Mark = "conflict"
+				}
+				if val.Mark != "" {
+					marks = append(marks, attr)
+					row.Disputed = true
+				}
+				if !slices.Contains(cell.Values, val) {
+					cell.Values = append(cell.Values, val)
+				}
+			}
+		}
+		sort.Strings(marks)
+		cell.Disagree = strings.Join(slices.Compact(marks), " ")
+		if cell.Disagree != "" {
+			row.Marked++
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
 }
 
 // findingIndex holds the run's findings by path: the report marks what the

@@ -356,3 +356,67 @@ func TestProseMarksSpanRuns(t *testing.T) {
 		`<mark class="finding sev-warning" tabindex="0" data-findings="f2" aria-describedby="tip-f2">here</mark></a>.</p>`+"\n"+
 		`<p class="hidden-text"><mark class="finding sev-info point" tabindex="0" data-findings="f3" aria-describedby="tip-f3"><span aria-hidden="true">◆</span><span class="sr-only">finding</span></mark> <span class="detail">in text not shown</span></p>`+"\n</div>", got)
 }
+
+// The matrix shows the events two or more articles tell of, a column for
+// each article that tells of one of them; the events only one article
+// tells of are listed apart, in a <details> the reader opens, each with
+// the article and what it says, marked as in the matrix.
+func TestHTMLMatrixShowsSharedEvents(t *testing.T) {
+	docs := map[string]string{
+		"a.md": "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday by phone.\n",
+		"b.md": "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday.\n",
+		"d.md": "---\npublished: 2025-04-12\n---\nAda Example met Bo Sample in Port Ada on Thursday.\n",
+	}
+	run := viewRun(t, docs)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	page := buf.String()
+	i := strings.Index(page, `<table class="matrix">`)
+	require.GreaterOrEqual(t, i, 0)
+	matrix := page[i : i+strings.Index(page[i:], "</table>")]
+	assert.Contains(t, matrix, `<tr data-event="call-0304"`)
+	assert.NotContains(t, matrix, `meeting-0410`, "one article tells of the meeting")
+	assert.Contains(t, matrix, `title="a.md"`)
+	assert.Contains(t, matrix, `title="b.md"`)
+	assert.NotContains(t, matrix, `d.md`, "d.md tells of no event another article tells of")
+
+	j := strings.Index(page, `<details class="single-events"`)
+	require.GreaterOrEqual(t, j, 0, "the other events are in a details element")
+	single := page[j : j+strings.Index(page[j:], "</details>")]
+	assert.Contains(t, single, "<summary>1 event only one article tells of</summary>")
+	assert.Regexp(t, `<tr data-event="meeting-0410" class="disputed-row"><th scope="row">[^<]*meeting[^<]*<span class="ledger-values">ledger: Thursday 2025-04-10; in Belgrove</span></th>\s*`+
+		`<td><a href="#a3">d.md</a></td>\s*<td data-article="d.md" class="disputed" data-disagree="venue">`, single)
+	assert.Contains(t, single, `✗ Port Ada`)
+	assert.NotContains(t, single, `call-0304`)
+
+	// With no event two articles tell of, the list is open and the matrix
+	// is not drawn.
+	run = viewRun(t, map[string]string{"d.md": docs["d.md"]})
+	buf.Reset()
+	require.NoError(t, HTML(&buf, run))
+	page = buf.String()
+	assert.NotContains(t, page, `<table class="matrix">`)
+	assert.Contains(t, page, "No event is told of by two or more articles.")
+	assert.Contains(t, page, `<details class="single-events" open>`)
+}
+
+// The matrix's columns go by the first event each article tells of: the
+// cells told of form a staircase, however the files are named.
+func TestHTMLMatrixColumnsStaircase(t *testing.T) {
+	meeting := "Ada Example met Bo Sample in Belgrove on Thursday.\n"
+	call := "Ada Example called Bo Sample by phone on Tuesday.\n"
+	run := viewRun(t, map[string]string{
+		"0.md": "---\npublished: 2025-04-12\n---\n" + meeting,
+		"a.md": "---\npublished: 2025-03-05\n---\n" + call,
+		"b.md": "---\npublished: 2025-03-05\n---\n" + call,
+		"z.md": "---\npublished: 2025-04-12\n---\n" + meeting,
+	})
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	var cols []string
+	for _, m := range regexp.MustCompile(`<th scope="col"><a href="#a\d+" title="([^"]+)">`).FindAllStringSubmatch(buf.String(), -1) {
+		cols = append(cols, m[1])
+	}
+	assert.Equal(t, []string{"a.md", "b.md", "0.md", "z.md"}, cols, "the call (March) comes before the meeting (April)")
+	assert.Contains(t, buf.String(), `<span class="tellers">told of by 2 articles</span>`)
+}
