@@ -3,7 +3,6 @@ package report
 import (
 	_ "embed"
 	"fmt"
-	"html"
 	"html/template"
 	"io"
 	"path"
@@ -11,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/civil"
@@ -342,142 +339,4 @@ func ledgerValues(l *ledger.Ledger, e *ledger.Event) []string {
 		}
 	}
 	return out
-}
-
-// timeline draws the events on a date axis, a row each, and beside it a
-// close-up of the days around each event with the dates the articles give
-// it: a claim off its event is drawn in red, joined to the event by a dashed
-// line, so that a date one day wrong is as visible as one a month wrong.
-func timeline(v *View, reported findingIndex) template.HTML {
-	if len(v.Events) == 0 {
-		return ""
-	}
-	type mark struct {
-		at    time.Time
-		path  string
-		text  string
-		wrong bool
-	}
-	const day = 24 * time.Hour
-	var lo, hi time.Time
-	rows := make([][]mark, len(v.Events))
-	for i, ev := range v.Events {
-		if lo.IsZero() || ev.Span.First.Before(lo) {
-			lo = ev.Span.First
-		}
-		if ev.Span.Last.After(hi) {
-			hi = ev.Span.Last
-		}
-		for k := range ev.Claims {
-			c := &ev.Claims[k]
-			sp := c.Date.Span
-			if c.Date.IsZero() || sp.Last.Sub(sp.First) > 40*day {
-				continue // no date, or a year: nothing to place
-			}
-			at := sp.First.Add(sp.Last.Sub(sp.First) / 2).Truncate(day)
-			rows[i] = append(rows[i], mark{at, c.Path, corpus.Value(v.Ledger, c, "date"), reported.wrong(c, "date") || !ev.Holds("date") && reported.disputed(c, "date")})
-		}
-	}
-	lo, hi = lo.AddDate(0, 0, -15), hi.AddDate(0, 0, 15)
-	const labelW, overW, gap, zoomW, rowH, top = 250, 300, 30, 330, 28, 40
-	zoomX := labelW + overW + gap
-	days := hi.Sub(lo).Hours() / 24
-	x := func(t time.Time) float64 { return labelW + float64(overW)*t.Sub(lo).Hours()/24/days }
-	height := top + rowH*len(v.Events) + 10
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 %d %d" width="100%%" xmlns="http://www.w3.org/2000/svg">`, zoomX+zoomW+10, height)
-	b.WriteString(`<title id="tl-title">Timeline of the events the articles tell of</title>`)
-	b.WriteString(`<desc id="tl-desc">Each row is an event: on the left its place in time; on the right the days around it, a dark circle or bar for the ledger's date (hollow for an event the ledger does not hold) and a diamond for each date an article gives it, red and joined by a dashed line when it is off. The event matrix gives the same in a table.</desc>`)
-	fmt.Fprintf(&b, `<text class="axis head" x="%d" y="12">the days around each event (ticks a day apart)</text>`, zoomX)
-	// The overview's axis: a tick a month, or a year when the span is long.
-	yearly := days > 3*365
-	t := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if yearly {
-		t = time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	for ; !t.After(hi); t = next(t, yearly) {
-		if t.Before(lo) {
-			continue
-		}
-		label := t.Format("2006-01")
-		if yearly {
-			label = t.Format("2006")
-		}
-		fmt.Fprintf(&b, `<line class="tick" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/><text class="axis" x="%.1f" y="%d">%s</text>`,
-			x(t), top-8, x(t), height-6, x(t)+2, top-14, label)
-	}
-	for i, ev := range v.Events {
-		y := top + rowH*i + rowH/2
-		label := corpus.Name(v.Ledger, ev)
-		cls := "ledger"
-		if ev.Ledger == nil {
-			label += " (not in the ledger)"
-			cls = "unledgered"
-		}
-		fmt.Fprintf(&b, `<g class="event" data-event="%s"><title>%s</title><text class="label" x="4" y="%d">%s</text>`,
-			html.EscapeString(ev.Key), html.EscapeString(label), y+4, html.EscapeString(shorten(label, 38)))
-		fmt.Fprintf(&b, `<line class="row" x1="%d" y1="%d" x2="%d" y2="%d"/>`, labelW, y, labelW+overW, y)
-		fmt.Fprintf(&b, `<circle class="%s" cx="%.1f" cy="%d" r="4"/>`, cls, x(ev.Span.First), y)
-		// The close-up: the event's days and every date given for it, two
-		// days either side, a week at least.
-		zlo, zhi := ev.Span.First, ev.Span.Last
-		for _, m := range rows[i] {
-			if m.at.Before(zlo) {
-				zlo = m.at
-			}
-			if m.at.After(zhi) {
-				zhi = m.at
-			}
-		}
-		zlo, zhi = zlo.Add(-2*day), zhi.Add(3*day)
-		if extra := 8*day - zhi.Sub(zlo); extra > 0 {
-			zlo, zhi = zlo.Add(-(extra / 2).Truncate(day)), zhi.Add(extra-(extra/2).Truncate(day))
-		}
-		zdays := zhi.Sub(zlo).Hours() / 24
-		zx := func(t time.Time) float64 { return float64(zoomX) + float64(zoomW)*t.Sub(zlo).Hours()/24/zdays }
-		fmt.Fprintf(&b, `<line class="row" x1="%d" y1="%d" x2="%d" y2="%d"/>`, zoomX, y, zoomX+zoomW, y)
-		if zdays <= 60 {
-			for d := zlo; d.Before(zhi); d = d.Add(day) {
-				fmt.Fprintf(&b, `<line class="daytick" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`, zx(d), y-3, zx(d), y+3)
-			}
-		}
-		fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d">%s</text>`, zoomX, y-6, zlo.Format("Jan 2"))
-		fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d" text-anchor="end">%s</text>`, zoomX+zoomW, y-6, zhi.Add(-day).Format("Jan 2, 2006"))
-		ex := zx(ev.Span.First.Add(12 * time.Hour))
-		if ev.Span.Last.Sub(ev.Span.First) >= day {
-			fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%d" width="%.1f" height="10" rx="4"><title>%s</title></rect>`,
-				cls, zx(ev.Span.First), y-5, zx(ev.Span.Last.Add(day))-zx(ev.Span.First), html.EscapeString(label))
-			ex = zx(ev.Span.First) + (zx(ev.Span.Last.Add(day))-zx(ev.Span.First))/2
-		} else {
-			fmt.Fprintf(&b, `<circle class="%s" cx="%.1f" cy="%d" r="6"><title>%s</title></circle>`, cls, ex, y, html.EscapeString(label))
-		}
-		for _, m := range rows[i] {
-			mx := zx(m.at.Add(12 * time.Hour))
-			cls := "claim ok"
-			if m.wrong {
-				cls = "claim off"
-				fmt.Fprintf(&b, `<line class="offline" x1="%.1f" y1="%d" x2="%.1f" y2="%d"/>`, mx, y+7, ex, y+7)
-			}
-			fmt.Fprintf(&b, `<path class="%s" data-article="%s" d="M%.1f %d l5 5 l-5 5 l-5 -5 z"><title>%s says %s</title></path>`,
-				cls, html.EscapeString(m.path), mx, y-5, html.EscapeString(m.path), html.EscapeString(m.text))
-		}
-		b.WriteString(`</g>`)
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
-}
-
-func next(t time.Time, yearly bool) time.Time {
-	if yearly {
-		return t.AddDate(1, 0, 0)
-	}
-	return t.AddDate(0, 1, 0)
-}
-
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -419,4 +420,67 @@ func TestHTMLMatrixColumnsStaircase(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a.md", "b.md", "0.md", "z.md"}, cols, "the call (March) comes before the meeting (April)")
 	assert.Contains(t, buf.String(), `<span class="tellers">told of by 2 articles</span>`)
+}
+
+// timelineSection returns the HTML of the timeline section.
+func timelineSection(t *testing.T, page string) string {
+	t.Helper()
+	i := strings.Index(page, `<section id="timeline"`)
+	require.GreaterOrEqual(t, i, 0)
+	return page[i : i+strings.Index(page[i:], "</section>")]
+}
+
+// The timeline names each event in full, as HTML text that wraps; a legend
+// says what each kind of mark means; articles that give the same day are
+// one diamond with their number above it.
+func TestHTMLTimelineLabelsAndLegend(t *testing.T) {
+	docs := map[string]string{
+		"a.md": "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday by phone.\n",
+		"b.md": "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday.\n",
+		"c.md": "---\npublished: 2025-03-06\n---\nAda Example and Bo Sample spoke by phone on Tuesday.\n",
+	}
+	run := viewRun(t, docs)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	tl := timelineSection(t, buf.String())
+
+	name := "Example–Sample call on Tuesday 2025-03-04" // longer than the old labels' 38 characters
+	assert.Contains(t, tl, `<th scope="row" class="tl-label">`+name+`</th>`)
+	assert.NotContains(t, tl, "…", "no label is cut short")
+
+	// a.md and c.md give the same day: one diamond, counted.
+	assert.Regexp(t, `<path class="claim ok" data-article="a.md" data-count="2" [^>]*><title>a.md says Tuesday 2025-03-04\nc.md says Tuesday 2025-03-04</title></path><text class="count"[^>]*>2</text>`, tl)
+	assert.Regexp(t, `<line class="offline"[^>]*/><path class="claim off" data-article="b.md" data-count="1"`, tl)
+	assert.Contains(t, tl, `aria-label="`+name+`; the articles give: Tuesday 2025-03-04 (2 articles); Friday 2025-03-07, off (1 article)"`)
+
+	// Every kind of mark drawn has its entry in the legend.
+	i := strings.Index(tl, `<ul class="tl-legend"`)
+	require.GreaterOrEqual(t, i, 0, "a legend")
+	legend := tl[i : i+strings.Index(tl[i:], "</ul>")]
+	drawn := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<(?:circle|rect|path|line) class="([^"]+)"`).FindAllStringSubmatch(tl[i+len(legend):], -1) {
+		drawn[m[1]] = true
+	}
+	for _, axis := range []string{"tick", "row", "daytick"} {
+		delete(drawn, axis) // the axes, explained by the column headings
+	}
+	require.NotEmpty(t, drawn)
+	for cls := range drawn {
+		assert.Contains(t, legend, `class="`+cls+`"`, "the legend shows the mark %q", cls)
+	}
+}
+
+func TestAxisTicks(t *testing.T) {
+	d := func(s string) time.Time { tm, _ := time.Parse("2006-01-02", s); return tm }
+	labels := func(ts []tick) []string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, t.label)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"2025-02", "2025-03", "2025-04"}, labels(axisTicks(d("2025-01-20"), d("2025-04-15"))))
+	assert.Equal(t, []string{"2025-01", "2025-04", "2025-07", "2025-10", "2026-01"}, labels(axisTicks(d("2024-12-20"), d("2026-02-15"))))
+	assert.Equal(t, []string{"2022", "2023", "2024", "2025", "2026"}, labels(axisTicks(d("2021-10-30"), d("2026-02-19"))))
+	assert.Equal(t, []string{"2000", "2005", "2010", "2015", "2020", "2025"}, labels(axisTicks(d("1995-10-30"), d("2026-02-19"))))
 }
