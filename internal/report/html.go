@@ -169,6 +169,7 @@ type matrixValue struct {
 // be rows of one cell each, are listed apart with that cell.
 func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 	var m matrixData
+	short := shortNames(v.Articles)
 	tellers := func(ev *corpus.Event) map[string]bool {
 		ps := map[string]bool{}
 		for _, c := range ev.Claims {
@@ -204,25 +205,48 @@ func matrix(v *View, known map[string]int, reported findingIndex) matrixData {
 		return known[paths[i]] < known[paths[j]]
 	})
 	for _, p := range paths {
-		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, shortName(p)})
+		m.Columns = append(m.Columns, matrixColumn{"a" + strconv.Itoa(known[p]+1), p, short[p]})
 	}
 	for _, ev := range v.Events {
 		ps := tellers(ev)
 		if len(ps) < 2 {
 			for p := range ps {
-				m.Single = append(m.Single, eventRow(v, ev, []string{p}, known, reported))
+				m.Single = append(m.Single, eventRow(v, ev, []string{p}, known, short, reported))
 			}
 			continue
 		}
-		m.Rows = append(m.Rows, eventRow(v, ev, paths, known, reported))
+		m.Rows = append(m.Rows, eventRow(v, ev, paths, known, short, reported))
 	}
 	return m
 }
 
-func shortName(p string) string { return path.Base(strings.ReplaceAll(p, "\\", "/")) }
+// shortNames names each article by the end of its path: its file name, or
+// as many of the folders above it as tell it from another article's.
+func shortNames(articles []Article) map[string]string {
+	parts := map[string][]string{}
+	for _, a := range articles {
+		parts[a.Path] = strings.Split(strings.ReplaceAll(a.Path, "\\", "/"), "/")
+	}
+	short := map[string]string{}
+	for n := 1; len(short) < len(parts); n++ {
+		count := map[string]int{}
+		name := func(ps []string) string { return path.Join(ps[max(0, len(ps)-n):]...) }
+		for p, ps := range parts {
+			if _, done := short[p]; !done {
+				count[name(ps)]++
+			}
+		}
+		for p, ps := range parts {
+			if _, done := short[p]; !done && (count[name(ps)] == 1 || n >= len(ps)) {
+				short[p] = name(ps)
+			}
+		}
+	}
+	return short
+}
 
 // eventRow is an event's row, with a cell for each of paths.
-func eventRow(v *View, ev *corpus.Event, paths []string, known map[string]int, reported findingIndex) matrixRow {
+func eventRow(v *View, ev *corpus.Event, paths []string, known map[string]int, short map[string]string, reported findingIndex) matrixRow {
 	row := matrixRow{Key: ev.Key, Label: corpus.Name(v.Ledger, ev), InLedger: ev.Ledger != nil}
 	tellers := map[string]bool{}
 	for _, c := range ev.Claims {
@@ -239,7 +263,7 @@ func eventRow(v *View, ev *corpus.Event, paths []string, known map[string]int, r
 		byPath[ev.Claims[k].Path] = append(byPath[ev.Claims[k].Path], k)
 	}
 	for _, p := range paths {
-		cell := matrixCell{Article: p, Anchor: "a" + strconv.Itoa(known[p]+1), Short: shortName(p)}
+		cell := matrixCell{Article: p, Anchor: "a" + strconv.Itoa(known[p]+1), Short: short[p]}
 		var marks []string
 		for _, k := range byPath[p] {
 			c := &ev.Claims[k]

@@ -419,7 +419,7 @@ func TestHTMLMatrixColumnsStaircase(t *testing.T) {
 		cols = append(cols, m[1])
 	}
 	assert.Equal(t, []string{"a.md", "b.md", "0.md", "z.md"}, cols, "the call (March) comes before the meeting (April)")
-	assert.Contains(t, buf.String(), `<span class="tellers">told of by 2 articles</span>`)
+	assert.Contains(t, buf.String(), `<span class="tellers">2 articles tell of it</span>`)
 }
 
 // timelineSection returns the HTML of the timeline section.
@@ -483,4 +483,14 @@ func TestAxisTicks(t *testing.T) {
 	assert.Equal(t, []string{"2025-01", "2025-04", "2025-07", "2025-10", "2026-01"}, labels(axisTicks(d("2024-12-20"), d("2026-02-15"))))
 	assert.Equal(t, []string{"2022", "2023", "2024", "2025", "2026"}, labels(axisTicks(d("2021-10-30"), d("2026-02-19"))))
 	assert.Equal(t, []string{"2000", "2005", "2010", "2015", "2020", "2025"}, labels(axisTicks(d("1995-10-30"), d("2026-02-19"))))
+}
+
+// Articles are named by their file names, with as many folders as tell
+// two of the same name apart.
+func TestShortNames(t *testing.T) {
+	got := shortNames([]Article{{Path: "2025/03/index.md"}, {Path: "2025/04/index.md"}, {Path: "x/2025/05/index.md"}, {Path: "desk/a.md"}, {Path: `win\b.md`}, {Path: "index.md"}})
+	assert.Equal(t, map[string]string{
+		"2025/03/index.md": "03/index.md", "2025/04/index.md": "04/index.md", "x/2025/05/index.md": "05/index.md",
+		"desk/a.md": "a.md", `win\b.md`: "b.md", "index.md": "index.md",
+	}, got)
 }
