@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	xhtml "golang.org/x/net/html"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimlint/claimlint/checker"
@@ -77,7 +79,7 @@ func TestHTMLMarksEveryFinding(t *testing.T) {
 
 	// The article's own markup is never the page's: raw HTML is dropped.
 	assert.Contains(t, articleSection(t, page, "a.md"), "by phone. alert(1)</p>")
-	assert.NotContains(t, page, "<script")
+	assertInert(t, page)
 	assert.Contains(t, page, "“Right &lt;and&gt; proper”")
 
 	// Self-contained: nothing is loaded from elsewhere.
@@ -284,6 +286,7 @@ func TestHTMLShowsArticlesAsProse(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, HTML(&buf, run))
 	page := buf.String()
+	assertInert(t, page)
 	a := articleSection(t, page, "a.md")
 	// What the article shows, without the tooltips and the list of findings
 	// (which quote the directive, and have markup of their own).
@@ -493,4 +496,69 @@ func TestShortNames(t *testing.T) {
 		"2025/03/index.md": "03/index.md", "2025/04/index.md": "04/index.md", "x/2025/05/index.md": "05/index.md",
 		"desk/a.md": "a.md", `win\b.md`: "b.md", "index.md": "index.md",
 	}, got)
+}
+
+// File names and article text are not written by whoever runs claimlint:
+// in the matrix, the list of single events, the timeline's drawing and its
+// words, and the rendered prose (link titles and targets), markup in them
+// stays text.
+func TestHTMLEscapesHostileNamesAndLinks(t *testing.T) {
+	hostile := `x"><script>alert(1)</script><img src=x onerror=alert(2)>.md`
+	docs := map[string]string{
+		hostile: "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday.\n\n" +
+			"[a](https://example.org/\"onmouseover=\"alert(3) \"t\\\" onfocus=\\\"alert(4)\") [b](https://example.org/<svg/onload=alert(5)>)\n",
+		"b.md": "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday by phone.\n",
+		"dir/" + hostile: "---\npublished: 2025-04-12\n---\nAda Example met Bo Sample in Port Ada on Thursday.\n",
+	}
+	run := viewRun(t, docs)
+	var buf bytes.Buffer
+	require.NoError(t, HTML(&buf, run))
+	page := buf.String()
+	assertInert(t, page)
+	// The hostile names are there, as text, in each place.
+	esc := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(hostile, "&", "&amp;"), "<", "&lt;"), ">", "&gt;")
+	assert.Contains(t, page, `data-article="`+strings.ReplaceAll(esc, `"`, "&#34;")+`"`, "the timeline")
+	assert.Regexp(t, `<th scope="col"><a href="#a\d" title="[^"]*">x&#34;&gt;&lt;script&gt;`, page, "the matrix")
+	assert.Regexp(t, `<td><a href="#a\d">dir/x&#34;&gt;&lt;script&gt;`, page, "the single events, named apart from the other")
+	assert.Contains(t, page, `href="https://example.org/%22onmouseover=%22alert(3)" rel="nofollow noreferrer" title="t&quot; onfocus=&quot;alert(4)"`)
+}
+
+// assertInert reads page as a browser's tokenizer does and fails on what
+// could run or fetch: a script, style or embedding element other than the
+// report's one style sheet, an event-handler attribute, a src, srcset or
+// action, or a link other than to the page itself, the web or mail.
+func assertInert(t *testing.T, page string) {
+	t.Helper()
+	z := xhtml.NewTokenizer(strings.NewReader(page))
+	styles := 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			require.ErrorIs(t, z.Err(), io.EOF)
+			break
+		}
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		switch tok.Data {
+		case "script", "img", "iframe", "object", "embed", "link", "base", "form", "image", "foreignobject", "use", "meta":
+			if tok.Data == "meta" && len(tok.Attr) > 0 && (tok.Attr[0].Key == "charset" || tok.Attr[0].Key == "name") {
+				break
+			}
+			t.Errorf("the page has a <%s> element: %s", tok.Data, tok.String())
+		case "style":
+			styles++
+		}
+		for _, a := range tok.Attr {
+			key := strings.ToLower(a.Key)
+			switch {
+			case strings.HasPrefix(key, "on"), key == "src", key == "srcset", key == "action", key == "formaction", key == "xlink:href", key == "style":
+				t.Errorf("<%s> has the attribute %s=%q", tok.Data, a.Key, a.Val)
+			case key == "href":
+				assert.Regexp(t, `^(?:#|https?://|mailto:)`, a.Val, "a link in <%s>", tok.Data)
+			}
+		}
+	}
+	assert.Equal(t, 1, styles, "the report's own style sheet, and no other")
 }
