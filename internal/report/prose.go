@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func articleHTML(a Article, fs []checker.Finding, idx []int) template.HTML {
 	if err != nil {
 		var b bytes.Buffer
 		b.WriteString(`<div class="plain"><p>`)
-		m.text(&b, 0, len(a.Src), a.Src, func(w *bytes.Buffer, s []byte) { w.WriteString(html.EscapeString(string(s))) })
+		m.text(&b, 0, len(a.Src), a.Src, func(w *bytes.Buffer, s []byte) { w.WriteString(html.EscapeString(string(s))) }, false)
 		m.rest(&b)
 		b.WriteString(`</p></div>`)
 		return template.HTML(b.String())
@@ -104,9 +105,19 @@ func newMarker(src []byte, fs []checker.Finding, idx []int) *marker {
 // the file), with write escaping each piece, and the marks that fall in it.
 // A group that began in text not shown, before s, is marked from s if it
 // reaches past s, and with a ◆ at s if it does not.
-func (m *marker) text(w *bytes.Buffer, s, e int, src []byte, write func(*bytes.Buffer, []byte)) {
-	piece := func(lo, hi int) { write(w, src[lo-s:hi-s]) }
+//
+// Markdown text is written with its entities and backslash escapes
+// resolved (resolved is true): a mark's edge inside "&amp;" or after a
+// backslash is moved to the start of it, so that it is not cut in two.
+func (m *marker) text(w *bytes.Buffer, s, e int, src []byte, write func(*bytes.Buffer, []byte), resolved bool) {
+	piece := func(lo, hi int) {
+		if resolved {
+			lo, hi = whole(src, s, lo), whole(src, s, hi)
+		}
+		write(w, src[lo-s:hi-s])
+	}
 	pos := s
+	m.settle(s)
 	for m.open == nil && m.next < len(m.groups) && m.groups[m.next].lo < s {
 		g := m.groups[m.next]
 		m.next++
@@ -150,9 +161,49 @@ func (m *marker) text(w *bytes.Buffer, s, e int, src []byte, write func(*bytes.B
 	}
 }
 
+// settle ends the open mark of a group that ends before s: the rest of it
+// was in text not shown.
+func (m *marker) settle(s int) {
+	if m.open != nil && m.open.hi <= s {
+		m.open = nil
+	}
+}
+
+// entity is an HTML entity or numeric character reference, as CommonMark
+// reads them.
+var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// asciiPunct is what a backslash escapes in CommonMark.
+const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// whole moves off (an offset of the file; src starts at s) back to the
+// start of the entity or backslash escape it falls inside, if any.
+func whole(src []byte, s, off int) int {
+	i := off - s
+	if i <= 0 || i >= len(src) {
+		return off
+	}
+	if src[i-1] == '\\' && strings.IndexByte(asciiPunct, src[i]) >= 0 {
+		return off - 1
+	}
+	for j := i - 1; j >= 0 && i-j <= 33; j-- {
+		if src[j] == ';' || src[j] == ' ' {
+			break
+		}
+		if src[j] == '&' {
+			if loc := entity.FindIndex(src[j:]); loc != nil && j+loc[1] > i {
+				return s + j
+			}
+			break
+		}
+	}
+	return off
+}
+
 // hidden writes a ◆ for each group not yet begun that lies wholly before
 // limit: it is in text the page does not show.
 func (m *marker) hidden(w *bytes.Buffer, limit int) {
+	m.settle(limit)
 	if m.open != nil {
 		return
 	}
@@ -164,6 +215,7 @@ func (m *marker) hidden(w *bytes.Buffer, limit int) {
 
 // pending says whether a group not yet begun lies wholly before limit.
 func (m *marker) pending(limit int) bool {
+	m.settle(limit)
 	return m.open == nil && m.next < len(m.groups) && m.groups[m.next].lo < limit && m.groups[m.next].hi <= limit
 }
 
@@ -305,7 +357,7 @@ func (m *marker) plain(a *article.Article) template.HTML {
 					j++
 				}
 			}
-			m.text(&b, i, j, a.Text[i:j], esc)
+			m.text(&b, i, j, a.Text[i:j], esc, false)
 			i = j
 		}
 		start = next
@@ -342,7 +394,7 @@ func (m *marker) markdown(a *article.Article) template.HTML {
 		b.Reset()
 		b.WriteString(`<div class="plain"><p>`)
 		m.next, m.open = 0, nil
-		m.text(&b, 0, len(a.Src), a.Src, func(w *bytes.Buffer, s []byte) { w.WriteString(html.EscapeString(string(s))) })
+		m.text(&b, 0, len(a.Src), a.Src, func(w *bytes.Buffer, s []byte) { w.WriteString(html.EscapeString(string(s))) }, false)
 		m.rest(&b)
 		b.WriteString(`</p>`)
 	}
@@ -423,7 +475,7 @@ func (r *proseRenderer) text(w util.BufWriter, src []byte, node ast.Node, enteri
 		write = rawWrite
 	}
 	r.write(w, func(b *bytes.Buffer) {
-		r.m.text(b, seg.Start, seg.Stop, seg.Value(src), write)
+		r.m.text(b, seg.Start, seg.Stop, seg.Value(src), write, !n.IsRaw())
 		switch {
 		case n.HardLineBreak():
 			b.WriteString("<br>\n")
@@ -448,11 +500,11 @@ func (r *proseRenderer) codeSpan(w util.BufWriter, src []byte, n ast.Node, enter
 			seg := t.Segment
 			v := seg.Value(src)
 			if bytes.HasSuffix(v, []byte("\n")) {
-				r.m.text(b, seg.Start, seg.Stop-1, v[:len(v)-1], rawWrite)
+				r.m.text(b, seg.Start, seg.Stop-1, v[:len(v)-1], rawWrite, false)
 				b.WriteByte(' ')
 				continue
 			}
-			r.m.text(b, seg.Start, seg.Stop, v, rawWrite)
+			r.m.text(b, seg.Start, seg.Stop, v, rawWrite, false)
 		}
 		b.WriteString("</code>")
 	})
@@ -468,7 +520,7 @@ func (r *proseRenderer) codeBlock(w util.BufWriter, src []byte, n ast.Node, ente
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
-			r.m.text(b, seg.Start, seg.Stop, seg.Value(src), rawWrite)
+			r.m.text(b, seg.Start, seg.Stop, seg.Value(src), rawWrite, false)
 		}
 		b.WriteString("</code></pre>\n")
 	})

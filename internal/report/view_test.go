@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"sort"
@@ -14,8 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	xhtml "golang.org/x/net/html"
 	"github.com/stretchr/testify/require"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
@@ -507,7 +508,7 @@ func TestHTMLEscapesHostileNamesAndLinks(t *testing.T) {
 	docs := map[string]string{
 		hostile: "---\npublished: 2025-03-08\n---\nBo Sample called Ada Example by phone on Friday.\n\n" +
 			"[a](https://example.org/\"onmouseover=\"alert(3) \"t\\\" onfocus=\\\"alert(4)\") [b](https://example.org/<svg/onload=alert(5)>)\n",
-		"b.md": "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday by phone.\n",
+		"b.md":           "---\npublished: 2025-03-05\n---\nAda Example called Bo Sample on Tuesday by phone.\n",
 		"dir/" + hostile: "---\npublished: 2025-04-12\n---\nAda Example met Bo Sample in Port Ada on Thursday.\n",
 	}
 	run := viewRun(t, docs)
@@ -561,4 +562,51 @@ func assertInert(t *testing.T, page string) {
 		}
 	}
 	assert.Equal(t, 1, styles, "the report's own style sheet, and no other")
+}
+
+// A finding that begins in shown text and ends in hidden text (an inline
+// comment) is marked up to where the shown text ends.
+func TestProseMarkEndsInHiddenText(t *testing.T) {
+	src := []byte("Ada Example <!-- a note --> spoke.\n")
+	lo := bytes.Index(src, []byte("Example"))
+	fs := []checker.Finding{{Offset: lo, EndOffset: bytes.Index(src, []byte("note")) + 4, Severity: checker.Error, Rule: "r1", Message: "one"}}
+	got := string(articleHTML(Article{Path: "x.md", Src: src}, fs, []int{0}))
+	got = regexp.MustCompile(`<span class="tip".*?</span></span></mark>`).ReplaceAllString(got, "</mark>")
+	assert.Equal(t, `<div class="prose"><p>Ada <mark class="finding sev-error" tabindex="0" data-findings="f1" aria-describedby="tip-f1">Example </mark> spoke.</p>`+"\n</div>", got)
+
+	// And in a plain-text article.
+	got = string(articleHTML(Article{Path: "x.txt", Src: src}, fs, []int{0}))
+	got = regexp.MustCompile(`<span class="tip".*?</span></span></mark>`).ReplaceAllString(got, "</mark>")
+	assert.Equal(t, `<div class="plain"><p>Ada <mark class="finding sev-error" tabindex="0" data-findings="f1" aria-describedby="tip-f1">Example</mark> spoke.</p>`+"\n</div>", got)
+}
+
+// Whatever spans the findings have, over whatever Markdown, every finding
+// is marked once (in a mark of its own or shared), the page stays inert,
+// and the text between the marks is the text rendered without them.
+func TestProseMarksAnySpans(t *testing.T) {
+	src := []byte("---\ntitle: T\n---\n# Head *em* `code`\n\nAda **Example** met\nBo [Sample](https://example.org/x \"t\") <!-- c --> in <b>Port</b> Ada &amp; \\*x\\*.\n\n" +
+		"<!-- block\ncomment -->\n\n- one ![img](https://example.org/i.png)\n- two <https://example.org/a>\n\n    code block\n\n> quote\n\nlast line")
+	rng := rand.New(rand.NewPCG(1, 2))
+	bare := string(articleHTML(Article{Path: "x.md", Src: src}, nil, nil))
+	strip := regexp.MustCompile(`<mark[^>]*>|</mark>|<span class="tip".*?</span></span>|<span aria-hidden="true">◆</span><span class="sr-only">finding</span>|<p class="hidden-text">.*?</p>\n`)
+	for range 2000 {
+		var fs []checker.Finding
+		var idx []int
+		for k := range 1 + rng.IntN(4) {
+			lo := rng.IntN(len(src) + 1)
+			hi := min(len(src), lo+rng.IntN(40))
+			if rng.IntN(4) == 0 {
+				hi = lo
+			}
+			fs = append(fs, checker.Finding{Offset: lo, EndOffset: hi, Severity: checker.Warning, Rule: "r", Message: "m"})
+			idx = append(idx, k)
+		}
+		got := string(articleHTML(Article{Path: "x.md", Src: src}, fs, idx))
+		for k := range fs {
+			n := len(regexp.MustCompile(`data-findings="(?:[^"]* )?f`+strconv.Itoa(k+1)+`(?: [^"]*)?"`).FindAllString(got, -1))
+			require.Equal(t, 1, n, "finding %d of %+v in %s", k+1, fs, got)
+		}
+		require.Equal(t, bare, strip.ReplaceAllString(got, ""), "%+v", fs)
+	}
+	assertInert(t, `<html><head><style></style></head><body>`+bare+`</body></html>`)
 }
