@@ -587,26 +587,28 @@ func TestProseMarksAnySpans(t *testing.T) {
 	src := []byte("---\ntitle: T\n---\n# Head *em* `code`\n\nAda **Example** met\nBo [Sample](https://example.org/x \"t\") <!-- c --> in <b>Port</b> Ada &amp; \\*x\\*.\n\n" +
 		"<!-- block\ncomment -->\n\n- one ![img](https://example.org/i.png)\n- two <https://example.org/a>\n\n    code block\n\n> quote\n\nlast line")
 	rng := rand.New(rand.NewPCG(1, 2))
-	bare := string(articleHTML(Article{Path: "x.md", Src: src}, nil, nil))
 	strip := regexp.MustCompile(`<mark[^>]*>|</mark>|<span class="tip".*?</span></span>|<span aria-hidden="true">◆</span><span class="sr-only">finding</span>|<p class="hidden-text">.*?</p>\n`)
-	for range 2000 {
-		var fs []checker.Finding
-		var idx []int
-		for k := range 1 + rng.IntN(4) {
-			lo := rng.IntN(len(src) + 1)
-			hi := min(len(src), lo+rng.IntN(40))
-			if rng.IntN(4) == 0 {
-				hi = lo
+	for _, name := range []string{"x.md", "x.txt"} {
+		bare := string(articleHTML(Article{Path: name, Src: src}, nil, nil))
+		assertInert(t, `<html><head><style></style></head><body>`+bare+`</body></html>`)
+		for range 1000 {
+			var fs []checker.Finding
+			var idx []int
+			for k := range 1 + rng.IntN(4) {
+				lo := rng.IntN(len(src) + 1)
+				hi := min(len(src), lo+rng.IntN(40))
+				if rng.IntN(4) == 0 {
+					hi = lo
+				}
+				fs = append(fs, checker.Finding{Offset: lo, EndOffset: hi, Severity: checker.Warning, Rule: "r", Message: "m"})
+				idx = append(idx, k)
 			}
-			fs = append(fs, checker.Finding{Offset: lo, EndOffset: hi, Severity: checker.Warning, Rule: "r", Message: "m"})
-			idx = append(idx, k)
+			got := string(articleHTML(Article{Path: name, Src: src}, fs, idx))
+			for k := range fs {
+				n := len(regexp.MustCompile(`data-findings="(?:[^"]* )?f`+strconv.Itoa(k+1)+`(?: [^"]*)?"`).FindAllString(got, -1))
+				require.Equal(t, 1, n, "%s: finding %d of %+v in %s", name, k+1, fs, got)
+			}
+			require.Equal(t, bare, strip.ReplaceAllString(got, ""), "%s: %+v", name, fs)
 		}
-		got := string(articleHTML(Article{Path: "x.md", Src: src}, fs, idx))
-		for k := range fs {
-			n := len(regexp.MustCompile(`data-findings="(?:[^"]* )?f`+strconv.Itoa(k+1)+`(?: [^"]*)?"`).FindAllString(got, -1))
-			require.Equal(t, 1, n, "finding %d of %+v in %s", k+1, fs, got)
-		}
-		require.Equal(t, bare, strip.ReplaceAllString(got, ""), "%+v", fs)
 	}
-	assertInert(t, `<html><head><style></style></head><body>`+bare+`</body></html>`)
 }
