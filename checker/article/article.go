@@ -50,7 +50,13 @@ type Article struct {
 	Text   []byte
 	Blocks []Block
 	Meta   Meta
-	lines  []int // offset of each line's first byte
+	// Body is the offset of the first byte after the front matter (and
+	// after a byte-order mark): 0 when there is neither.
+	Body int
+	// Markdown says whether the article was read as Markdown; else it was
+	// read as plain text.
+	Markdown bool
+	lines    []int // offset of each line's first byte
 	// view is Src with each lone CR made a LF (Src itself when there is
 	// none): the same bytes at the same offsets, each line ending in a LF,
 	// so that what reads lines treats CR, CRLF and LF line ends alike.
@@ -123,7 +129,9 @@ func Parse(path string, src []byte, opt Options) (*Article, error) {
 	if a.Meta.Published.IsZero() && !opt.Published.IsZero() {
 		a.Meta.Published, a.Meta.DateFrom = opt.Published, "flag"
 	}
+	a.Body = fmEnd
 	if ext := strings.ToLower(filepath.Ext(path)); ext == ".md" || ext == ".markdown" {
+		a.Markdown = true
 		a.markdown(fmEnd)
 	} else {
 		a.plain(fmEnd)
@@ -461,16 +469,31 @@ func blankComments(b []byte, start int) {
 	}
 }
 
-var md = goldmark.New()
+var md = NewMarkdown()
+
+// NewMarkdown returns the Markdown reader articles are parsed with (goldmark
+// with CommonMark's syntax and no extension), for code that must see an
+// article's Markdown as the checks did: the HTML report renders it.
+func NewMarkdown() goldmark.Markdown { return goldmark.New() }
+
+// MarkdownSource returns the bytes an article's Markdown is parsed from:
+// Src with the front matter blanked (so that its "---" is not markup) and
+// each lone CR made a LF, at Src's offsets. It is a new slice each call.
+func (a *Article) MarkdownSource() []byte {
+	src := bytes.Clone(a.view)
+	for i := range src[:a.Body] {
+		if src[i] != '\n' {
+			src[i] = ' '
+		}
+	}
+	return src
+}
 
 // markdown keeps only the text of paragraphs, headings and list items; code,
 // HTML and markup are blanked.
 func (a *Article) markdown(body int) {
 	a.blankAll()
-	// Parse with the front matter blanked so that its "---" is not markup.
-	src := make([]byte, len(a.Src))
-	copy(src, a.Text[:body])
-	copy(src[body:], a.view[body:])
+	src := a.MarkdownSource()
 	doc := md.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

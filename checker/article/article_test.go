@@ -148,3 +148,20 @@ func TestLoneCRLineEnds(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, "y.md:3:1: front matter: did not find expected ',' or ']'", err.Error())
 }
+
+func TestBodyAndMarkdownSource(t *testing.T) {
+	src := "\uFEFF---\npublished: 2025-03-05\n---\rAda Example spoke.\r\n"
+	a, err := Parse("a.md", []byte(src), Options{})
+	require.NoError(t, err)
+	assert.True(t, a.Markdown)
+	assert.Equal(t, strings.Index(src, "---\r")+4, a.Body, "the body starts after the closing --- and its line end")
+	md := a.MarkdownSource()
+	assert.Len(t, md, len(src), "offsets are Src's")
+	assert.Equal(t, strings.Repeat(" ", 6)+"\n"+strings.Repeat(" ", 21)+"\n"+"   \nAda Example spoke.\r\n", string(md),
+		"the front matter blanked, line ends kept, the lone CR made a LF")
+
+	p, err := Parse("a.txt", []byte("Ada Example spoke.\n"), Options{})
+	require.NoError(t, err)
+	assert.False(t, p.Markdown)
+	assert.Zero(t, p.Body)
+}

@@ -52,27 +52,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &doc))
 	require.NotEmpty(t, doc.Findings)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		// Networking off: every host name fails to resolve and every
-		// connection goes to a closed local port. A request would still be
-		// seen by the listener below, and fail the test.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
-		chromedp.ProxyServer("http://127.0.0.1:9"),
-		chromedp.WindowSize(1280, 1600),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := chromiumContext(t, chromium, filepath.Join(dir, "profile"), 1280, 1600)
 
 	// Every request the page makes, to check that none leaves the disk.
 	var mu sync.Mutex
@@ -124,7 +104,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 			Landmarks: q('header, nav, main, footer').map(e => e.tagName.toLowerCase()),
 			Unfocused: before, Focused: after,
 			Described: marks.every(m => m.getAttribute('aria-describedby').split(' ').every(id => document.getElementById(id))),
-			SVGRole: document.querySelector('#timeline svg').getAttribute('role'),
+			SVGRole: document.querySelector('#timeline svg.tl-zoom').getAttribute('role'),
 			H1: q('h1').length,
 			MarkedText: date ? date.firstChild.textContent : '',
 		};
@@ -206,6 +186,33 @@ func TestHTMLReportInChromium(t *testing.T) {
 	}
 }
 
+// chromiumContext starts headless Chromium with its profile in profile, a
+// window of w×h pixels, and networking off: every host name fails to
+// resolve and every connection goes to a closed local port (a request
+// would still be seen by a listener on the context). It stops when the
+// test ends.
+func chromiumContext(t *testing.T, chromium, profile string, w, h int) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(profile),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.WindowSize(w, h),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	return ctx
+}
+
 // findChromium returns $CHROMIUM, or the first of Debian's chromium, Ubuntu's
 // chromium-browser and Google Chrome that is installed; the test skips (or,
 // under CLAIMLINT_REQUIRE_TOOLS, fails) when there is none.
@@ -241,4 +248,172 @@ func notBlank(t *testing.T, name string, shot []byte) {
 	}
 	assert.Greater(t, len(colors), 50, "%s has too few colours to be a rendered report", name)
 	assert.Greater(t, nonWhite, n/50, "%s is almost all white", name)
+}
+
+// TestHTMLReportLayoutInChromium opens the report of the demo corpus (20
+// articles) and of ten copies of it (200) in headless Chromium, a window
+// 1280 pixels wide, and checks facts of the layout a reader meets: the
+// event matrix as wide as the page's content and no wider, the page not
+// scrolling sideways, the matrix's header row and event column staying in
+// view as the matrix scrolls, only events two or more articles tell of in
+// it, the rest in a closed <details>; every timeline label whole, none
+// overflowing its cell; a legend for the timeline's marks; no front matter
+// or comment shown in the articles. With CLAIMLINT_SCREENSHOTS=DIR it
+// writes what it sees there (report-N-events.png, report-N-matrix-scrolled.png,
+// report-N-timeline.png, report-N-article.png).
+func TestHTMLReportLayoutInChromium(t *testing.T) {
+	chromium := findChromium(t)
+	shots := os.Getenv("CLAIMLINT_SCREENSHOTS")
+	if shots != "" {
+		abs, err := filepath.Abs(shots)
+		require.NoError(t, err)
+		shots = abs
+	}
+	seeds, err := filepath.Abs("../../seeds")
+	require.NoError(t, err)
+	big := t.TempDir()
+	entries, err := os.ReadDir(seeds)
+	require.NoError(t, err)
+	for k := range 10 {
+		sub := filepath.Join(big, "copy"+strconv.Itoa(k))
+		require.NoError(t, os.Mkdir(sub, 0o755))
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(seeds, e.Name()))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(sub, e.Name()), data, 0o644))
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		corpus string
+		n      int
+	}{{"20", seeds, 20}, {"200", big, 200}} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			report := filepath.Join(dir, "report.html")
+			var stdout, stderr strings.Builder
+			code := run([]string{"--no-cache", "--format", "html:" + report, c.corpus}, strings.NewReader(""), &stdout, &stderr)
+			require.Equal(t, 1, code, stderr.String())
+			require.Contains(t, stderr.String(), strconv.Itoa(c.n)+" files checked")
+
+			ctx := chromiumContext(t, chromium, filepath.Join(dir, "profile"), 1280, 900)
+			tctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+			defer cancel()
+			require.NoError(t, chromedp.Do(tctx, chromedp.Navigate("file://"+report), chromedp.WaitVisible(chromedp.CSS("#events"))))
+
+			type rect struct{ Left, Top, Width float64 }
+			type layout struct {
+				PageWidth, PageScrollWidth float64
+				Content                    float64 // main's width inside its padding
+				Wrap                       rect    // the matrix's box, inside its border
+				WrapScrolls                bool    // its table is wider than it
+				TableWidth                 float64
+				HeadBefore, HeadAfter      rect // the first column heading, before and after scrolling the box
+				RowBefore, RowAfter        rect // the first event's heading
+				Scrolled                   [2]float64
+				TellersPerRow              []int // articles telling of each event in the matrix
+				SingleRows                 int
+				SingleOpen                 bool
+				Labels                     []string
+				Overflowing                []string // labels wider than their cell
+				LegendItems                int
+				ArticleText                string
+			}
+			got, err := chromedp.Run(tctx, chromedp.Evaluate[layout](`(() => {
+				const q = s => [...document.querySelectorAll(s)];
+				const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Width: b.width}; };
+				const main = document.querySelector('main'), ms = getComputedStyle(main);
+				const wrap = document.querySelector('.matrix-wrap');
+				const inner = () => { const b = wrap.getBoundingClientRect(); return {Left: b.left + wrap.clientLeft, Top: b.top + wrap.clientTop, Width: wrap.clientWidth}; };
+				wrap.scrollIntoView();
+				const head = wrap.querySelector('thead th'), row = wrap.querySelector('tbody th');
+				const headBefore = r(head), rowBefore = r(row), box = inner();
+				wrap.scrollTop = 400; wrap.scrollLeft = 600;
+				const details = document.querySelector('details.single-events');
+				return {
+					PageWidth: document.documentElement.clientWidth,
+					PageScrollWidth: document.documentElement.scrollWidth,
+					Content: main.clientWidth - parseFloat(ms.paddingLeft) - parseFloat(ms.paddingRight),
+					Wrap: box, WrapScrolls: wrap.scrollWidth > wrap.clientWidth,
+					TableWidth: wrap.querySelector('table').getBoundingClientRect().width,
+					HeadBefore: headBefore, HeadAfter: r(head), RowBefore: rowBefore, RowAfter: r(row),
+					Scrolled: [wrap.scrollLeft, wrap.scrollTop],
+					TellersPerRow: q('.matrix-wrap tbody tr').map(tr => [...tr.querySelectorAll('td')].filter(td => td.textContent.trim() !== '').length),
+					SingleRows: details ? details.querySelectorAll('tbody tr').length : 0,
+					SingleOpen: details ? details.open : false,
+					Labels: q('#timeline th.tl-label').map(th => th.textContent),
+					Overflowing: q('#timeline th.tl-label').filter(th => th.scrollWidth > th.clientWidth).map(th => th.textContent),
+					LegendItems: q('#timeline .tl-legend li').length,
+					ArticleText: document.querySelector('#articles').innerText,
+				};
+			})()`))
+			require.NoError(t, err)
+			scrolled, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+			require.NoError(t, err)
+			t.Logf("page %.0f px, content %.0f, matrix box %+v, table %.0f, scrolled to %v; header %+v then %+v; event column %+v then %+v",
+				got.PageWidth, got.Content, got.Wrap, got.TableWidth, got.Scrolled, got.HeadBefore, got.HeadAfter, got.RowBefore, got.RowAfter)
+
+			// The matrix takes the content's whole width; the page itself
+			// does not scroll sideways.
+			assert.InDelta(t, got.Content, got.Wrap.Width+2, 1.5, "the matrix's box (with its border) is as wide as the content")
+			assert.InDelta(t, 0, got.Wrap.Left-1-(got.PageWidth-got.Content)/2, 1.5, "and lies across it")
+			assert.GreaterOrEqual(t, got.TableWidth+0.5, got.Wrap.Width, "the table fills its box")
+			assert.LessOrEqual(t, got.PageScrollWidth, got.PageWidth, "the page does not scroll sideways")
+			if c.n == 200 {
+				require.True(t, got.WrapScrolls, "180 columns do not fit: the matrix scrolls in its box")
+				require.Greater(t, got.Scrolled[0], 0.0)
+			}
+			// Its header row and event column stay in view as it scrolls.
+			if got.Scrolled[1] > 0 {
+				assert.InDelta(t, got.Wrap.Top, got.HeadAfter.Top, 1, "the header row sticks to the top of the box")
+			}
+			assert.InDelta(t, got.Wrap.Left, got.RowAfter.Left, 1, "the event column sticks to the left of the box")
+			assert.InDelta(t, got.RowBefore.Left, got.RowAfter.Left, 1)
+
+			// Only events two or more articles tell of are in the matrix;
+			// the others are in a closed <details>.
+			require.NotEmpty(t, got.TellersPerRow)
+			for i, n := range got.TellersPerRow {
+				assert.GreaterOrEqual(t, n, 2, "row %d of the matrix", i+1)
+			}
+			if c.n == 20 {
+				assert.Positive(t, got.SingleRows, "the demo corpus has events one article tells of")
+			}
+			assert.False(t, got.SingleOpen)
+
+			// Every timeline label is whole and fits its cell.
+			require.NotEmpty(t, got.Labels)
+			for _, l := range got.Labels {
+				assert.NotContains(t, l, "…")
+			}
+			assert.Contains(t, got.Labels, "second round of US–Russia–Ukraine talks from 2026-02-04 to 2026-02-05")
+			assert.Empty(t, got.Overflowing, "labels wider than their cells")
+			assert.GreaterOrEqual(t, got.LegendItems, 5, "the timeline's marks have a legend")
+
+			// The articles are prose: no front matter, no comment.
+			for _, s := range []string{"published: 20", "outlet: ", "<!--", "want event-", "\n---\n"} {
+				assert.NotContains(t, got.ArticleText, s)
+			}
+
+			// What a reader sees, in four pictures.
+			name := "report-" + c.name + "-matrix-scrolled.png"
+			notBlank(t, name, scrolled)
+			if shots != "" {
+				require.NoError(t, os.WriteFile(filepath.Join(shots, name), scrolled, 0o644))
+			}
+			for _, view := range []struct{ name, sel string }{
+				{"events", "#events"}, {"timeline", "#timeline"}, {"article", "#a2"},
+			} {
+				_, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`(() => { const w = document.querySelector('.matrix-wrap'); w.scrollTop = 0; w.scrollLeft = 0; document.querySelector('`+view.sel+`').scrollIntoView(); return true; })()`))
+				require.NoError(t, err)
+				shot, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+				require.NoError(t, err)
+				name := "report-" + c.name + "-" + view.name + ".png"
+				notBlank(t, name, shot)
+				if shots != "" {
+					require.NoError(t, os.WriteFile(filepath.Join(shots, name), shot, 0o644))
+				}
+			}
+		})
+	}
 }
