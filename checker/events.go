@@ -1456,6 +1456,18 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 		}
 		ec.Initiator, ec.InitLo, ec.InitHi = per, m.lo, m.hi
 	}
+	// "A, who called B on Friday, said …": the relative pronoun that opens
+	// the clause stands for the name before it, and it placed the call.
+	if ec.Initiator == nil && cl.Lo >= 2 && cl.Lo+1 < cl.Hi && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm] &&
+		p.Toks[cl.Lo-1].Text == "," && p.Lang.Cues.CallingVerbs[p.Toks[cl.Lo+1].Norm] && p.isCue(cl.Lo+1, cl) {
+		for k := range s.ments {
+			if m := &s.ments[k]; m.hi == cl.Lo-1 && !p.Toks[m.lo].Quoted {
+				if per := m.person(); per != nil {
+					ec.Initiator, ec.InitLo, ec.InitHi = per, m.lo, m.hi
+				}
+			}
+		}
+	}
 }
 
 // claimVenue reads "in <place>" in a clause: "met … in <country>", "in
