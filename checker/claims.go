@@ -171,9 +171,14 @@ func (c *Checker) claims(p *pass) ([]Claim, []Finding) {
 	return out, fs
 }
 
-// claim opens a claim over tokens [lo, hi) when claims are being recorded.
+// claim counts a claim over tokens [lo, hi) against the article's cap, and
+// opens it when claims are being recorded. A claim past the cap is not
+// opened, and the hooks are not run on it.
 func (p *pass) claim(kind string, lo, hi int, values map[string]string) *Claim {
-	if !p.record || lo >= hi || p.eventsOnly && kind != "event" {
+	if !p.lim.pending {
+		p.lim.refused = lo < hi && !p.take(p.Toks[lo].Start)
+	}
+	if p.lim.refused || !p.record || lo >= hi || p.eventsOnly && kind != "event" {
 		return nil
 	}
 	cl := &Claim{Kind: kind, Path: p.Article.Path, Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,
