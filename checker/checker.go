@@ -114,11 +114,7 @@ func (c *Checker) Check(a *article.Article) []Finding {
 }
 
 func (c *Checker) newPass(a *article.Article) *pass {
-	max := c.MaxClaims
-	if max <= 0 {
-		max = DefaultMaxClaims
-	}
-	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang, MaxClaims: max}, dated: map[int]*ledger.Event{}}
+	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang, MaxClaims: c.Limit()}, dated: map[int]*ledger.Event{}}
 }
 
 func (p *pass) run() []Finding {

@@ -17,6 +17,16 @@ const DefaultMaxClaims = 10000
 // MaxMaxClaims is the largest cap Checker.MaxClaims may set.
 const MaxMaxClaims = 1 << 30
 
+// Limit is the cap on what one article is read for that the checker
+// applies: MaxClaims, or DefaultMaxClaims when that is 0. What an article
+// past it reports depends on it, as on the rules.
+func (c *Checker) Limit() int {
+	if c.MaxClaims > 0 {
+		return c.MaxClaims
+	}
+	return DefaultMaxClaims
+}
+
 // The state of the cap, in a pass: the engine counts each claim it reads
 // (a title, an event, an office term, an anniversary, a weekday written
 // with its date) through take, and stops reading once the article has
@@ -62,14 +72,22 @@ func (p *pass) take(off int) bool {
 func (p *pass) limitNotices() {
 	max := p.MaxClaims
 	if p.lim.full {
-		msg := fmt.Sprintf("more than %d claims in this article: those from here on were not read (--max-claims raises the cap)", max)
+		msg := fmt.Sprintf("more than %d %s in this article: those from here on were not read (--max-claims raises the cap)", max, plural(max, "claim", "claims"))
 		if p.lim.over == "findings" {
-			msg = fmt.Sprintf("%d findings in this article reach the cap of %d: claims from here on were not read (--max-claims raises the cap)", p.lim.findings, max)
+			msg = fmt.Sprintf("%d %s in this article reach the cap of %d: claims from here on were not read (--max-claims raises the cap)",
+				p.lim.findings, plural(p.lim.findings, "finding", "findings"), max)
 		}
 		p.ReportAs(articlelimit.Check, analysis.Finding{Offset: p.lim.cut, EndOffset: p.lim.cut, Message: msg})
 	}
 	if p.Refused {
 		p.ReportAs(articlelimit.Check, analysis.Finding{Offset: p.RefusedAt, EndOffset: p.RefusedAt,
-			Message: fmt.Sprintf("more than %d matches of wording rules in this article: from here on, not all were reported (--max-claims raises the cap)", max)})
+			Message: fmt.Sprintf("more than %d %s of wording rules in this article: from here on, not all were reported (--max-claims raises the cap)", max, plural(max, "match", "matches"))})
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
