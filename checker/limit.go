@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/claimlint/claimlint/checker/analysis"
+	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/checks/articlelimit"
 )
 
@@ -67,9 +68,14 @@ func (p *pass) take(off int) bool {
 	return false
 }
 
-// limitNotices reports where the reading stopped, if it stopped, and where
-// a check's matches were refused.
+// limitNotices reports an article read as plain text for its nesting,
+// where the reading stopped, if it stopped, and where a check's matches
+// were refused.
 func (p *pass) limitNotices() {
+	if a := p.Article; a.TooDeep {
+		p.ReportAs(articlelimit.Check, analysis.Finding{Offset: a.DeepAt, EndOffset: a.DeepAt,
+			Message: fmt.Sprintf("Markdown nested more than %d levels deep: the article was read as plain text, with the markers of lists and quotes blanked", article.MaxNesting)})
+	}
 	max := p.MaxClaims
 	if p.lim.full {
 		msg := fmt.Sprintf("more than %d %s in this article: those from here on were not read (--max-claims raises the cap)", max, plural(max, "claim", "claims"))

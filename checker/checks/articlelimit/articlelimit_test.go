@@ -181,3 +181,30 @@ func TestDescriptionsCount(t *testing.T) {
 	assert.Equal(t, 5, lim[0].Line)
 	assert.Equal(t, 109, lim[0].Column) // the second "premier"
 }
+
+// Markdown nested deeper than article.MaxNesting is read as plain text, so
+// that parsing it stays linear in its size: a notice says so at the first
+// line past the cap, and the claims after it are read, at their exact
+// positions.
+func TestDeepNesting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header)
+	depth := 3 * article.MaxNesting
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	b.WriteString("\n" + wrongClaim + "\n")
+	lim, rest := split(newChecker(t, 0).Check(parse(t, "a.md", []byte(b.String()))))
+	require.Len(t, lim, 1)
+	assert.Equal(t, 5+article.MaxNesting, lim[0].Line)
+	assert.Equal(t, 1, lim[0].Column)
+	assert.Equal(t, "Markdown nested more than 100 levels deep: the article was read as plain text, with the markers of lists and quotes blanked", lim[0].Message)
+	require.Len(t, rest, 2)
+	for _, f := range rest {
+		assert.Equal(t, 5+depth+1, f.Line)
+	}
+	assert.Equal(t, "event-date", rest[0].Rule)
+	assert.Equal(t, 26, rest[0].Column) // "Thursday"
+	assert.Equal(t, "event-medium", rest[1].Rule)
+	assert.Equal(t, 38, rest[1].Column) // "phone"
+}
