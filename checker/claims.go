@@ -87,10 +87,13 @@ type EventValues struct {
 	Future       bool          // a plan: "will meet on …"
 }
 
-// eventValues records ec's values on its claim: as output writes them, and
-// typed.
-func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang) {
-	cl.Values = ec.values(l)
+// eventValues records ec's values on its claim: typed, and, unless only
+// typed values are wanted (comparing articles reads no other), as output
+// writes them.
+func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang, typedOnly bool) {
+	if !typedOnly {
+		cl.Values = ec.values(l)
+	}
 	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, DurBound: ec.DurBound, Future: ec.Future}
 	for _, x := range ec.Parts {
 		v.Participants = append(v.Participants, x.ID)
