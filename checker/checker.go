@@ -38,6 +38,13 @@ type Checker struct {
 	// periodWords are the words that open a period after a title ("since",
 	// "until", "from"), in one set: most tokens are none.
 	periodWords map[string]bool
+
+	// MaxClaims caps what one article is read for: at most this many
+	// claims, and no claim read once the article has this many findings;
+	// a wording rule's matches are counted apart, against the same cap.
+	// Past the cap an article-limit notice says where the reading
+	// stopped. 0: DefaultMaxClaims. Set it before the checker is used.
+	MaxClaims int
 }
 
 type vocabKind int
@@ -121,7 +128,7 @@ func (c *Checker) CheckContext(ctx context.Context, a *article.Article) ([]Findi
 }
 
 func (c *Checker) newPass(a *article.Article) *pass {
-	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang}, dated: map[int]*ledger.Event{}}
+	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang, MaxClaims: c.Limit()}, dated: map[int]*ledger.Event{}}
 }
 
 func (p *pass) run() []Finding {
@@ -135,9 +142,17 @@ func (p *pass) run() []Finding {
 		if p.ctx != nil && p.ctx.Err() != nil {
 			return nil
 		}
+		if p.lim.full {
+			break
+		}
 		p.block(b)
 	}
+	p.End = len(a.Text)
+	if p.lim.full {
+		p.End = p.lim.cut
+	}
 	p.judgeArticle()
+	p.limitNotices()
 	p.Findings = p.suppress()
 	SortFindings(p.Findings)
 	return p.Findings
@@ -171,6 +186,8 @@ type pass struct {
 	// paragraph being read; named, the people the article named so far.
 	para  paragraph
 	named map[string]*ledger.Entity
+	// lim counts the claims read against the cap (limit.go).
+	lim limit
 }
 
 // sentence is one sentence's tokens and the mentions found in it.
@@ -243,6 +260,9 @@ func (p *pass) block(b article.Block) {
 		if p.ctx != nil && p.ctx.Err() != nil {
 			return
 		}
+		if p.lim.full {
+			break
+		}
 		p.sentence(r)
 		p.weekdays(r)
 	}
@@ -261,6 +281,9 @@ func (p *pass) sentence(r lex.Range) {
 		return
 	}
 	for _, cl := range s.clauses {
+		if p.lim.full {
+			break
+		}
 		p.events(s, cl)
 		p.terms(s, cl)
 	}

@@ -87,10 +87,13 @@ type EventValues struct {
 	Future       bool          // a plan: "will meet on …"
 }
 
-// eventValues records ec's values on its claim: as output writes them, and
-// typed.
-func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang) {
-	cl.Values = ec.values(l)
+// eventValues records ec's values on its claim: typed, and, unless only
+// typed values are wanted (comparing articles reads no other), as output
+// writes them.
+func (ec *eventClaim) eventValues(cl *Claim, l *lang.Lang, typedOnly bool) {
+	if !typedOnly {
+		cl.Values = ec.values(l)
+	}
 	v := &EventValues{Kinds: ec.Kinds, Participants: make([]string, 0, len(ec.Parts)), Medium: ec.Medium, Duration: ec.Duration, DurBound: ec.DurBound, Future: ec.Future}
 	for _, x := range ec.Parts {
 		v.Participants = append(v.Participants, x.ID)
@@ -171,9 +174,14 @@ func (c *Checker) claims(p *pass) ([]Claim, []Finding) {
 	return out, fs
 }
 
-// claim opens a claim over tokens [lo, hi) when claims are being recorded.
+// claim counts a claim over tokens [lo, hi) against the article's cap, and
+// opens it when claims are being recorded. A claim past the cap is not
+// opened, and the hooks are not run on it.
 func (p *pass) claim(kind string, lo, hi int, values map[string]string) *Claim {
-	if !p.record || lo >= hi || p.eventsOnly && kind != "event" {
+	if !p.lim.pending {
+		p.lim.refused = lo < hi && !p.take(p.Toks[lo].Start)
+	}
+	if p.lim.refused || !p.record || lo >= hi || p.eventsOnly && kind != "event" {
 		return nil
 	}
 	cl := &Claim{Kind: kind, Path: p.Article.Path, Offset: p.Toks[lo].Start, EndOffset: p.Toks[hi-1].End,

@@ -163,7 +163,7 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 	}
 	id, reason := p.verifyEvent(ec)
 	if ec.rec != nil {
-		ec.eventValues(ec.rec, p.Lang)
+		ec.eventValues(ec.rec, p.Lang, p.eventsOnly)
 		if ec.Date != nil {
 			p.part(ec.rec, "date", ec.Date.Lo, ec.Date.Hi)
 		}
@@ -249,7 +249,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	notCovered := func(reason string) *eventClaim {
 		if rec := p.claim("event", cl.Lo, cl.Hi, nil); rec != nil {
 			ec.rec = rec
-			ec.eventValues(rec, p.Lang)
+			ec.eventValues(rec, p.Lang, p.eventsOnly)
 			p.settle(rec, "", reason)
 		}
 		return nil

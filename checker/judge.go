@@ -45,6 +45,9 @@ var defaultHooks = hooksOf(checks.All)
 // judge runs one hook of each check in cs and returns the first reason one
 // gave for not judging the claim, or "".
 func (p *pass) judge(cs []*analysis.Check, run func(*analysis.Check) string) string {
+	if p.lim.refused {
+		return "" // a claim past the cap is not read
+	}
 	reason := ""
 	for _, c := range cs {
 		p.Use(c)
@@ -79,6 +82,9 @@ func (p *pass) judgeEvent(ec *eventClaim, m *analysis.Match) bool {
 }
 
 func (p *pass) judgeDate(e timex.Expr, ev *ledger.Event) {
+	if !p.take(p.Toks[e.Lo].Start) {
+		return
+	}
 	p.judge(defaultHooks.date, func(c *analysis.Check) string { c.Date(&p.Pass, e, ev); return "" })
 }
 
@@ -91,5 +97,6 @@ func (p *pass) judgeAnniversary(ac *analysis.AnniversaryClaim) string {
 }
 
 func (p *pass) judgeArticle() {
+	p.lim.refused = false // the article's hooks run whatever the cap
 	p.judge(defaultHooks.article, func(c *analysis.Check) string { c.Article(&p.Pass); return "" })
 }

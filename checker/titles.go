@@ -827,7 +827,10 @@ type description struct {
 // records the people the sentence names.
 func (p *pass) descriptions(r lex.Range, ments []mention) {
 	if d, ok := p.description(r, ments); ok {
-		p.para.pending = append(p.para.pending, d)
+		// Counted now, judged at the paragraph's end.
+		if lo, _ := d.t.tc.Span(); p.take(p.Toks[lo].Start) {
+			p.para.pending = append(p.para.pending, d)
+		}
 	}
 	defer func() { p.para.sent++ }()
 	for k := range ments {
@@ -925,6 +928,9 @@ func (p *pass) description(r lex.Range, ments []mention) (description, bool) {
 // else named in the article so far or in the paragraph fits it.
 func (p *pass) judgeDescriptions() {
 	defer func() { p.para = paragraph{} }()
+	// Each was counted against the cap when it was read.
+	p.lim.pending, p.lim.refused = true, false
+	defer func() { p.lim.pending = false }()
 	if !p.HasPub {
 		return
 	}

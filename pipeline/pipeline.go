@@ -81,6 +81,10 @@ type Options struct {
 	// MaxSize is the largest article read, in bytes; 0: 10 MB; at most
 	// MaxFileSize.
 	MaxSize int64
+	// MaxClaims caps what one article is read for (checker.Checker's
+	// MaxClaims); 0: checker.DefaultMaxClaims; at most
+	// checker.MaxMaxClaims.
+	MaxClaims int
 	// Shard and Shards check only shard Shard (1-based) of Shards: a
 	// deterministic share of the files, by path. Shards <= 1: all; at most
 	// MaxShards.
@@ -211,6 +215,11 @@ func Run(opt Options) (*Result, error) {
 	if opt.MaxSize < 0 || opt.MaxSize > MaxFileSize {
 		return nil, fmt.Errorf("max size %d: want 0 (10 MB) to %d bytes (1 GB)", opt.MaxSize, MaxFileSize)
 	}
+	if opt.MaxClaims < 0 || opt.MaxClaims > checker.MaxMaxClaims {
+		return nil, fmt.Errorf("max claims %d: want 0 (%d) to %d", opt.MaxClaims, checker.DefaultMaxClaims, checker.MaxMaxClaims)
+	}
+	chk := checker.New(l)
+	chk.MaxClaims = opt.MaxClaims
 	root := sync.OnceValue(opt.root)
 	if opt.SelfTest {
 		if fails := checker.New(l).RunSpecs(); len(fails) > 0 {
@@ -254,7 +263,7 @@ func Run(opt Options) (*Result, error) {
 		if crossSourceOn(cfg) && opt.Shards <= 1 {
 			ropt.Claims = runner.CorpusClaims
 		}
-		return stream(opt, l, found, ropt, procs, failLevel)
+		return stream(opt, l, chk, found, ropt, procs, failLevel)
 	}
 	var inputs []runner.Input
 	var pathErrs []error
@@ -275,7 +284,7 @@ func Run(opt Options) (*Result, error) {
 	case cross:
 		ropt.Claims = runner.CorpusClaims
 	}
-	res := runner.Run(checker.New(l), inputs, ropt)
+	res := runner.Run(chk, inputs, ropt)
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range res.Errors {
 		fmt.Fprintln(opt.stderr(), "claimlint: "+report.CleanLine(e.Error()))
@@ -397,7 +406,7 @@ func findInputs(paths []string, cfg *config.Config, forced map[string]bool, shar
 // same output, in the same order, as a run that holds them all, without
 // holding them; but for the findings a processor holds back to its Finish
 // (those of comparing the articles), which come last, once all are read.
-func stream(opt Options, l *ledger.Ledger, inputs iter.Seq[runner.Input], ropt runner.Options, procs []Processor, failLevel string) (*Result, error) {
+func stream(opt Options, l *ledger.Ledger, chk *checker.Checker, inputs iter.Seq[runner.Input], ropt runner.Options, procs []Processor, failLevel string) (*Result, error) {
 	w := bufio.NewWriter(opt.stdout())
 	var sum report.Summary
 	res := &Result{}
@@ -420,7 +429,7 @@ func stream(opt Options, l *ledger.Ledger, inputs iter.Seq[runner.Input], ropt r
 		}
 		keep(report.Text(w, s.Findings))
 	}
-	runner.Stream(checker.New(l), inputs, ropt, func(in runner.Input, out runner.Output) {
+	runner.Stream(chk, inputs, ropt, func(in runner.Input, out runner.Output) {
 		if in.Err == nil {
 			articles++
 		}

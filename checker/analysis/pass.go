@@ -26,7 +26,38 @@ type Pass struct {
 	// them only through Report; the engine reads them to settle claims.
 	Findings []Finding
 
+	// MaxClaims caps what one article is read for: the claims the engine
+	// reads, and, counted apart, the matches Take counts. Past it the rest
+	// of the article is not read (0: no cap).
+	MaxClaims int
+	// End is where the engine stopped reading claims: the article's
+	// length, unless the cap stopped it before. A check of the whole
+	// article (a wording rule) looks only before it. The engine sets it
+	// before the article hooks run.
+	End int
+	// Refused is set when Take refused a match; RefusedAt is the first in
+	// the text that it refused. The engine then says, in a notice, that
+	// from there on not every match was reported.
+	Refused   bool
+	RefusedAt int
+
+	taken int
 	check *Check
+}
+
+// Take counts one match at offset off that a check finds for itself in the
+// article's text (a wording rule's) against the article's cap, and reports
+// whether the check may report it: once the cap is reached it refuses this
+// match and every one after.
+func (p *Pass) Take(off int) bool {
+	if p.MaxClaims > 0 && p.taken >= p.MaxClaims {
+		if !p.Refused || off < p.RefusedAt {
+			p.Refused, p.RefusedAt = true, off
+		}
+		return false
+	}
+	p.taken++
+	return true
 }
 
 // Use makes c the check whose findings Report makes. The engine calls it

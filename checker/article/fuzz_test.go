@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -14,6 +15,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\npublished: 2025-02-24\n---\n# Title\n\nText *with* `code`.\n"), true)
 	f.Add([]byte("\uFEFFa\r\nb <!-- c\n-->\n"), false)
 	f.Add([]byte("```\nfence\n```\n    indented\n<div>\nhtml\n</div>\n[link](http://x) ![img](y)"), true)
+	// Nested past MaxNesting: read as plain text.
+	f.Add([]byte(strings.Repeat("> ", MaxNesting+1)+"x <!-- c -->\r- a\r\n\t1) b\n"), true)
 	f.Fuzz(func(t *testing.T, src []byte, markdown bool) {
 		path := "a.txt"
 		if markdown {

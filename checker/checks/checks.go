@@ -6,6 +6,7 @@ package checks
 import (
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/checks/anniversary"
+	"github.com/claimlint/claimlint/checker/checks/articlelimit"
 	"github.com/claimlint/claimlint/checker/checks/baddirective"
 	"github.com/claimlint/claimlint/checker/checks/crosssource"
 	"github.com/claimlint/claimlint/checker/checks/dateweekday"
@@ -49,6 +50,7 @@ var All = []*analysis.Check{
 	wording.Check,
 	crosssource.Check,
 	missingdate.Check,
+	articlelimit.Check,
 	baddirective.Check,
 	unuseddirective.Check,
 	unusedbaseline.Check,

@@ -38,6 +38,7 @@ type checkOptions struct {
 	lintRules     bool
 	selfTest      bool
 	maxFileSize   string
+	maxClaims     int
 	shard         string
 	noCache       bool
 	force         bool
@@ -61,6 +62,7 @@ func (o *checkOptions) register(cmd *cobra.Command) {
 	f.BoolVar(&o.noCache, "no-cache", false, "do not read or write the result cache (claimlint cache clean empties it)")
 	f.StringVar(&o.shard, "shard", "", "check only shard K of N (K/N): a deterministic share of the files, by path")
 	f.StringVar(&o.maxFileSize, "max-file-size", "10MB", "skip, with an error, articles larger than this (bytes, or with KB, MB, GB)")
+	maxClaimsFlag(cmd, &o.maxClaims)
 	f.BoolVar(&o.selfTest, "self-test", false, "run the tests: entries of the rule files before checking; a failure is a rule-file error (exit 2)")
 }
 
@@ -139,6 +141,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return usageErr("--shard %q: %v", o.shard, err)
 	}
+	if err := checkMaxClaims(o.maxClaims); err != nil {
+		return err
+	}
 	if o.workers < 0 || o.workers > pipeline.MaxWorkers {
 		return usageErr("--workers %d: want 0 (one per CPU) to %d", o.workers, pipeline.MaxWorkers)
 	}
@@ -194,7 +199,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	tuneGC()
 	res, err := pipeline.Run(pipeline.Options{
 		Paths: args, Force: o.force, Stdin: stdin, Rules: r, Config: cfg, Published: aopt.Published,
-		Workers: o.workers, MaxSize: maxSize, Shard: shardK, Shards: shardN, Cache: !o.noCache,
+		Workers: o.workers, MaxSize: maxSize, MaxClaims: o.maxClaims, Shard: shardK, Shards: shardN, Cache: !o.noCache,
 		SelfTest: o.selfTest, LintRules: o.lintRules, NewFromRev: o.newFromRev, NewFromPatch: o.newFromPatch,
 		WriteBaseline: o.writeBaseline, Baseline: o.baseline, Fix: o.fix, Diff: o.diff,
 		Outputs: outs, FailLevel: o.failLevel, Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(),
@@ -273,6 +278,20 @@ func removeOnSignal(dir string) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
+}
+
+// maxClaimsFlag adds --max-claims, the cap on what one article is read for.
+func maxClaimsFlag(cmd *cobra.Command, n *int) {
+	cmd.Flags().IntVar(n, "max-claims", checker.DefaultMaxClaims,
+		"read at most this many claims of an article, and none once it has this many findings; an article-limit warning says where reading stopped")
+}
+
+// checkMaxClaims range-checks --max-claims.
+func checkMaxClaims(n int) error {
+	if n < 1 || n > checker.MaxMaxClaims {
+		return usageErr("--max-claims %d: want 1 to %d", n, checker.MaxMaxClaims)
+	}
+	return nil
 }
 
 // parseShard reads K/N, 1 <= K <= N; "" is the whole run (1/1).

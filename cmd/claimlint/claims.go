@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimlint/claimlint/checker"
+	"github.com/claimlint/claimlint/checker/checks/articlelimit"
 	"github.com/claimlint/claimlint/internal/report"
 	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/pipeline"
@@ -20,6 +21,7 @@ func newClaimsCmd() *cobra.Command {
 	var rulePaths []string
 	var cfgPath, published, format string
 	var notCovered bool
+	var maxClaims int
 	cmd := &cobra.Command{
 		Use:   "claims [flags] PATH...",
 		Short: "Print every claim read from articles, its resolved values and its verdict",
@@ -35,6 +37,9 @@ articles agree on.`,
 			if format != "text" && format != "json" {
 				return usageErr("unknown --format %q: want text or json", format)
 			}
+			if err := checkMaxClaims(maxClaims); err != nil {
+				return err
+			}
 			cfg, rules, aopt, err := setup(cfgPath, rulePaths, published)
 			if err != nil {
 				return err
@@ -44,6 +49,7 @@ articles agree on.`,
 				return usageErr("%v", err)
 			}
 			c := checker.New(rules.Ledger)
+			c.MaxClaims = maxClaims
 			var all []checker.Claim
 			bad := 0
 			for a, err := range pipeline.Articles(files, cfg, aopt) {
@@ -52,8 +58,15 @@ articles agree on.`,
 					bad++
 					continue
 				}
-				claims, _ := c.Claims(a)
+				claims, fs := c.Claims(a)
 				all = append(all, claims...)
+				// The claims printed hold no findings: say where an
+				// article past the cap stopped being read.
+				for _, f := range fs {
+					if f.Rule == articlelimit.Check.ID {
+						fmt.Fprintf(cmd.ErrOrStderr(), "claimlint: warning: %s:%d:%d: %s\n", report.CleanLine(f.Path), f.Line, f.Column, f.Message)
+					}
+				}
 			}
 			if notCovered {
 				var keep []checker.Claim
@@ -106,6 +119,7 @@ articles agree on.`,
 	ledgerFlags(cmd, &rulePaths, &cfgPath, &published)
 	f.StringVar(&format, "format", "text", "text or json")
 	f.BoolVar(&notCovered, "not-covered", false, "only the claims the ledger could not judge, grouped by kind and participants")
+	maxClaimsFlag(cmd, &maxClaims)
 	return cmd
 }
 

@@ -612,3 +612,19 @@ func TestProseMarksAnySpans(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLDeepNestingIsPlainText: an article nested past
+// article.MaxNesting, which the checks read as plain text, is shown as
+// plain text too, not handed to goldmark, whose time grows with the cube
+// of the nesting.
+func TestHTMLDeepNestingIsPlainText(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; i <= article.MaxNesting+5; i++ {
+		sb.WriteString(strings.Repeat("  ", i) + "- level\n")
+	}
+	sb.WriteString("\nAda Example spoke.\n")
+	got := string(articleHTML(Article{Path: "x.md", Src: []byte(sb.String())}, nil, nil))
+	assert.Contains(t, got, `<div class="plain">`)
+	assert.NotContains(t, got, "<ul>")
+	assert.Contains(t, got, "Ada Example spoke.")
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
@@ -20,7 +21,8 @@ import (
 
 // Cache keeps each article's findings, keyed by everything they depend on:
 // the article's bytes, its name's extension (Markdown or text), the date it
-// is checked on when its front matter has none, the rules, and the claimlint
+// is checked on when its front matter has none, the cap on claims an
+// article is read for (checker.Checker.Limit), the rules, and the claimlint
 // that made them. A second run over an unchanged corpus reads the findings
 // back instead of checking; a change to any of those is a miss, so the cache
 // never changes a result.
@@ -61,10 +63,10 @@ func ProgramHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *Cache) key(path string, data []byte, published civil.Date) string {
+func (c *Cache) key(path string, data []byte, published civil.Date, limit int) string {
 	h := sha256.New()
 	h.Write(c.salt)
-	io.WriteString(h, strings.ToLower(filepath.Ext(path))+"\x00"+published.String()+"\x00")
+	io.WriteString(h, strings.ToLower(filepath.Ext(path))+"\x00"+published.String()+"\x00"+strconv.Itoa(limit)+"\x00")
 	h.Write(data)
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -132,8 +134,8 @@ func readEntry(b []byte) (entry, error) {
 // get returns what is cached for an article, with its path set. An entry
 // that kept fewer claims than wanted is a miss; one that kept more gives
 // what is wanted.
-func (c *Cache) get(path string, data []byte, published civil.Date, claims ClaimMode) (entry, bool) {
-	b, err := os.ReadFile(c.file(c.key(path, data, published)))
+func (c *Cache) get(path string, data []byte, published civil.Date, limit int, claims ClaimMode) (entry, bool) {
+	b, err := os.ReadFile(c.file(c.key(path, data, published, limit)))
 	if err != nil {
 		return entry{}, false
 	}
@@ -162,8 +164,8 @@ func (c *Cache) get(path string, data []byte, published civil.Date, claims Claim
 // put stores an article's findings (and claims). Failing to store is not an
 // error: the cache only saves time. Paths are set back on reading: the same
 // text under another name has the same findings.
-func (c *Cache) put(path string, data []byte, published civil.Date, e entry) {
-	key := c.key(path, data, published)
+func (c *Cache) put(path string, data []byte, published civil.Date, limit int, e entry) {
+	key := c.key(path, data, published, limit)
 	stored := entry{Findings: make([]checker.Finding, len(e.Findings)), Mode: e.Mode}
 	for i, f := range e.Findings {
 		f.Path = ""

@@ -117,10 +117,10 @@ func TestDamagedEntryIsAMiss(t *testing.T) {
 	require.Len(t, want, 1)
 	data, err := os.ReadFile(p)
 	require.NoError(t, err)
-	stored := cache.file(cache.key(p, data, civil.Date{}))
+	stored := cache.file(cache.key(p, data, civil.Date{}, checker.DefaultMaxClaims))
 	whole, err := os.ReadFile(stored)
 	require.NoError(t, err)
-	_, hit := cache.get(p, data, civil.Date{}, NoClaims)
+	_, hit := cache.get(p, data, civil.Date{}, checker.DefaultMaxClaims, NoClaims)
 	require.True(t, hit, "the whole entry is a hit")
 
 	damaged := map[string][]byte{
@@ -142,7 +142,7 @@ func TestDamagedEntryIsAMiss(t *testing.T) {
 	}
 	for name, b := range damaged {
 		require.NoError(t, os.WriteFile(stored, b, 0o600))
-		_, hit := cache.get(p, data, civil.Date{}, NoClaims)
+		_, hit := cache.get(p, data, civil.Date{}, checker.DefaultMaxClaims, NoClaims)
 		assert.False(t, hit, name)
 		assert.Equal(t, want, Run(c, []Input{{Path: p}}, Options{Cache: cache}).Findings, name)
 	}

@@ -261,7 +261,7 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, 
 	}
 	opt.MaxSize = maxSize
 	if cache != nil {
-		if e, ok := cache.get(in.Path, data, opt.Published, claims); ok {
+		if e, ok := cache.get(in.Path, data, opt.Published, c.Limit(), claims); ok {
 			return Output{Findings: e.Findings, Claims: e.Claims, Stmts: e.Stmts, Src: data}
 		}
 	}
@@ -284,7 +284,7 @@ func checkOne(c *checker.Checker, in Input, opt article.Options, maxSize int64, 
 		out.Findings = c.Check(a)
 	}
 	if cache != nil {
-		cache.put(in.Path, data, opt.Published, entry{Findings: out.Findings, Claims: out.Claims, Stmts: out.Stmts, Mode: claims})
+		cache.put(in.Path, data, opt.Published, c.Limit(), entry{Findings: out.Findings, Claims: out.Claims, Stmts: out.Stmts, Mode: claims})
 	}
 	return out
 }

@@ -130,8 +130,28 @@ func TestCacheNeverChangesResults(t *testing.T) {
 	assert.Len(t, third.Findings, 2)
 	// Other rules are other entries.
 	other := NewCache(cache.Dir, []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML + "\n")}}, "test")
-	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), civil.Date{}, NoClaims)
+	_, hit := other.get(inputs[0].Path, []byte("---\npublished: 2025-03-01\n---\nFormer President Vladimir Putin spoke.\n"), civil.Date{}, checker.DefaultMaxClaims, NoClaims)
 	assert.False(t, hit)
+}
+
+// TestCacheKeyedByCap checks that a result cached under one cap on claims
+// is not read back under another: the cap changes what an article past it
+// reports.
+func TestCacheKeyedByCap(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.md")
+	write(t, p, "---\npublished: 2025-03-01\n---\nFormer President Putin spoke. Former President Putin spoke.\n")
+	inputs := []Input{{Path: p}}
+	cache := NewCache(filepath.Join(t.TempDir(), "cache"), []ledger.File{{Name: "r.yaml", Data: []byte(rulesYAML)}}, "test")
+	c := testChecker(t)
+	wide := Run(c, inputs, Options{Cache: cache})
+	require.Len(t, wide.Findings, 2)
+	narrow := testChecker(t)
+	narrow.MaxClaims = 1
+	want := Run(narrow, inputs, Options{})
+	require.Len(t, want.Findings, 2)
+	assert.Equal(t, "article-limit", want.Findings[1].Rule)
+	assert.Equal(t, want.Findings, Run(narrow, inputs, Options{Cache: cache}).Findings)
+	assert.Equal(t, wide.Findings, Run(c, inputs, Options{Cache: cache}).Findings)
 }
 
 // TestCacheKeepsStatementsTheSame checks that the statements articles are

@@ -55,9 +55,14 @@ func run(p *analysis.Pass) {
 			}
 		}
 		for _, m := range w.Pattern.FindAllIndex(text, -1) {
+			// Past the article's cap the engine read no further, and
+			// nor does a rule.
+			if m[0] >= p.End {
+				break
+			}
 			// Quoted text is someone's words, left alone as the typed
 			// checks leave it, unless the rule asks for it.
-			if !w.Quoted && q.in(m[0], m[1]) {
+			if !w.Quoted && q.in(m[0], m[1]) || !p.Take(m[0]) {
 				continue
 			}
 			f := analysis.Finding{
