@@ -76,6 +76,10 @@ func (p *pass) limitNotices() {
 		p.ReportAs(articlelimit.Check, analysis.Finding{Offset: a.DeepAt, EndOffset: a.DeepAt,
 			Message: fmt.Sprintf("Markdown nested more than %d levels deep: the article was read as plain text, with the markers of lists and quotes blanked", article.MaxNesting)})
 	}
+	if a := p.Article; a.TooManyBrackets {
+		p.ReportAs(articlelimit.Check, analysis.Finding{Offset: a.BracketsAt, EndOffset: a.BracketsAt,
+			Message: fmt.Sprintf("more than %d \"[\" in the Markdown: the article was read as plain text", article.MaxBrackets)})
+	}
 	max := p.MaxClaims
 	if p.lim.full {
 		msg := fmt.Sprintf("more than %d %s in this article: those from here on were not read (--max-claims raises the cap)", max, plural(max, "claim", "claims"))

@@ -208,3 +208,26 @@ func TestDeepNesting(t *testing.T) {
 	assert.Equal(t, "event-medium", rest[1].Rule)
 	assert.Equal(t, 38, rest[1].Column) // "phone"
 }
+
+// An article whose Markdown holds more than article.MaxBrackets "[" is read
+// as plain text: goldmark's time grows with the square of the link openers
+// left unclosed ("[a](" 64,000 times took 46 s). A notice says so at the
+// first "[" past the cap, and the claim after them is read where it is.
+func TestManyBrackets(t *testing.T) {
+	openers := strings.Repeat("[a](", article.MaxBrackets+1)
+	src := paragraphs(openers, wrongClaim)
+	a := parse(t, "a.md", src)
+	assert.True(t, a.TooManyBrackets)
+	assert.False(t, a.Markdown)
+	lim, rest := split(newChecker(t, 0).Check(a))
+	require.Len(t, lim, 1)
+	assert.Equal(t, []int{5, 4*article.MaxBrackets + 1}, []int{lim[0].Line, lim[0].Column})
+	assert.Equal(t, `more than 4000 "[" in the Markdown: the article was read as plain text`, lim[0].Message)
+	require.Len(t, rest, 2)
+	assert.Equal(t, []int{7, 26}, []int{rest[0].Line, rest[0].Column}) // "Thursday"
+
+	// Up to the cap, Markdown as ever: the links are markup.
+	a = parse(t, "a.md", paragraphs(strings.Repeat("[a](https://example.org) ", article.MaxBrackets/2)))
+	assert.False(t, a.TooManyBrackets)
+	assert.True(t, a.Markdown)
+}
