@@ -49,29 +49,51 @@ func (p *pass) suppress() []Finding {
 	if len(ds) == 0 {
 		return fs
 	}
+	// The lines each rule is silenced on: every good directive's range, for
+	// each rule it names, merged. Findings and claims are then looked up in
+	// them, and each directive is used when a finding falls in its own
+	// range: in time growing as n log n, so that a page of 20,000 directives
+	// costs no more than its reading.
+	ranges := map[string][]span{}
+	for _, d := range ds {
+		if d.bad || d.kind == "enable" {
+			continue
+		}
+		for _, r := range d.rules {
+			ranges[r] = append(ranges[r], span{d.from, d.last(r), d})
+		}
+	}
+	lines := map[string][]int{} // each rule's finding lines, sorted
+	for _, f := range fs {
+		lines[f.Rule] = append(lines[f.Rule], f.Line)
+	}
+	merged := map[string][]span{}
+	for r, rs := range ranges {
+		ls := lines[r]
+		slices.Sort(ls)
+		for _, sp := range rs {
+			if i, _ := slices.BinarySearch(ls, sp.from); i < len(ls) && ls[i] <= sp.to {
+				sp.d.used = true
+			}
+		}
+		merged[r] = mergeSpans(rs)
+	}
 	// cross-source is judged across articles, after this pass: a directive
 	// naming it marks the claims on its lines, and counts as used, since
 	// whether it silences anything is known only when articles are compared.
-	for _, d := range ds {
-		if d.bad || d.kind == "enable" || !slices.Contains(d.rules, CrossSource) {
-			continue
+	if cs := merged[CrossSource]; len(cs) > 0 {
+		for _, sp := range ranges[CrossSource] {
+			sp.d.used = true
 		}
-		d.used = true
 		for _, cl := range p.claims {
-			if cl.Line >= d.from && cl.Line <= d.last(CrossSource) {
+			if inSpans(cs, cl.Line) {
 				cl.Quiet = true
 			}
 		}
 	}
 	kept := fs[:0:0]
 	for _, f := range fs {
-		silenced := false
-		for _, d := range ds {
-			if !d.bad && d.kind != "enable" && slices.Contains(d.rules, f.Rule) && f.Line >= d.from && f.Line <= d.last(f.Rule) {
-				d.used, silenced = true, true
-			}
-		}
-		if !silenced {
+		if !inSpans(merged[f.Rule], f.Line) {
 			kept = append(kept, f)
 		}
 	}
@@ -85,6 +107,41 @@ func (p *pass) suppress() []Finding {
 		}
 	}
 	return p.Findings
+}
+
+// span is the lines a directive silences for one rule, from and to
+// included.
+type span struct {
+	from, to int
+	d        *directive
+}
+
+// mergeSpans returns the union of spans, sorted and without overlaps.
+func mergeSpans(spans []span) []span {
+	out := slices.Clone(spans)
+	slices.SortFunc(out, func(a, b span) int { return a.from - b.from })
+	n := 0
+	for _, sp := range out {
+		if sp.to < sp.from {
+			continue
+		}
+		if n > 0 && sp.from <= out[n-1].to+1 {
+			out[n-1].to = max(out[n-1].to, sp.to)
+			continue
+		}
+		out[n] = sp
+		n++
+	}
+	return out[:n]
+}
+
+// inSpans reports whether line is in one of spans, merged.
+func inSpans(spans []span, line int) bool {
+	i, found := slices.BinarySearchFunc(spans, line, func(sp span, l int) int { return sp.from - l })
+	if found {
+		return true
+	}
+	return i > 0 && line <= spans[i-1].to
 }
 
 // directives reads the directives of the article, line by line.
@@ -106,6 +163,7 @@ func (p *pass) directives() []*directive {
 	}
 	var ds []*directive
 	open := map[string]*directive{} // rule → the disable that is open
+	next := -1                      // the last line with text found after a disable-next-line
 	for i := range lines {
 		text := string(src[lines[i]:lineEnd(i)])
 		m := directiveRE.FindStringSubmatch(text)
@@ -144,13 +202,21 @@ func (p *pass) directives() []*directive {
 		}
 		switch d.kind {
 		case "disable-next-line":
+			// The next line with text that is not a comment; found once for
+			// a run of directives, not again for each.
 			d.from, d.to = i+2, i+2
-			for j := i + 1; j < len(lines); j++ { // the next line with text that is not a comment
-				t := strings.TrimSpace(string(src[lines[j]:lineEnd(j)]))
-				if t != "" && !(strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->")) {
-					d.from, d.to = j+1, j+1
-					break
+			if next <= i {
+				next = len(lines)
+				for j := i + 1; j < len(lines); j++ {
+					t := strings.TrimSpace(string(src[lines[j]:lineEnd(j)]))
+					if t != "" && !(strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->")) {
+						next = j
+						break
+					}
 				}
+			}
+			if next < len(lines) {
+				d.from, d.to = next+1, next+1
 			}
 		case "disable":
 			d.from, d.to = i+2, len(lines)
