@@ -401,6 +401,8 @@ func (d *nodeDecoder) wording(n *yaml.Node, y *wordingY) bool {
 			return 6, d.str(v, &y.Severity)
 		case "quoted":
 			return 7, scalar(v, &y.Quoted)
+		case "except":
+			return 8, d.strs(v, &y.Except)
 		}
 		return -1, false
 	})

@@ -251,6 +251,10 @@ type Wording struct {
 	// Quoted makes the rule match inside quotation marks too; by default,
 	// as the typed checks, it leaves quoted text alone.
 	Quoted bool
+	// Except are patterns of text a match may stand in and be right: a
+	// match inside a match of one of them is not reported ("chicken Kiev"
+	// for a rule on "Kiev").
+	Except []*regexp.Regexp
 	Pos    Pos
 	// Literal is text every match must contain (lower case when Fold):
 	// an article without it is skipped without running the pattern.

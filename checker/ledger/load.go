@@ -368,6 +368,7 @@ type wordingY struct {
 	Replacement str  `yaml:"replacement"`
 	Severity    str  `yaml:"severity"`
 	Quoted      bool `yaml:"quoted"`
+	Except      strs `yaml:"except"`
 }
 
 // str is a YAML scalar with its position.
@@ -1139,6 +1140,17 @@ func (l *loader) wording(file string, it *item[wordingY]) {
 		} else {
 			w.Pattern = re
 			w.Literal, w.Fold = requiredLiteral(y.Pattern.V)
+		}
+	}
+	for _, e := range y.Except {
+		re, err := regexp.Compile(e.V)
+		switch {
+		case err != nil:
+			l.errorf(l.at(file, e), "invalid except pattern: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		case re.MatchString(""):
+			l.errorf(l.at(file, e), "except pattern %q matches empty text", e.V)
+		default:
+			w.Except = append(w.Except, re)
 		}
 	}
 	l.need(file, y.Message, it.Line, it.Col, what, "message")

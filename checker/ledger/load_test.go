@@ -124,6 +124,19 @@ func TestLoadErrorsCarryPositions(t *testing.T) {
 			want: []string{"r.yaml:20:14: invalid pattern: missing closing ): `(Kiev`"},
 		},
 		{
+			name: "invalid except patterns",
+			yaml: base + `wording:
+  - id: kyiv
+    pattern: 'Kiev'
+    message: spell it Kyiv
+    except: ['chicken (Kiev', 'x*']
+`,
+			want: []string{
+				"r.yaml:22:14: invalid except pattern: missing closing ): `chicken (Kiev`",
+				`r.yaml:22:31: except pattern "x*" matches empty text`,
+			},
+		},
+		{
 			name: "duplicate id",
 			yaml: base + `  - id: putin
     kind: person

@@ -5,6 +5,7 @@ package wording
 import (
 	"bytes"
 	_ "embed"
+	"slices"
 	"sort"
 
 	"github.com/claimlint/claimlint/checker/analysis"
@@ -54,6 +55,7 @@ func run(p *analysis.Pass) {
 				continue
 			}
 		}
+		var except [][]int // the matches of w.Except, found with the rule's first match
 		for _, m := range w.Pattern.FindAllIndex(text, -1) {
 			// Past the article's cap the engine read no further, and
 			// nor does a rule.
@@ -62,7 +64,17 @@ func run(p *analysis.Pass) {
 			}
 			// Quoted text is someone's words, left alone as the typed
 			// checks leave it, unless the rule asks for it.
-			if !w.Quoted && q.in(m[0], m[1]) || !p.Take(m[0]) {
+			if !w.Quoted && q.in(m[0], m[1]) {
+				continue
+			}
+			// Text the rule's exceptions name is right as it stands.
+			if len(w.Except) > 0 && except == nil {
+				except = [][]int{}
+				for _, e := range w.Except {
+					except = append(except, e.FindAllIndex(text, -1)...)
+				}
+			}
+			if slices.ContainsFunc(except, func(e []int) bool { return e[0] <= m[0] && m[1] <= e[1] }) || !p.Take(m[0]) {
 				continue
 			}
 			f := analysis.Finding{
