@@ -211,27 +211,6 @@ func revisionOf(bi *debug.BuildInfo) (rev string, modified bool) {
 	return rev, modified
 }
 
-// programID identifies the code of this claimlint for the result cache: the
-// commit it was built from when the build says the tree was clean, else a
-// hash of the executable itself.
-func programID() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		var rev, modified string
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value
-			}
-		}
-		if rev != "" && modified == "false" {
-			return "rev:" + rev
-		}
-	}
-	return runner.ProgramHash()
-}
-
 // RepoRoot is the top of the git repository around the working directory,
 // or the working directory itself: outputs, baselines and diffs give paths
 // relative to it.

@@ -241,8 +241,12 @@ func Run(opt Options) (*Result, error) {
 	ropt := runner.Options{Article: article.Options{Published: opt.Published}, Workers: opt.Workers,
 		KeepSources: opt.Fix || opt.Diff, MaxSize: opt.MaxSize}
 	if opt.Cache && opt.Stdin == nil {
+		// A program that cannot name its own build keeps no cache: it could
+		// not tell its entries from another build's.
 		if dir, err := runner.DefaultCacheDir(); err == nil {
-			ropt.Cache = runner.NewCache(dir, opt.Rules.Files, programID())
+			if id := runner.ProgramID(); id != "" {
+				ropt.Cache = runner.NewCache(dir, opt.Rules.Files, id)
+			}
 		}
 	}
 	procs := processors(opt, root)
