@@ -229,6 +229,11 @@ func RepoRoot() string {
 // written, never replaced by a regular file; a symbolic link is followed,
 // and its target written by the same rules, so the link stays a link.
 func writeFile(path string, data []byte) error {
+	return writeFileFrom(path, bytes.NewReader(data))
+}
+
+// writeFileFrom is writeFile of what data reads.
+func writeFileFrom(path string, data io.Reader) error {
 	fi, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -256,12 +261,12 @@ func writeFile(path string, data []byte) error {
 
 // writeInPlace opens path for writing, following links, and writes data:
 // for devices and pipes, which a rename would replace.
-func writeInPlace(path string, data []byte) error {
+func writeInPlace(path string, data io.Reader) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
+	if _, err := io.Copy(f, data); err != nil {
 		f.Close()
 		return err
 	}
@@ -270,13 +275,13 @@ func writeInPlace(path string, data []byte) error {
 
 // renameInto replaces the regular file (or nothing) at path with data,
 // through a temporary file in the same folder, giving it mode perm.
-func renameInto(path string, data []byte, perm fs.FileMode) error {
+func renameInto(path string, data io.Reader, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+	if _, err := io.Copy(tmp, data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

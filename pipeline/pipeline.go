@@ -222,6 +222,7 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	var found iter.Seq[runner.Input]
+	var roots []string // the paths walked
 	if opt.Stdin != nil {
 		found = slices.Values([]runner.Input{{Path: opt.Stdin.Path, Data: opt.Stdin.Data, Published: cfg.PublishedFor(opt.Stdin.Path)}})
 	} else {
@@ -233,7 +234,8 @@ func Run(opt Options) (*Result, error) {
 		if len(opt.Paths) > 0 && len(paths) == 0 {
 			found = slices.Values([]runner.Input(nil)) // every file named was left out
 		} else {
-			found = findInputs(Paths(paths, cfg), cfg, forced, opt.Shard, opt.Shards, root, func(err error) {
+			roots = Paths(paths, cfg)
+			found = findInputs(roots, cfg, forced, opt.Shard, opt.Shards, root, func(err error) {
 				fmt.Fprintln(opt.stderr(), "claimlint: warning: "+report.CleanLine(err.Error()))
 			})
 		}
@@ -259,6 +261,10 @@ func Run(opt Options) (*Result, error) {
 			ropt.Claims = runner.CorpusClaims
 		}
 		return stream(opt, l, found, ropt, procs, failLevel)
+	}
+	if streamsSorted(opt, procs, roots, root) {
+		run := &report.Run{Root: root(), Version: Version(), RelPathsUnique: true}
+		return streamSorted(opt, l, found, ropt, procs, failLevel, run)
 	}
 	var inputs []runner.Input
 	var pathErrs []error
