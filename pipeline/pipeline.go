@@ -6,7 +6,10 @@
 // as golangci-lint passes its issues, writes the outputs and says how the
 // run ends. When every processor can work file by file and the only output
 // is text on standard output, the findings are written as each file is
-// checked, in flat memory.
+// checked, in flat memory. When the outputs are any formats but html and
+// claimreview and the processors are cross-source, ledger-lint and
+// severities, they are written in flat memory too, byte for byte as a run
+// that holds them would (see streamSorted).
 //
 // The command claimlint parses its flags into Options and calls Run; its
 // other commands (merge, test, claims) use the loaders and the processors
@@ -156,7 +159,7 @@ func (o *Options) stderr() io.Writer {
 // Result is how a run ended.
 type Result struct {
 	// Findings are what the processors left, sorted; nil when the run
-	// streamed them to Stdout as it went.
+	// streamed them to its outputs as it went.
 	Findings []checker.Finding
 	Files    int     // articles checked
 	Errors   []error // files that could not be checked (or fixed), as written to Stderr
