@@ -211,27 +211,6 @@ func revisionOf(bi *debug.BuildInfo) (rev string, modified bool) {
 	return rev, modified
 }
 
-// programID identifies the code of this claimlint for the result cache: the
-// commit it was built from when the build says the tree was clean, else a
-// hash of the executable itself.
-func programID() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		var rev, modified string
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value
-			}
-		}
-		if rev != "" && modified == "false" {
-			return "rev:" + rev
-		}
-	}
-	return runner.ProgramHash()
-}
-
 // RepoRoot is the top of the git repository around the working directory,
 // or the working directory itself: outputs, baselines and diffs give paths
 // relative to it.
@@ -250,6 +229,11 @@ func RepoRoot() string {
 // written, never replaced by a regular file; a symbolic link is followed,
 // and its target written by the same rules, so the link stays a link.
 func writeFile(path string, data []byte) error {
+	return writeFileFrom(path, bytes.NewReader(data))
+}
+
+// writeFileFrom is writeFile of what data reads.
+func writeFileFrom(path string, data io.Reader) error {
 	fi, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -277,12 +261,12 @@ func writeFile(path string, data []byte) error {
 
 // writeInPlace opens path for writing, following links, and writes data:
 // for devices and pipes, which a rename would replace.
-func writeInPlace(path string, data []byte) error {
+func writeInPlace(path string, data io.Reader) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
+	if _, err := io.Copy(f, data); err != nil {
 		f.Close()
 		return err
 	}
@@ -291,13 +275,13 @@ func writeInPlace(path string, data []byte) error {
 
 // renameInto replaces the regular file (or nothing) at path with data,
 // through a temporary file in the same folder, giving it mode perm.
-func renameInto(path string, data []byte, perm fs.FileMode) error {
+func renameInto(path string, data io.Reader, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+	if _, err := io.Copy(tmp, data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

@@ -6,7 +6,10 @@
 // as golangci-lint passes its issues, writes the outputs and says how the
 // run ends. When every processor can work file by file and the only output
 // is text on standard output, the findings are written as each file is
-// checked, in flat memory.
+// checked, in flat memory. When the outputs are any formats but html and
+// claimreview and the processors are cross-source, ledger-lint and
+// severities, they are written in flat memory too, byte for byte as a run
+// that holds them would (see streamSorted).
 //
 // The command claimlint parses its flags into Options and calls Run; its
 // other commands (merge, test, claims) use the loaders and the processors
@@ -160,7 +163,7 @@ func (o *Options) stderr() io.Writer {
 // Result is how a run ended.
 type Result struct {
 	// Findings are what the processors left, sorted; nil when the run
-	// streamed them to Stdout as it went.
+	// streamed them to its outputs as it went.
 	Findings []checker.Finding
 	Files    int     // articles checked
 	Errors   []error // files that could not be checked (or fixed), as written to Stderr
@@ -231,6 +234,7 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	var found iter.Seq[runner.Input]
+	var roots []string // the paths walked
 	if opt.Stdin != nil {
 		found = slices.Values([]runner.Input{{Path: opt.Stdin.Path, Data: opt.Stdin.Data, Published: cfg.PublishedFor(opt.Stdin.Path)}})
 	} else {
@@ -242,7 +246,8 @@ func Run(opt Options) (*Result, error) {
 		if len(opt.Paths) > 0 && len(paths) == 0 {
 			found = slices.Values([]runner.Input(nil)) // every file named was left out
 		} else {
-			found = findInputs(Paths(paths, cfg), cfg, forced, opt.Shard, opt.Shards, root, func(err error) {
+			roots = Paths(paths, cfg)
+			found = findInputs(roots, cfg, forced, opt.Shard, opt.Shards, root, func(err error) {
 				fmt.Fprintln(opt.stderr(), "claimlint: warning: "+report.CleanLine(err.Error()))
 			})
 		}
@@ -250,8 +255,12 @@ func Run(opt Options) (*Result, error) {
 	ropt := runner.Options{Article: article.Options{Published: opt.Published}, Workers: opt.Workers,
 		KeepSources: opt.Fix || opt.Diff, MaxSize: opt.MaxSize}
 	if opt.Cache && opt.Stdin == nil {
+		// A program that cannot name its own build keeps no cache: it could
+		// not tell its entries from another build's.
 		if dir, err := runner.DefaultCacheDir(); err == nil {
-			ropt.Cache = runner.NewCache(dir, opt.Rules.Files, programID())
+			if id := runner.ProgramID(); id != "" {
+				ropt.Cache = runner.NewCache(dir, opt.Rules.Files, id)
+			}
 		}
 	}
 	procs := processors(opt, root)
@@ -264,6 +273,10 @@ func Run(opt Options) (*Result, error) {
 			ropt.Claims = runner.CorpusClaims
 		}
 		return stream(opt, l, chk, found, ropt, procs, failLevel)
+	}
+	if streamsSorted(opt, procs, roots, root) {
+		run := &report.Run{Root: root(), Version: Version(), RelPathsUnique: true}
+		return streamSorted(opt, l, found, ropt, procs, failLevel, run)
 	}
 	var inputs []runner.Input
 	var pathErrs []error

@@ -567,3 +567,65 @@ func period(s string) civil.Period {
 	}
 	return p
 }
+
+// TestContextAddsWhatCheckAdds: the related locations a streamed run adds
+// to the ledger's findings, article by article, from what Context learnt,
+// are those Check adds holding every statement and finding, in the same
+// order; with few articles and with many more than a finding lists.
+func TestContextAddsWhatCheckAdds(t *testing.T) {
+	l := testLedgerT(t)
+	for seed := range uint64(12) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		arts := randomStmts(rng, []int{2, 5, 14, 60, 400}[seed%5])
+		// Findings on the claims the ledger contradicts, and others.
+		var per [][]checker.Finding
+		for _, ss := range arts {
+			var fs []checker.Finding
+			for i := range ss {
+				s := &ss[i]
+				if s.Ledger != "" && rng.IntN(3) == 0 {
+					s.Wrong = append(s.Wrong, Attrs[1+rng.IntN(3)])
+				}
+				for _, attr := range s.Wrong {
+					fs = append(fs, checker.Finding{Path: s.Path, Line: s.Line, Offset: s.Offset + rng.IntN(s.EndOffset-s.Offset), Rule: RuleOf[attr], Message: attr})
+				}
+				if rng.IntN(2) == 0 {
+					fs = append(fs, checker.Finding{Path: s.Path, Line: s.Line, Offset: s.Offset, Rule: "title-at-date"})
+				}
+			}
+			checker.SortFindings(fs)
+			per = append(per, fs)
+		}
+		var all []Stmt
+		var want []checker.Finding
+		for i, ss := range arts {
+			all = append(all, ss...)
+			want = append(want, per[i]...)
+		}
+		want = slices.Clone(want)
+		Check(l, Cluster(l, slices.Clone(all)), want)
+		withRelated := 0
+		for _, f := range want {
+			if len(f.Related) > 0 {
+				withRelated++
+			}
+		}
+		if len(arts) >= 60 {
+			require.Greater(t, withRelated, 0, "seed %d: findings with related locations", seed)
+		}
+
+		ctx := NewContext(l)
+		for _, ss := range arts {
+			ctx.Learn(ss)
+		}
+		var got []checker.Finding
+		for i := len(arts) - 1; i >= 0; i-- { // Apply in any order
+			fs := slices.Clone(per[i])
+			ctx.Apply(arts[i], fs)
+			got = append(fs, got...)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("seed %d (%d articles): related locations differ (-Check +Context):\n%s", seed, len(arts), diff)
+		}
+	}
+}

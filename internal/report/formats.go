@@ -3,12 +3,9 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -40,6 +37,10 @@ type Run struct {
 	// View holds what the corpus formats (html, claimreview) show besides
 	// findings; nil for the others.
 	View *View
+	// RelPathsUnique says that findings of different paths never have the
+	// same path relative to Root: a streamed SARIF log then forgets the
+	// fingerprints of a file once the next one starts.
+	RelPathsUnique bool
 }
 
 // Format is an output format.
@@ -47,18 +48,24 @@ type Format struct {
 	Name  string
 	Doc   string
 	Write func(io.Writer, *Run) error
+	// Stream starts writing the format finding by finding (see Stream);
+	// nil for the formats that show the articles (html, claimreview),
+	// which need the whole run.
+	Stream func(io.Writer, *Run) Stream
 }
+
+func newTextStream(w io.Writer, _ *Run) Stream { return textStream{w} }
 
 // Formats lists every output format, in the order documented.
 var Formats = []Format{
-	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }},
-	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r) }},
-	{"sarif", "SARIF 2.1.0, for code scanning", SARIF},
-	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub},
-	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL},
-	{"checkstyle", "checkstyle XML", Checkstyle},
-	{"html", "one self-contained HTML page: summary, articles with findings highlighted, event matrix, timeline", HTML},
-	{"claimreview", "schema.org ClaimReview JSON-LD, one review per contradicted claim", ClaimReview},
+	{"text", "one finding a line: path:line:col: severity: message [rule]", func(w io.Writer, r *Run) error { return Text(w, r.Findings) }, newTextStream},
+	{"json", `{"findings": [...], "summary": {...}}`, func(w io.Writer, r *Run) error { return JSON(w, r) }, newJSONStream},
+	{"sarif", "SARIF 2.1.0, for code scanning", SARIF, newSARIFStream},
+	{"github", "GitHub workflow commands (annotations), and a step summary when GITHUB_STEP_SUMMARY is set", GitHub, newGitHubStream},
+	{"rdjsonl", "reviewdog diagnostics, one JSON object a line", RDJSONL, newRDJSONLStream},
+	{"checkstyle", "checkstyle XML", Checkstyle, newCheckstyleStream},
+	{"html", "one self-contained HTML page: summary, articles with findings highlighted, event matrix, timeline", HTML, nil},
+	{"claimreview", "schema.org ClaimReview JSON-LD, one review per contradicted claim", ClaimReview, nil},
 }
 
 // LookupFormat returns the format with the given name.
@@ -116,14 +123,25 @@ func ArtifactURI(root, path string) string {
 func Fingerprints(root string, fs []checker.Finding) []string {
 	seen := map[string]int{}
 	out := make([]string, len(fs))
-	for i, f := range fs {
-		key := f.Rule + "\x00" + RelPath(root, f.Path) + "\x00" + strings.Join(strings.Fields(f.Found), " ")
-		n := seen[key]
+	for i := range fs {
+		key := fingerprintKey(root, &fs[i])
+		out[i] = fingerprint(key, seen[key])
 		seen[key]++
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
-		out[i] = hex.EncodeToString(sum[:16])
 	}
 	return out
+}
+
+// fingerprintKey is what a fingerprint is made of: the rule, the
+// root-relative path and the claim's text.
+func fingerprintKey(root string, f *checker.Finding) string {
+	return f.Rule + "\x00" + RelPath(root, f.Path) + "\x00" + strings.Join(strings.Fields(f.Found), " ")
+}
+
+// fingerprint is the fingerprint of the n-th earlier finding (0-based) with
+// the same key.
+func fingerprint(key string, n int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
+	return hex.EncodeToString(sum[:16])
 }
 
 // InformationURI is where claimlint is explained.
@@ -142,81 +160,7 @@ func text(s string) *sarif.MultiformatMessageString {
 
 // SARIF writes a SARIF 2.1.0 log with the tool's rules, the results,
 // fixes where a replacement is certain, and line-independent fingerprints.
-func SARIF(w io.Writer, r *Run) error {
-	rep, err := sarif.New(sarif.Version210, true)
-	if err != nil {
-		return err
-	}
-	driver := &sarif.ToolComponent{
-		Name: "claimlint", InformationURI: ptr(InformationURI), Rules: []*sarif.ReportingDescriptor{},
-	}
-	if r.Version != "" {
-		driver.Version = ptr(r.Version)
-		if strings.HasPrefix(r.Version, "v") { // a module version; "devel-…" is not semantic
-			driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
-		}
-	}
-	index := map[string]uint{}
-	for _, rule := range checker.Rules {
-		index[rule.ID] = uint(len(driver.Rules))
-		help := fmt.Sprintf("%s\n\nReported: %s\nRight: %s\nLedger fields: %s", rule.Doc, rule.Bad, rule.Good, rule.Fields)
-		driver.Rules = append(driver.Rules, &sarif.ReportingDescriptor{
-			ID:                   rule.ID,
-			Name:                 ptr(rule.ID),
-			ShortDescription:     text(rule.Title),
-			FullDescription:      text(strings.Join(strings.Fields(rule.Doc), " ")),
-			Help:                 text(help),
-			HelpURI:              ptr(RuleURI(rule.ID)),
-			DefaultConfiguration: &sarif.ReportingConfiguration{Level: sarifLevel[rule.Severity]},
-		})
-	}
-	run := &sarif.Run{Tool: sarif.Tool{Driver: driver}, Results: []*sarif.Result{}, ColumnKind: "unicodeCodePoints"}
-	fps := Fingerprints(r.Root, r.Findings)
-	for i, f := range r.Findings {
-		uri := ArtifactURI(r.Root, f.Path)
-		region := &sarif.Region{StartLine: ptr(f.Line), StartColumn: ptr(f.Column), EndLine: ptr(f.EndLine), EndColumn: ptr(f.EndColumn)}
-		res := &sarif.Result{
-			RuleID:  ptr(f.Rule),
-			Level:   ptr(sarifLevel[f.Severity]),
-			Message: sarif.Message{Text: ptr(f.Message)},
-			Locations: []*sarif.Location{{PhysicalLocation: &sarif.PhysicalLocation{
-				ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(uri)},
-				Region:           region,
-			}}},
-			PartialFingerprints: map[string]interface{}{"claimlint/v1": fps[i]},
-		}
-		if ix, ok := index[f.Rule]; ok {
-			res.RuleIndex = ptr(ix)
-		}
-		if f.Evidence != nil && !f.Evidence.Pos.IsZero() {
-			res.RelatedLocations = append(res.RelatedLocations, evidenceLocation(r.Root, f.Evidence))
-		}
-		for _, rel := range f.Related {
-			res.RelatedLocations = append(res.RelatedLocations, &sarif.Location{
-				PhysicalLocation: &sarif.PhysicalLocation{
-					ArtifactLocation: &sarif.ArtifactLocation{URI: ptr(ArtifactURI(r.Root, rel.Path))},
-					Region:           &sarif.Region{StartLine: ptr(rel.Line), StartColumn: ptr(rel.Column), EndLine: ptr(rel.EndLine), EndColumn: ptr(rel.EndColumn)},
-				},
-				Message: &sarif.Message{Text: ptr(rel.Message)},
-			})
-		}
-		if f.Fix != nil {
-			res.Fixes = append(res.Fixes, &sarif.Fix{
-				Description: &sarif.Message{Text: ptr(fmt.Sprintf("replace with %q", f.Fix.Replacement))},
-				ArtifactChanges: []*sarif.ArtifactChange{{
-					ArtifactLocation: sarif.ArtifactLocation{URI: ptr(uri)},
-					Replacements: []*sarif.Replacement{{
-						DeletedRegion:   sarif.Region{ByteOffset: ptr(f.Fix.Offset), ByteLength: ptr(f.Fix.EndOffset - f.Fix.Offset)},
-						InsertedContent: &sarif.ArtifactContent{Text: ptr(f.Fix.Replacement)},
-					}},
-				}},
-			})
-		}
-		run.Results = append(run.Results, res)
-	}
-	rep.AddRun(run)
-	return rep.PrettyWrite(w)
-}
+var SARIF = writeAll(newSARIFStream)
 
 // evidenceLocation points at the ledger entry behind a finding.
 func evidenceLocation(root string, e *checker.Evidence) *sarif.Location {
@@ -242,59 +186,16 @@ func escapeProperty(s string) string {
 // GitHub writes one workflow command per finding, which GitHub shows as an
 // annotation on the line, and appends a Markdown summary to the file named
 // by GITHUB_STEP_SUMMARY when it is set.
-func GitHub(w io.Writer, r *Run) error {
-	for _, f := range r.Findings {
-		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			ghLevel[f.Severity], escapeProperty(RelPath(r.Root, f.Path)), f.Line, f.Column, f.EndLine, f.EndColumn,
-			escapeProperty("claimlint "+f.Rule), escapeData(f.Message))
-		if err != nil {
-			return err
-		}
-	}
-	if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-		sf, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if err != nil {
-			return fmt.Errorf("step summary: %w", err)
-		}
-		defer sf.Close()
-		return StepSummary(sf, r, 20)
-	}
-	return nil
-}
+var GitHub = writeAll(newGitHubStream)
 
 // StepSummary writes a Markdown summary: counts by rule and by file, then the
 // first findings.
 func StepSummary(w io.Writer, r *Run, first int) error {
-	s := Summarize(r.Files, r.Findings)
-	var b strings.Builder
-	fmt.Fprintf(&b, "## claimlint\n\n%s.\n\n", s.Line()) // "1 file checked: 1 error, …", as on stderr
-	if len(r.Findings) == 0 {
-		b.WriteString("No findings.\n")
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	b.WriteString("| rule | findings |\n| --- | ---: |\n")
-	for _, k := range sortedKeys(s.ByRule) {
-		fmt.Fprintf(&b, "| `%s` | %d |\n", k, s.ByRule[k])
-	}
-	byFile := map[string]int{}
+	s := newStepSummary(r.Root, first)
 	for _, f := range r.Findings {
-		byFile[RelPath(r.Root, f.Path)]++
+		s.add(f)
 	}
-	b.WriteString("\n| file | findings |\n| --- | ---: |\n")
-	for _, k := range sortedKeys(byFile) {
-		fmt.Fprintf(&b, "| %s | %d |\n", mdCell(k), byFile[k])
-	}
-	fmt.Fprintf(&b, "\n### First findings\n\n| where | rule | message |\n| --- | --- | --- |\n")
-	for i, f := range r.Findings {
-		if i == first {
-			fmt.Fprintf(&b, "\n… and %d more.\n", len(r.Findings)-first)
-			break
-		}
-		fmt.Fprintf(&b, "| %s:%d:%d | `%s` | %s |\n", mdCell(RelPath(r.Root, f.Path)), f.Line, f.Column, f.Rule, mdCell(f.Message))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return s.write(w, r.Files)
 }
 
 // mdCell writes s as the text of a Markdown table cell: control
@@ -351,31 +252,28 @@ var rdSeverity = map[string]string{checker.Error: "ERROR", checker.Warning: "WAR
 
 // RDJSONL writes reviewdog's rdjsonl: one Diagnostic a line, with the fix
 // as a suggestion. Columns are in bytes, as reviewdog counts them.
-func RDJSONL(w io.Writer, r *Run) error {
-	enc := json.NewEncoder(w)
-	for _, f := range r.Findings {
-		var d rdDiagnostic
-		d.Message = f.Message
-		d.Location.Path = RelPath(r.Root, f.Path)
-		d.Location.Range = rdRange{rdPosition{f.Line, f.ByteCol}, rdPosition{f.EndLine, f.EndByteCol}}
-		d.Severity = rdSeverity[f.Severity]
-		d.Source.Name, d.Source.URL = "claimlint", InformationURI
-		d.Code.Value, d.Code.URL = f.Rule, RuleURI(f.Rule)
-		if f.Fix != nil && f.Fix.Offset == f.Offset {
-			// The fix starts where the finding does: its range is known in
-			// lines and byte columns.
-			end := rdPosition{f.Line, f.ByteCol + (f.Fix.EndOffset - f.Fix.Offset)}
-			d.Suggestions = []rdSuggestion{{Range: rdRange{rdPosition{f.Line, f.ByteCol}, end}, Text: f.Fix.Replacement}}
-		} else if f.Fix != nil && f.Line == f.EndLine {
-			start := rdPosition{f.Line, f.ByteCol + (f.Fix.Offset - f.Offset)}
-			end := rdPosition{f.Line, start.Column + (f.Fix.EndOffset - f.Fix.Offset)}
-			d.Suggestions = []rdSuggestion{{Range: rdRange{start, end}, Text: f.Fix.Replacement}}
-		}
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
+var RDJSONL = writeAll(newRDJSONLStream)
+
+// rdDiagnosticOf is a finding as a reviewdog diagnostic.
+func rdDiagnosticOf(root string, f checker.Finding) rdDiagnostic {
+	var d rdDiagnostic
+	d.Message = f.Message
+	d.Location.Path = RelPath(root, f.Path)
+	d.Location.Range = rdRange{rdPosition{f.Line, f.ByteCol}, rdPosition{f.EndLine, f.EndByteCol}}
+	d.Severity = rdSeverity[f.Severity]
+	d.Source.Name, d.Source.URL = "claimlint", InformationURI
+	d.Code.Value, d.Code.URL = f.Rule, RuleURI(f.Rule)
+	if f.Fix != nil && f.Fix.Offset == f.Offset {
+		// The fix starts where the finding does: its range is known in
+		// lines and byte columns.
+		end := rdPosition{f.Line, f.ByteCol + (f.Fix.EndOffset - f.Fix.Offset)}
+		d.Suggestions = []rdSuggestion{{Range: rdRange{rdPosition{f.Line, f.ByteCol}, end}, Text: f.Fix.Replacement}}
+	} else if f.Fix != nil && f.Line == f.EndLine {
+		start := rdPosition{f.Line, f.ByteCol + (f.Fix.Offset - f.Offset)}
+		end := rdPosition{f.Line, start.Column + (f.Fix.EndOffset - f.Fix.Offset)}
+		d.Suggestions = []rdSuggestion{{Range: rdRange{start, end}, Text: f.Fix.Replacement}}
 	}
-	return nil
+	return d
 }
 
 type csError struct {
@@ -392,27 +290,4 @@ type csFile struct {
 }
 
 // Checkstyle writes checkstyle XML, one <file> per article with findings.
-func Checkstyle(w io.Writer, r *Run) error {
-	doc := struct {
-		XMLName xml.Name `xml:"checkstyle"`
-		Version string   `xml:"version,attr"`
-		Files   []csFile `xml:"file"`
-	}{Version: "4.3"}
-	for _, f := range r.Findings {
-		if len(doc.Files) == 0 || doc.Files[len(doc.Files)-1].Name != f.Path {
-			doc.Files = append(doc.Files, csFile{Name: f.Path})
-		}
-		last := &doc.Files[len(doc.Files)-1]
-		last.Errors = append(last.Errors, csError{f.Line, f.Column, f.Severity, f.Message, "claimlint." + f.Rule})
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
+var Checkstyle = writeAll(newCheckstyleStream)

@@ -3,7 +3,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -79,15 +78,7 @@ func Text(w io.Writer, fs []checker.Finding) error {
 // JSON writes {"findings":[…],"summary":{…}}, and "claims" when there are
 // some (the event statements of a shard, for merge). encoding/json writes map
 // keys sorted, so the output is the same on every run.
-func JSON(w io.Writer, r *Run) error {
-	fs := r.Findings
-	if fs == nil {
-		fs = []checker.Finding{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(Document{fs, Summarize(r.Files, fs), r.Unchecked, r.Stmts, r.RulesHash})
-}
+func JSON(w io.Writer, r *Run) error { return writeAll(newJSONStream)(w, r) }
 
 // Document is the JSON format's document.
 type Document struct {

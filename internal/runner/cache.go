@@ -32,7 +32,7 @@ type Cache struct {
 }
 
 // NewCache opens a cache in dir for a set of rule files and a program
-// identity (the executable's hash, say).
+// identity (ProgramID).
 func NewCache(dir string, rules []ledger.File, program string) *Cache {
 	h := sha256.New()
 	io.WriteString(h, "claimlint cache v3\x00"+program+"\x00")
@@ -42,25 +42,6 @@ func NewCache(dir string, rules []ledger.File, program string) *Cache {
 		h.Write([]byte{0})
 	}
 	return &Cache{Dir: dir, salt: h.Sum(nil)}
-}
-
-// ProgramHash hashes the running executable, so that a rebuilt claimlint
-// never reads the results of another.
-func ProgramHash() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (c *Cache) key(path string, data []byte, published civil.Date, limit int) string {
