@@ -57,6 +57,18 @@ func (e *errWriter) write(parts ...[]byte) {
 
 func (e *errWriter) str(s string) { e.write([]byte(s)) }
 
+// element writes b as an element of an array indented by indent, as
+// encoding/json's MarshalIndent lays it out: first says whether it is the
+// array's first element, which takes no comma before it.
+func (e *errWriter) element(b []byte, indent string, first bool) {
+	if first {
+		e.str("\n" + indent)
+	} else {
+		e.str(",\n" + indent)
+	}
+	e.write(b)
+}
+
 type textStream struct{ w io.Writer }
 
 func (s textStream) Write(fs []checker.Finding) error { return Text(s.w, fs) }
@@ -83,12 +95,7 @@ func (s *jsonStream) Write(fs []checker.Finding) error {
 		if err != nil {
 			return err
 		}
-		sep := ",\n    "
-		if s.n == 0 {
-			sep = "\n    "
-		}
-		s.ew.str(sep)
-		s.ew.write(b)
+		s.ew.element(b, "    ", s.n == 0)
 		s.sum.Add(fs[i])
 		s.n++
 	}
@@ -181,12 +188,7 @@ func (s *sarifStream) Write(fs []checker.Finding) error {
 		if err != nil {
 			return err
 		}
-		sep := ",\n        "
-		if s.n == 0 {
-			sep = "\n        "
-		}
-		s.ew.str(sep)
-		s.ew.write(b)
+		s.ew.element(b, "        ", s.n == 0)
 		s.n++
 	}
 	return s.ew.err
