@@ -1444,7 +1444,8 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 		switch {
 		case after(p.Lang.Cues.CallingVerbs) && p.isCue(m.hi, cl):
 		case before(1, in.By) && before(2, in.PlacedByVerbs):
-		case after(in.AfterName):
+		case after(in.AfterName) && p.eventNext(m.hi+1, ec):
+		case after(in.AskingVerbs) && m.hi+1 < cl.Hi && in.AskingFor[p.Toks[m.hi+1].Norm] && p.eventNext(m.hi+2, ec):
 		case before(1, in.Of) && before(2, in.Request) && before(3, in.The) && before(4, in.At):
 		case before(1, in.At) && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && in.RequestNouns[p.Toks[m.hi+1].Norm]:
 		default:
@@ -1468,6 +1469,39 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 			}
 		}
 	}
+}
+
+// eventNext reports whether the clause's event word is at i, or follows it
+// with only what may stand before an event noun in between: a determiner
+// or possessive, a date ("Thursday's"), a length ("90-minute"), a medium
+// ("phone"). "X requested the call" names who placed it; "X requested a
+// ceasefire in the call" does not.
+func (p *pass) eventNext(i int, ec *eventClaim) bool {
+	if ec.Cue < i || ec.Cue-i > 6 {
+		return false
+	}
+	dated := map[int]bool{}
+	for _, e := range timex.Find(p.Toks, i, ec.Cue) {
+		for k := e.Lo; k < e.Hi; k++ {
+			dated[k] = true
+		}
+	}
+	md := &p.Lang.Medium
+	for k := i; k < ec.Cue; k++ {
+		t := p.Toks[k]
+		_, unit := p.Lang.Durations.Units[t.Norm]
+		switch {
+		case dated[k], t.Kind == lex.Possessive, t.Kind == lex.Number, t.Text == "-", unit,
+			p.Lang.Determiners[t.Norm], p.Lang.PossessivePronouns[t.Norm],
+			md.Phone[t.Norm], md.Video[t.Norm], md.InPerson[t.Norm]:
+		default:
+			if _, number := p.Lang.Dates.Numbers[t.Norm]; number { // "two-hour"
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // claimVenue reads "in <place>" in a clause: "met … in <country>", "in

@@ -159,11 +159,14 @@ type Lang struct {
 		PlacedByVerbs Set `yaml:"placed-by-verbs"`
 		By            Set `yaml:"by"`
 		AfterName     Set `yaml:"after-name"`
-		RequestNouns  Set `yaml:"request-nouns"`
-		Request       Set `yaml:"request"`
-		At            Set `yaml:"at"`
-		Of            Set `yaml:"of"`
-		The           Set `yaml:"the"`
+		// AskingVerbs and AskingFor: "X asked for the call".
+		AskingVerbs  Set `yaml:"asking-verbs"`
+		AskingFor    Set `yaml:"asking-for"`
+		RequestNouns Set `yaml:"request-nouns"`
+		Request      Set `yaml:"request"`
+		At           Set `yaml:"at"`
+		Of           Set `yaml:"of"`
+		The          Set `yaml:"the"`
 	} `yaml:"initiator"`
 	Edges struct {
 		Start    Set      `yaml:"start"`
