@@ -106,11 +106,11 @@ var numberWords = lang.English.Dates.Numbers
 // monthAt returns the month a token names. Short forms and "May", "March"
 // count only when capitalized, so the verbs "may" and "march" are not months.
 func monthAt(t lex.Token) (time.Month, bool) {
-	m, ok := months[t.Norm]
-	if !ok || !t.Upper {
-		return 0, false
+	if !t.Upper {
+		return 0, false // a month is capitalized: skip the lookup for most words
 	}
-	return m, true
+	m, ok := months[t.Norm]
+	return m, ok
 }
 
 func number(t lex.Token, lo, hi int) (int, bool) {
