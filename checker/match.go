@@ -59,6 +59,9 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 			if ev != nil && p.heldElsewhere(ec, ev) {
 				return "", "the nearest such event was held elsewhere: the clause tells of another event"
 			}
+			if ev != nil && gathering(ec, ev) {
+				return "", "the nearest such event is a gathering of more people on other days: the clause may tell of a meeting of their own"
+			}
 			if ev == nil {
 				if p.judgeEvent(ec, &analysis.Match{Unmatched: true}) {
 					return "coverage", ""
@@ -79,6 +82,8 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		return "", "no date, and no single matching event near the publication date"
 	} else if p.namesAnother(ec, ev) {
 		return "", "no date, and the clause names another event than the one near the publication date"
+	} else if gathering(ec, ev) {
+		return "", "no date, and the event near the publication date is a gathering of more people: the clause may tell of a meeting of their own"
 	} else if !ev.Held() && !ec.Future {
 		return "", notHeld(ev)
 	}
@@ -191,7 +196,9 @@ func (p *pass) namesAnother(ec *eventClaim, e *ledger.Event) bool {
 	title := strings.ToLower(e.Title)
 	for k := ec.Cue - 1; k >= ec.Clause.Lo && k >= ec.Cue-3; k-- {
 		t := p.Toks[k]
-		if n, _ := p.c.vocab.Longest(p.Toks[k:ec.Cue], 0); t.Kind != lex.Word || !t.Upper || n > 0 {
+		// A determiner ends the name: "The summit" at the start of a
+		// sentence names no other summit.
+		if n, _ := p.c.vocab.Longest(p.Toks[k:ec.Cue], 0); t.Kind != lex.Word || !t.Upper || n > 0 || p.Lang.Determiners[t.Norm] {
 			break
 		}
 		if !strings.Contains(title, t.Norm) {
@@ -213,6 +220,14 @@ func (p *pass) heldElsewhere(ec *eventClaim, e *ledger.Event) bool {
 		return false
 	}
 	return l.CountryOf(ec.Venue.ID) != "" && l.CountryOf(e.Venue) != ""
+}
+
+// gathering reports whether e gathers more people than the claim names,
+// and is of a kind the claim's event word does not name first: "A met B"
+// near a summit that both attended, but not on its days, may tell of a
+// meeting of their own, which the ledger need not hold.
+func gathering(ec *eventClaim, e *ledger.Event) bool {
+	return len(e.Participants) > len(ec.Parts) && len(ec.Kinds) > 0 && ec.Kinds[0] != e.Kind
 }
 
 // window is how far, in days, a claimed date may be from a ledger event for

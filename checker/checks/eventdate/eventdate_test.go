@@ -17,3 +17,9 @@ func TestEventDateLedgerFields(t *testing.T) { checktest.Run(t, "testdata/fields
 // TestEventDateWords runs the articles of testdata/words/, whose rule file
 // adds an event word of its own to the language.
 func TestEventDateWords(t *testing.T) { checktest.Run(t, "testdata/words", eventdate.Check) }
+
+// TestEventDateGathering runs the articles of testdata/gathering/: two
+// people who both attend a summit of more, meeting on a day of their own.
+func TestEventDateGathering(t *testing.T) {
+	checktest.Run(t, "testdata/gathering", eventdate.Check)
+}

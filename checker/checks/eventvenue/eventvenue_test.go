@@ -9,3 +9,9 @@ import (
 
 // TestEventVenue runs the annotated articles of testdata/.
 func TestEventVenue(t *testing.T) { checktest.Run(t, "testdata", eventvenue.Check) }
+
+// TestEventVenueGathering runs the articles of testdata/gathering/: two
+// people who both attend a summit of more, and a meeting of their own.
+func TestEventVenueGathering(t *testing.T) {
+	checktest.Run(t, "testdata/gathering", eventvenue.Check)
+}
