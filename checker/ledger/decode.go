@@ -9,10 +9,11 @@ import (
 // decodeFile decodes one rule file into its YAML shapes, in parts whose
 // lists, joined in order, are the file's. The result, and the errors, are
 // those of yaml.Load with known fields; the fast paths below are taken only
-// when they are sure to give exactly that.
-func decodeFile(data []byte) ([]ruleFile, error) {
+// when they are sure to give exactly that. A file decoded in chunks has its
+// items converted by cv (nil: none are) as they are decoded.
+func decodeFile(data []byte, cv *converter) ([]ruleFile, error) {
 	if fastDecoding {
-		if parts, ok := decodeChunked(data); ok {
+		if parts, ok := decodeChunked(data, cv); ok {
 			return parts, nil
 		}
 		var doc yaml.Node
