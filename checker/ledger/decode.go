@@ -108,6 +108,10 @@ func (d *nodeDecoder) file(doc *yaml.Node, out *ruleFile) bool {
 		case "tests":
 			return 6, items(d, v, &out.Tests, d.spec)
 		case "words":
+			// Copied whole, as reflection does; its lines are the file's.
+			if !d.shift(v) {
+				return 7, false
+			}
 			out.Words = *v
 			return 7, true
 		}

@@ -521,6 +521,14 @@ events:
     venue: {place: port}
   - {id: y, kind: talks, date: 2025-03-08, participants: [a], venue: [port, {x: y}], medium: [[phone]]}
 `, false},
+	// The words: section is copied whole; its problems are at its lines in
+	// the file, not in the chunk that holds it.
+	{"words after a cut, with a problem", `entities:
+  - {id: a, kind: person, name: Ada Example}
+  - {id: b, kind: person, name: Bo Example}
+words:
+  hedges: [Maybe]
+`, true},
 }
 
 func TestTrickyFilesDecodeAlike(t *testing.T) {
@@ -623,6 +631,9 @@ func merge(parts []ruleFile) ruleFile {
 	for _, p := range parts {
 		if p.Schema.set {
 			out.Schema = p.Schema
+		}
+		if p.Words.Kind != 0 {
+			out.Words = p.Words
 		}
 	}
 	out.Entities = join(parts, func(p *ruleFile) []item[entityY] { return p.Entities })
