@@ -216,6 +216,9 @@ func (l *loader) words(file string, n *yaml.Node) {
 	if l.led.Lang == nil {
 		l.led.Lang = lang.NewEnglish()
 	}
+	// Kept to write the ledger compiled (compiled.go); a copy of the top
+	// node, so as not to keep the shapes it is part of.
+	l.led.words = append(l.led.words, fileWords{file, new(*n)})
 	if err := l.led.Lang.AddNode(file, n); err != nil {
 		var es lang.Errors
 		if errors.As(err, &es) {
