@@ -69,6 +69,30 @@ func (d *converted) newEvent() *Event {
 	return e
 }
 
+// newConverted returns a part's converted items, with room for n items
+// of list.
+func (cv *converter) newConverted(list string, n int) *converted {
+	// An event refers to two participants, most items to one entity.
+	refs := n
+	if list == "events" {
+		refs = 2 * n
+	}
+	d := &converted{c: conv{zones: cv.zones, refs: make([]ref, 0, refs)}}
+	switch list {
+	case "entities":
+		d.entities, d.entitySlab = make([]done[*Entity], 0, n), make([]Entity, n)
+	case "offices":
+		d.offices = make([]done[*Office], 0, n)
+	case "events":
+		d.events, d.eventSlab = make([]done[*Event], 0, n), make([]Event, n)
+	case "coverage":
+		d.coverage = make([]done[*Coverage], 0, n)
+	case "wording":
+		d.wording = make([]done[*Wording], 0, n)
+	}
+	return d
+}
+
 // take converts the items of r's lists into r.done and empties the lists,
 // keeping their room for the next items.
 func (cv *converter) take(r *ruleFile) {
@@ -120,7 +144,7 @@ func commit[M any](l *loader, file string, d *converted, items []done[M], what s
 			continue
 		}
 		l.errs = append(l.errs, d.c.errs[x.from[0]:x.to[0]]...)
-		l.refs = append(l.refs, d.c.refs[x.from[1]:x.to[1]]...)
+		l.takeRefs(d.c.refs[x.from[1]:x.to[1]])
 		l.later = append(l.later, d.c.later[x.from[2]:x.to[2]]...)
 		add(x.v)
 	}

@@ -140,7 +140,10 @@ func ReadPaths(paths []string) ([]File, error) {
 func Load(files []File) (*Ledger, error) {
 	zones := &zoneCache{}
 	docs := decodeFiles(files, zones)
-	var n struct{ entities, offices, events, wording, shapedEntities, shapedEvents int }
+	var n struct {
+		entities, offices, events, wording          int
+		shapedEntities, shapedOffices, shapedEvents int // of those, not converted as decoded
+	}
 	for _, doc := range docs {
 		for _, d := range doc.parts {
 			n.entities += len(d.Entities)
@@ -148,6 +151,7 @@ func Load(files []File) (*Ledger, error) {
 			n.events += len(d.Events)
 			n.wording += len(d.Wording)
 			n.shapedEntities += len(d.Entities)
+			n.shapedOffices += len(d.Offices)
 			n.shapedEvents += len(d.Events)
 			if c := d.done; c != nil {
 				n.entities += len(c.entities)
@@ -168,7 +172,7 @@ func Load(files []File) (*Ledger, error) {
 			events:   make(map[string]*Event, n.events),
 		},
 		ids:        make(map[string]Pos, n.entities+n.offices+n.events+n.wording),
-		conv:       conv{refs: make([]ref, 0, 2*n.entities+2*n.offices+3*n.events), zones: zones, data: map[string][]byte{}},
+		conv:       conv{refs: make([]ref, 0, 2*n.shapedEntities+2*n.shapedOffices+3*n.shapedEvents), zones: zones, data: map[string][]byte{}},
 		entitySlab: make([]Entity, n.shapedEntities),
 		eventSlab:  make([]Event, n.shapedEvents),
 	}
@@ -478,6 +482,9 @@ type loader struct {
 	conv
 	led *Ledger
 	ids map[string]Pos
+	// refRuns are the references to check, in load order, before those in
+	// refs: runs of them as converted parts hold them (see takeRefs).
+	refRuns [][]ref
 
 	// What entities and events are allocated from, one at a time.
 	entitySlab []Entity
@@ -1326,8 +1333,37 @@ func requiredLiteral(pattern string) (string, bool) {
 	return best, fold
 }
 
+// takeRefs adds the references of an item converted as it was decoded,
+// which are part of its part's list: to the run before when they follow
+// it in that list, else as a run of their own (after the references the
+// loader made itself).
+func (l *loader) takeRefs(rs []ref) {
+	if len(rs) == 0 {
+		return
+	}
+	if len(l.refs) > 0 {
+		l.refRuns = append(l.refRuns, l.refs)
+		l.refs = nil
+	}
+	if n := len(l.refRuns); n > 0 {
+		last := l.refRuns[n-1]
+		if len(last) < cap(last) && &last[:len(last)+1][len(last)] == &rs[0] {
+			l.refRuns[n-1] = last[:len(last)+len(rs)]
+			return
+		}
+	}
+	l.refRuns = append(l.refRuns, rs)
+}
+
 func (l *loader) resolveRefs() {
-	for _, r := range l.refs {
+	for _, run := range l.refRuns {
+		l.resolve(run)
+	}
+	l.resolve(l.refs)
+}
+
+func (l *loader) resolve(refs []ref) {
+	for _, r := range refs {
 		e := l.led.entities[r.id.V]
 		p := l.at(r.file, r.id)
 		if e == nil {

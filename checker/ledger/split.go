@@ -270,6 +270,10 @@ func decodeChunked(data []byte, cv *converter) ([]ruleFile, bool) {
 				}
 				c := &chunks[i]
 				ok := false
+				if c.hand && cv != nil {
+					// Every line but blank ones and comments is an item.
+					parts[i].done = cv.newConverted(c.head, bytes.Count(data[c.from:c.to], []byte{'\n'})+1)
+				}
 				if c.hand {
 					ok = c.decodeHand(data, lines, &parts[i], cv)
 				} else {
@@ -354,7 +358,7 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile, cv *conver
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: make([]*yaml.Node, 1)}
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, seq}}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
-	d := &nodeDecoder{}
+	d := &nodeDecoder{reuse: cv != nil}
 	runFrom, runRow := -1, 0
 	flush := func(to int) bool {
 		if runFrom < 0 {
@@ -393,6 +397,7 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile, cv *conver
 			if d.file(doc, out) {
 				if cv != nil {
 					cv.take(out) // with the run before it, which is of the same list
+					d.reset()
 				}
 				continue
 			}
