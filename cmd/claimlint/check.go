@@ -205,6 +205,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	collectAfterLoad()
 	tuneGC()
 	res, err := pipeline.Run(pipeline.Options{
 		Paths: args, Force: o.force, Stdin: stdin, Rules: r, Config: cfg, Published: aopt.Published,
