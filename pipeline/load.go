@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/internal/ledgercache"
 	"github.com/claimlint/claimlint/internal/runner"
 	"github.com/claimlint/claimlint/rules"
 )
@@ -96,8 +98,24 @@ func RuleFiles(paths []string, cfg *config.Config) ([]ledger.File, error) {
 }
 
 // LoadFiles loads rule files read by RuleFiles (and others beside them).
-func LoadFiles(files []ledger.File) (*Rules, error) {
-	l, err := ledger.Load(files)
+func LoadFiles(files []ledger.File) (*Rules, error) { return loadFiles(files, ledger.Load) }
+
+// LoadFilesCached is LoadFiles, but rule files of a megabyte or more have
+// their ledger kept compiled in the result cache's folder, and read back
+// from there while they and claimlint are unchanged (internal/ledgercache).
+func LoadFilesCached(files []ledger.File) (*Rules, error) {
+	dir, err := runner.DefaultCacheDir()
+	if err != nil {
+		return LoadFiles(files)
+	}
+	dir = filepath.Join(dir, "ledger")
+	return loadFiles(files, func(files []ledger.File) (*ledger.Ledger, error) {
+		return ledgercache.Load(dir, files, runner.ProgramID)
+	})
+}
+
+func loadFiles(files []ledger.File, load func([]ledger.File) (*ledger.Ledger, error)) (*Rules, error) {
+	l, err := load(files)
 	if err != nil {
 		var list ledger.ErrorList
 		if errors.As(err, &list) {

@@ -9,10 +9,11 @@ import (
 // decodeFile decodes one rule file into its YAML shapes, in parts whose
 // lists, joined in order, are the file's. The result, and the errors, are
 // those of yaml.Load with known fields; the fast paths below are taken only
-// when they are sure to give exactly that.
-func decodeFile(data []byte) ([]ruleFile, error) {
+// when they are sure to give exactly that. A file decoded in chunks has its
+// items converted by cv (nil: none are) as they are decoded.
+func decodeFile(data []byte, cv *converter) ([]ruleFile, error) {
 	if fastDecoding {
-		if parts, ok := decodeChunked(data); ok {
+		if parts, ok := decodeChunked(data, cv); ok {
 			return parts, nil
 		}
 		var doc yaml.Node
@@ -46,6 +47,37 @@ func decodeReflect(data []byte) (ruleFile, error) {
 // by reflection instead, which also writes the errors.
 type nodeDecoder struct {
 	off int // added to every line: where a chunk's document sits in its file
+	// With reuse, the lists of scalars and of sources in the shapes are cut
+	// from these, which the caller empties (reset) once the shapes are
+	// converted and dropped: a list for each item of a large ledger was a
+	// tenth of all it allocated.
+	reuse    bool
+	strsRoom strs
+	srcRoom  []sourceY
+}
+
+// room returns n elements cut from *buf, a new block of it when it is full.
+func room[S ~[]T, T any](buf *S, n int) S {
+	if *buf == nil || len(*buf)+n > cap(*buf) {
+		*buf = make(S, 0, max(1024, n))
+	}
+	i := len(*buf)
+	*buf = (*buf)[:i+n]
+	s := (*buf)[i : i+n : i+n]
+	clear(s)
+	return s
+}
+
+func (d *nodeDecoder) newStrs(n int) strs {
+	if !d.reuse {
+		return make(strs, n)
+	}
+	return room(&d.strsRoom, n)
+}
+
+// reset empties the room the shapes' lists were cut from.
+func (d *nodeDecoder) reset() {
+	d.strsRoom, d.srcRoom = d.strsRoom[:0], d.srcRoom[:0]
 }
 
 // bare reports whether n is neither an alias nor anchored nor tagged.
@@ -107,6 +139,10 @@ func (d *nodeDecoder) file(doc *yaml.Node, out *ruleFile) bool {
 		case "tests":
 			return 6, items(d, v, &out.Tests, d.spec)
 		case "words":
+			// Copied whole, as reflection does; its lines are the file's.
+			if !d.shift(v) {
+				return 7, false
+			}
 			out.Words = *v
 			return 7, true
 		}
@@ -158,7 +194,7 @@ func (d *nodeDecoder) strs(v *yaml.Node, out *strs) bool {
 	if v.Kind != yaml.SequenceNode {
 		return false
 	}
-	ss := make(strs, len(v.Content))
+	ss := d.newStrs(len(v.Content))
 	for i, e := range v.Content {
 		if isNull(e) || !d.str(e, &ss[i]) {
 			return false
@@ -183,7 +219,9 @@ func (d *nodeDecoder) oneOrMore(v *yaml.Node, out *oneOrMore) bool {
 		if !d.str(v, &s) {
 			return false
 		}
-		*out = oneOrMore{V: strs{s}, Line: s.Line, Col: s.Col, set: true}
+		v := d.newStrs(1)
+		v[0] = s
+		*out = oneOrMore{V: v, Line: s.Line, Col: s.Col, set: true}
 		return true
 	case yaml.SequenceNode:
 		*out = oneOrMore{Line: v.Line + d.off, Col: v.Column, set: true}
@@ -215,7 +253,12 @@ func (d *nodeDecoder) sources(v *yaml.Node, out *[]sourceY) bool {
 	if v.Kind != yaml.SequenceNode {
 		return false
 	}
-	ss := make([]sourceY, len(v.Content))
+	var ss []sourceY
+	if d.reuse {
+		ss = room(&d.srcRoom, len(v.Content))
+	} else {
+		ss = make([]sourceY, len(v.Content))
+	}
 	for i, e := range v.Content {
 		s := &ss[i]
 		if !fields(e, func(k string, v *yaml.Node) (int, bool) {

@@ -92,7 +92,7 @@ func sameAsReflection(t *testing.T, files []File) (*Ledger, ErrorList) {
 func chunksDecode(t *testing.T, m decodeMode, data []byte) bool {
 	t.Helper()
 	m.use(t)
-	parts, ok := decodeChunked(data)
+	parts, ok := decodeChunked(data, nil)
 	if !ok {
 		return false
 	}
@@ -158,6 +158,10 @@ func genLedger(n int, withErrors bool) []byte {
 		}
 		if withErrors && i%97 == 5 {
 			fmt.Fprintf(&b, "  - id: p%d\n    kind: person\n    name: Twin\n", i) // a duplicate id
+			// A duplicate id on a line read by hand, and an item with no id:
+			// nothing else is said of either.
+			fmt.Fprintf(&b, "  - {id: p%d, kind: robot, name: Twin, country: nowhere}\n", i)
+			b.WriteString("  - {kind: robot, name: Nobody, country: nowhere}\n")
 		}
 	}
 	b.WriteString("offices:\n")
@@ -188,6 +192,7 @@ func genLedger(n int, withErrors bool) []byte {
 		}
 		if withErrors && e%101 == 7 {
 			fmt.Fprintf(&b, "  - {id: x%d, kind: call, date: 2025-01-01, participants: [nobody]}\n", e)
+			fmt.Fprintf(&b, "  - {id: e%d, kind: party, date: 2025-13-01, participants: [nobody], tz: Mars/Base}\n", e)
 		}
 	}
 	b.WriteString("coverage:\n  - kinds: [call]\n    participants: [p0, p1]\n    from: 2025-01\n    to: 2025-12\n")
@@ -212,6 +217,11 @@ func TestGeneratedLedgerDecodesAlike(t *testing.T) {
 				require.NotEmpty(t, errs)
 				require.Contains(t, strings.Join(messages(errs), "\n"), `duplicate id "p5"`)
 				require.Contains(t, strings.Join(messages(errs), "\n"), `unknown participant id "nobody"`)
+				require.Contains(t, strings.Join(messages(errs), "\n"), `duplicate id "e7"`)
+				require.Contains(t, strings.Join(messages(errs), "\n"), `entity has no id`)
+				for _, unsaid := range []string{"robot", "nowhere", "party", "2025-13", "Mars"} {
+					require.NotContains(t, strings.Join(messages(errs), "\n"), unsaid, "said of an item whose id is refused")
+				}
 			} else {
 				require.Empty(t, errs)
 				require.Len(t, l.Events, 400)
@@ -511,6 +521,14 @@ events:
     venue: {place: port}
   - {id: y, kind: talks, date: 2025-03-08, participants: [a], venue: [port, {x: y}], medium: [[phone]]}
 `, false},
+	// The words: section is copied whole; its problems are at its lines in
+	// the file, not in the chunk that holds it.
+	{"words after a cut, with a problem", `entities:
+  - {id: a, kind: person, name: Ada Example}
+  - {id: b, kind: person, name: Bo Example}
+words:
+  hedges: [Maybe]
+`, true},
 }
 
 func TestTrickyFilesDecodeAlike(t *testing.T) {
@@ -613,6 +631,9 @@ func merge(parts []ruleFile) ruleFile {
 	for _, p := range parts {
 		if p.Schema.set {
 			out.Schema = p.Schema
+		}
+		if p.Words.Kind != 0 {
+			out.Words = p.Words
 		}
 	}
 	out.Entities = join(parts, func(p *ruleFile) []item[entityY] { return p.Entities })

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/lang"
+	"go.yaml.in/yaml/v4"
 )
 
 // Pos is a place in a rule file. Line and Col are 1-based; Col counts
@@ -295,6 +296,14 @@ type Ledger struct {
 	entities map[string]*Entity
 	offices  map[string]*Office
 	events   map[string]*Event
+	// words are the words: sections Lang was made of, in order.
+	words []fileWords
+}
+
+// fileWords is a rule file's words: section.
+type fileWords struct {
+	file string
+	node *yaml.Node
 }
 
 // Entity returns the entity with the given id, or nil.

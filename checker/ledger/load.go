@@ -138,14 +138,27 @@ func ReadPaths(paths []string) ([]File, error) {
 // Load parses and validates rule files into one ledger. On any problem it
 // returns an ErrorList naming every problem found, each at its position.
 func Load(files []File) (*Ledger, error) {
-	docs := decodeFiles(files)
-	var n struct{ entities, offices, events, wording int }
+	zones := &zoneCache{}
+	docs := decodeFiles(files, zones)
+	var n struct {
+		entities, offices, events, wording          int
+		shapedEntities, shapedOffices, shapedEvents int // of those, not converted as decoded
+	}
 	for _, doc := range docs {
 		for _, d := range doc.parts {
 			n.entities += len(d.Entities)
 			n.offices += len(d.Offices)
 			n.events += len(d.Events)
 			n.wording += len(d.Wording)
+			n.shapedEntities += len(d.Entities)
+			n.shapedOffices += len(d.Offices)
+			n.shapedEvents += len(d.Events)
+			if c := d.done; c != nil {
+				n.entities += len(c.entities)
+				n.offices += len(c.offices)
+				n.events += len(c.events)
+				n.wording += len(c.wording)
+			}
 		}
 	}
 	// Sized up front: a large ledger would otherwise grow them many times.
@@ -159,10 +172,9 @@ func Load(files []File) (*Ledger, error) {
 			events:   make(map[string]*Event, n.events),
 		},
 		ids:        make(map[string]Pos, n.entities+n.offices+n.events+n.wording),
-		refs:       make([]ref, 0, 2*n.entities+2*n.offices+3*n.events),
-		data:       map[string][]byte{},
-		entitySlab: make([]Entity, n.entities),
-		eventSlab:  make([]Event, n.events),
+		conv:       conv{refs: make([]ref, 0, 2*n.shapedEntities+2*n.shapedOffices+3*n.shapedEvents), zones: zones, data: map[string][]byte{}},
+		entitySlab: make([]Entity, n.shapedEntities),
+		eventSlab:  make([]Event, n.shapedEvents),
 	}
 	for i, f := range files {
 		l.data[f.Name] = f.Data
@@ -172,16 +184,22 @@ func Load(files []File) (*Ledger, error) {
 	}
 	// Entities first: everything else refers to them.
 	for _, d := range docs {
-		each(d, func(p *ruleFile) []item[entityY] { return p.Entities }, l.entity)
+		list(l, d, func(p *ruleFile) []item[entityY] { return p.Entities }, l.entity,
+			func(c *converted) *[]done[*Entity] { return &c.entities }, "entity", l.addEntity)
 	}
 	for _, d := range docs {
-		each(d, func(p *ruleFile) []item[officeY] { return p.Offices }, l.office)
-		each(d, func(p *ruleFile) []item[eventY] { return p.Events }, l.event)
-		each(d, func(p *ruleFile) []item[coverY] { return p.Coverage }, l.coverage)
-		each(d, func(p *ruleFile) []item[wordingY] { return p.Wording }, l.wording)
+		list(l, d, func(p *ruleFile) []item[officeY] { return p.Offices }, l.office,
+			func(c *converted) *[]done[*Office] { return &c.offices }, "office", l.addOffice)
+		list(l, d, func(p *ruleFile) []item[eventY] { return p.Events }, l.event,
+			func(c *converted) *[]done[*Event] { return &c.events }, "event", l.addEvent)
+		list(l, d, func(p *ruleFile) []item[coverY] { return p.Coverage }, l.coverage,
+			func(c *converted) *[]done[*Coverage] { return &c.coverage }, "", l.addCoverage)
+		list(l, d, func(p *ruleFile) []item[wordingY] { return p.Wording }, l.wording,
+			func(c *converted) *[]done[*Wording] { return &c.wording }, "wording rule", l.addWording)
 		each(d, func(p *ruleFile) []item[specY] { return p.Tests }, l.spec)
 		for i := range d.parts {
 			l.words(d.name, &d.parts[i].Words)
+			d.parts[i].done = nil
 		}
 	}
 	l.resolveRefs()
@@ -202,6 +220,9 @@ func (l *loader) words(file string, n *yaml.Node) {
 	if l.led.Lang == nil {
 		l.led.Lang = lang.NewEnglish()
 	}
+	// Kept to write the ledger compiled (compiled.go); a copy of the top
+	// node, so as not to keep the shapes it is part of.
+	l.led.words = append(l.led.words, fileWords{file, new(*n)})
 	if err := l.led.Lang.AddNode(file, n); err != nil {
 		var es lang.Errors
 		if errors.As(err, &es) {
@@ -225,11 +246,30 @@ func each[T any](d fileDoc, list func(*ruleFile) []item[T], f func(file string, 
 	}
 }
 
+// list loads one list of a file in file order, across the parts it was
+// decoded in: the items converted as they were decoded (which are then
+// dropped), and the shapes.
+func list[T, M any](l *loader, d fileDoc, shapes func(*ruleFile) []item[T], load func(string, *item[T]),
+	converted func(*converted) *[]done[M], what string, add func(M)) {
+	for i := range d.parts {
+		p := &d.parts[i]
+		if p.done != nil {
+			items := converted(p.done)
+			commit(l, d.name, p.done, *items, what, add)
+			*items = nil
+		}
+		items := shapes(p)
+		for j := range items {
+			load(d.name, &items[j])
+		}
+	}
+}
+
 // decodeFiles decodes the files, several at a time.
-func decodeFiles(files []File) []fileDoc {
+func decodeFiles(files []File, zones *zoneCache) []fileDoc {
 	docs := make([]fileDoc, len(files))
 	decode := func(i int) {
-		parts, err := decodeFile(files[i].Data)
+		parts, err := decodeFile(files[i].Data, &converter{file: files[i].Name, zones: zones})
 		docs[i] = fileDoc{name: files[i].Name, parts: parts, err: err}
 	}
 	if len(files) == 1 {
@@ -271,6 +311,10 @@ type ruleFile struct {
 	// Words add to the language file: a newsroom's own event words,
 	// hedges, units. Their shape is the language file's (checker/lang).
 	Words yaml.Node `yaml:"words"`
+
+	// done holds the items of the lists above converted as they were
+	// decoded, when they were (convert.go); the lists are then empty.
+	done *converted
 }
 
 type specY struct {
@@ -436,18 +480,38 @@ func (it *item[T]) UnmarshalYAML(n *yaml.Node) error {
 func mark(n *yaml.Node) yaml.Mark { return yaml.Mark{Line: n.Line, Column: n.Column} }
 
 type loader struct {
-	led  *Ledger
-	errs ErrorList
-	ids  map[string]Pos
-	refs []ref
-	data map[string][]byte // each file's text, for hints in messages
-
-	zones map[string]*time.Location // time zones loaded, nil for unknown ones
-	later []eventLater              // events to check once all are loaded
+	conv
+	led *Ledger
+	ids map[string]Pos
+	// refRuns are the references to check, in load order, before those in
+	// refs: runs of them as converted parts hold them (see takeRefs).
+	refRuns [][]ref
 
 	// What entities and events are allocated from, one at a time.
 	entitySlab []Entity
 	eventSlab  []Event
+}
+
+// conv turns an item's shape into the model: everything of loading an item
+// but claiming its id and adding it to the ledger, which depend on the
+// items before it. The loader converts as it goes; a file decoded in chunks
+// is converted in the decoding workers, each with a conv of its own, and
+// the loader then claims the ids and takes each item's problems, references
+// and later checks in file order, or drops them with an item whose id it
+// refuses, as it would have converted it.
+type conv struct {
+	errs  ErrorList
+	refs  []ref
+	later []eventLater // events to check once all are loaded
+	zones *zoneCache
+	data  map[string][]byte // each file's text, for hints in messages
+}
+
+// zoneCache holds the time zones loaded, nil for unknown ones, for every
+// conv of a load.
+type zoneCache struct {
+	mu sync.Mutex
+	m  map[string]*time.Location
 }
 
 // ref is an id that must name an entity of a kind its rule allows.
@@ -473,15 +537,15 @@ var (
 	refVenue       = &refRule{"venue", []string{Place, Country}}
 )
 
-func (l *loader) errorf(p Pos, format string, args ...any) {
+func (l *conv) errorf(p Pos, format string, args ...any) {
 	l.errs = append(l.errs, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (l *loader) at(file string, s str) Pos { return Pos{File: file, Line: s.Line, Col: s.Col} }
+func (l *conv) at(file string, s str) Pos { return Pos{File: file, Line: s.Line, Col: s.Col} }
 
 var unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
 
-func (l *loader) yamlErr(file string, err error) {
+func (l *conv) yamlErr(file string, err error) {
 	var many *yaml.LoadErrors
 	var one *yaml.LoadError
 	switch {
@@ -496,7 +560,7 @@ func (l *loader) yamlErr(file string, err error) {
 	}
 }
 
-func (l *loader) yamlOne(file string, e *yaml.LoadError) {
+func (l *conv) yamlOne(file string, e *yaml.LoadError) {
 	msg := e.Message
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown key %q", m[1])
@@ -508,7 +572,7 @@ func (l *loader) yamlOne(file string, e *yaml.LoadError) {
 }
 
 // charAt returns the byte at a 1-based line and column of a file, or 0.
-func (l *loader) charAt(file string, line, col int) byte {
+func (l *conv) charAt(file string, line, col int) byte {
 	lines := bytes.Split(l.data[file], []byte("\n"))
 	if line < 1 || line > len(lines) || col < 1 || col > len(lines[line-1]) {
 		return 0
@@ -516,7 +580,7 @@ func (l *loader) charAt(file string, line, col int) byte {
 	return lines[line-1][col-1]
 }
 
-func (l *loader) itemErr(file string, err error) {
+func (l *conv) itemErr(file string, err error) {
 	if err != nil {
 		l.yamlErr(file, err)
 	}
@@ -540,7 +604,7 @@ func (l *loader) claimID(file string, id str, what string, line, col int) bool {
 }
 
 // qid returns a wikidata: value, a Wikidata item id (Q and digits).
-func (l *loader) qid(file string, s str) string {
+func (l *conv) qid(file string, s str) string {
 	if !s.set || s.V == "" {
 		return ""
 	}
@@ -575,7 +639,7 @@ func validID(id string) bool {
 	return id != ""
 }
 
-func (l *loader) date(file string, s str, what string) civil.Date {
+func (l *conv) date(file string, s str, what string) civil.Date {
 	if !s.set || s.V == "" {
 		return civil.Date{}
 	}
@@ -587,25 +651,33 @@ func (l *loader) date(file string, s str, what string) civil.Date {
 	return d
 }
 
-func (l *loader) tz(file string, s str) *time.Location {
+func (l *conv) tz(file string, s str) *time.Location {
 	if !s.set || s.V == "" {
 		return nil
 	}
-	loc, ok := l.zones[s.V]
-	if !ok {
-		// Loading a zone reads the tz database; a ledger names few zones.
-		var err error
-		if loc, err = time.LoadLocation(s.V); err != nil {
-			loc = nil
-		}
-		if l.zones == nil {
-			l.zones = map[string]*time.Location{}
-		}
-		l.zones[s.V] = loc
-	}
+	loc := l.zones.load(s.V)
 	if loc == nil {
 		l.errorf(l.at(file, s), "unknown time zone %q (use an IANA tz database name, Area/City)", s.V)
 		return nil
+	}
+	return loc
+}
+
+// load returns the zone named name, or nil for an unknown one. Loading a
+// zone reads the tz database; a ledger names few zones, each loaded once.
+func (z *zoneCache) load(name string) *time.Location {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	loc, ok := z.m[name]
+	if !ok {
+		var err error
+		if loc, err = time.LoadLocation(name); err != nil {
+			loc = nil
+		}
+		if z.m == nil {
+			z.m = map[string]*time.Location{}
+		}
+		z.m[name] = loc
 	}
 	return loc
 }
@@ -622,7 +694,7 @@ func (w label) String() string {
 	return s + w.part
 }
 
-func (l *loader) need(file string, s str, line, col int, what label, key string) bool {
+func (l *conv) need(file string, s str, line, col int, what label, key string) bool {
 	if !s.set || strings.TrimSpace(s.V) == "" {
 		l.errorf(Pos{file, line, col}, "%s has no %s", what, key)
 		return false
@@ -630,7 +702,7 @@ func (l *loader) need(file string, s str, line, col int, what label, key string)
 	return true
 }
 
-func (l *loader) refer(file string, s str, rule *refRule) {
+func (l *conv) refer(file string, s str, rule *refRule) {
 	if s.set && s.V != "" {
 		l.refs = append(l.refs, ref{id: s, file: file, rule: rule})
 	}
@@ -650,12 +722,20 @@ var entityKinds = []string{Person, Country, Organisation, Place, Outlet}
 
 func (l *loader) entity(file string, it *item[entityY]) {
 	l.itemErr(file, it.err)
-	y := it.V
-	what := label{kind: "entity", id: y.ID.V}
-	if !l.claimID(file, y.ID, "entity", it.Line, it.Col) {
-		return
+	if l.claimID(file, it.V.ID, "entity", it.Line, it.Col) {
+		l.addEntity(l.conv.entity(file, it, l.newEntity()))
 	}
-	e := l.newEntity()
+}
+
+func (l *loader) addEntity(e *Entity) {
+	l.led.Entities = append(l.led.Entities, e)
+	l.led.entities[e.ID] = e
+}
+
+// entity converts an entity whose id is claimed into e.
+func (l *conv) entity(file string, it *item[entityY], e *Entity) *Entity {
+	y := &it.V
+	what := label{kind: "entity", id: y.ID.V}
 	*e = Entity{
 		ID: y.ID.V, Kind: y.Kind.V, Name: strings.TrimSpace(y.Name.V), Short: y.Short.V,
 		Demonyms: values(y.Demonyms), Country: y.Country.V, In: y.In.V,
@@ -699,8 +779,7 @@ func (l *loader) entity(file string, it *item[entityY]) {
 	}
 	l.refer(file, y.Country, refCountry)
 	l.refer(file, y.In, refPlace)
-	l.led.Entities = append(l.led.Entities, e)
-	l.led.entities[e.ID] = e
+	return e
 }
 
 func (l *loader) newEntity() *Entity {
@@ -721,7 +800,7 @@ func (l *loader) newEvent() *Event {
 	return e
 }
 
-func (l *loader) sources(file string, ys []sourceY) []Source {
+func (l *conv) sources(file string, ys []sourceY) []Source {
 	var out []Source
 	for _, s := range ys {
 		if !s.URL.set && !s.Outlet.set {
@@ -738,10 +817,19 @@ func (l *loader) sources(file string, ys []sourceY) []Source {
 
 func (l *loader) office(file string, it *item[officeY]) {
 	l.itemErr(file, it.err)
-	y := it.V
-	if !l.claimID(file, y.ID, "office", it.Line, it.Col) {
-		return
+	if l.claimID(file, it.V.ID, "office", it.Line, it.Col) {
+		l.addOffice(l.conv.office(file, it))
 	}
+}
+
+func (l *loader) addOffice(o *Office) {
+	l.led.Offices = append(l.led.Offices, o)
+	l.led.offices[o.ID] = o
+}
+
+// office converts an office whose id is claimed.
+func (l *conv) office(file string, it *item[officeY]) *Office {
+	y := &it.V
 	what := label{kind: "office", id: y.ID.V}
 	o := &Office{
 		ID: y.ID.V, Title: y.Title.V, Country: y.Country.V, Body: y.Body.V,
@@ -802,12 +890,11 @@ func (l *loader) office(file string, it *item[officeY]) {
 	if !o.Multiple {
 		l.overlaps(o)
 	}
-	l.led.Offices = append(l.led.Offices, o)
-	l.led.offices[o.ID] = o
+	return o
 }
 
 // overlaps reports terms of a single-holder office that certainly overlap.
-func (l *loader) overlaps(o *Office) {
+func (l *conv) overlaps(o *Office) {
 	far := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	for i := range o.Terms {
 		for j := i + 1; j < len(o.Terms); j++ {
@@ -850,12 +937,20 @@ type eventLater struct {
 
 func (l *loader) event(file string, it *item[eventY]) {
 	l.itemErr(file, it.err)
-	y := it.V
-	if !l.claimID(file, y.ID, "event", it.Line, it.Col) {
-		return
+	if l.claimID(file, it.V.ID, "event", it.Line, it.Col) {
+		l.addEvent(l.conv.event(file, it, l.newEvent()))
 	}
+}
+
+func (l *loader) addEvent(e *Event) {
+	l.led.Events = append(l.led.Events, e)
+	l.led.events[e.ID] = e
+}
+
+// event converts an event whose id is claimed into e.
+func (l *conv) event(file string, it *item[eventY], e *Event) *Event {
+	y := &it.V
 	what := label{kind: "event", id: y.ID.V}
-	e := l.newEvent()
 	*e = Event{
 		ID: y.ID.V, Kind: y.Kind.V, Title: y.Title.V, Time: y.Time.V,
 		Participants: values(y.Participants), Initiator: y.Initiator.V,
@@ -943,12 +1038,11 @@ func (l *loader) event(file string, it *item[eventY]) {
 	if e.PartOf != "" || y.Daypart.set {
 		l.later = append(l.later, eventLater{e: e, file: file, partOf: y.PartOf, daypart: y.Daypart})
 	}
-	l.led.Events = append(l.led.Events, e)
-	l.led.events[e.ID] = e
+	return e
 }
 
 // eventDaypart reads an event's daypart; its zone is checked later.
-func (l *loader) eventDaypart(file string, y eventY, e *Event, what label) {
+func (l *conv) eventDaypart(file string, y *eventY, e *Event, what label) {
 	if !y.Daypart.set {
 		return
 	}
@@ -969,7 +1063,7 @@ func (l *loader) eventDaypart(file string, y eventY, e *Event, what label) {
 
 // oneOrMore returns the values of an attribute given as one value or a
 // list; an empty list is an error.
-func (l *loader) oneOrMore(file string, o oneOrMore, key string) []string {
+func (l *conv) oneOrMore(file string, o oneOrMore, key string) []string {
 	if !o.set {
 		return nil
 	}
@@ -992,7 +1086,7 @@ func (l *loader) oneOrMore(file string, o oneOrMore, key string) []string {
 }
 
 // roles reads visitor or host: participants of the event.
-func (l *loader) roles(file string, ys strs, e *Event, what string) []string {
+func (l *conv) roles(file string, ys strs, e *Event, what string) []string {
 	for _, y := range ys {
 		if y.V != "" && !slices.Contains(e.Participants, strings.TrimSpace(y.V)) {
 			l.errorf(l.at(file, y), "%s %q is not one of the participants", what, y.V)
@@ -1006,7 +1100,7 @@ func (l *loader) roles(file string, ys strs, e *Event, what string) []string {
 
 // duration reads "1h25m", or a range "2h..2h30m": its shortest and
 // longest lengths.
-func (l *loader) duration(file string, s str) (lo, hi time.Duration) {
+func (l *conv) duration(file string, s str) (lo, hi time.Duration) {
 	a, b, isRange := strings.Cut(s.V, "..")
 	parse := func(v string) time.Duration {
 		d, err := time.ParseDuration(strings.TrimSpace(v))
@@ -1089,7 +1183,14 @@ func spanText(e *Event) string {
 
 func (l *loader) coverage(file string, it *item[coverY]) {
 	l.itemErr(file, it.err)
-	y := it.V
+	l.addCoverage(l.conv.coverage(file, it))
+}
+
+func (l *loader) addCoverage(c *Coverage) { l.led.Coverage = append(l.led.Coverage, c) }
+
+// coverage converts a coverage declaration.
+func (l *conv) coverage(file string, it *item[coverY]) *Coverage {
+	y := &it.V
 	c := &Coverage{
 		Kinds: values(y.Kinds), Participants: values(y.Participants),
 		From: l.date(file, y.From, "from"), To: l.date(file, y.To, "to"),
@@ -1114,17 +1215,23 @@ func (l *loader) coverage(file string, it *item[coverY]) {
 	} else if !c.From.IsZero() && !c.To.IsZero() && c.To.Last().Before(c.From.First()) {
 		l.errorf(l.at(file, y.To), "to %s is before from %s", c.To, c.From)
 	}
-	l.led.Coverage = append(l.led.Coverage, c)
+	return c
 }
 
 var severities = []string{"error", "warning", "info"}
 
 func (l *loader) wording(file string, it *item[wordingY]) {
 	l.itemErr(file, it.err)
-	y := it.V
-	if !l.claimID(file, y.ID, "wording rule", it.Line, it.Col) {
-		return
+	if l.claimID(file, it.V.ID, "wording rule", it.Line, it.Col) {
+		l.addWording(l.conv.wording(file, it))
 	}
+}
+
+func (l *loader) addWording(w *Wording) { l.led.Wording = append(l.led.Wording, w) }
+
+// wording converts a wording rule whose id is claimed.
+func (l *conv) wording(file string, it *item[wordingY]) *Wording {
+	y := &it.V
 	what := label{kind: "wording rule", id: y.ID.V}
 	w := &Wording{
 		ID: y.ID.V, Message: y.Message.V, Replacement: y.Replacement.V, HasFix: y.Replacement.set,
@@ -1164,7 +1271,7 @@ func (l *loader) wording(file string, it *item[wordingY]) {
 	if !w.After.IsZero() && !w.Before.IsZero() && !w.After.First().Before(w.Before.Last()) {
 		l.errorf(l.at(file, y.Before), "before %s is not after %s", w.Before, w.After)
 	}
-	l.led.Wording = append(l.led.Wording, w)
+	return w
 }
 
 func (l *loader) spec(file string, it *item[specY]) {
@@ -1238,8 +1345,37 @@ func requiredLiteral(pattern string) (string, bool) {
 	return best, fold
 }
 
+// takeRefs adds the references of an item converted as it was decoded,
+// which are part of its part's list: to the run before when they follow
+// it in that list, else as a run of their own (after the references the
+// loader made itself).
+func (l *loader) takeRefs(rs []ref) {
+	if len(rs) == 0 {
+		return
+	}
+	if len(l.refs) > 0 {
+		l.refRuns = append(l.refRuns, l.refs)
+		l.refs = nil
+	}
+	if n := len(l.refRuns); n > 0 {
+		last := l.refRuns[n-1]
+		if len(last) < cap(last) && &last[:len(last)+1][len(last)] == &rs[0] {
+			l.refRuns[n-1] = last[:len(last)+len(rs)]
+			return
+		}
+	}
+	l.refRuns = append(l.refRuns, rs)
+}
+
 func (l *loader) resolveRefs() {
-	for _, r := range l.refs {
+	for _, run := range l.refRuns {
+		l.resolve(run)
+	}
+	l.resolve(l.refs)
+}
+
+func (l *loader) resolve(refs []ref) {
+	for _, r := range refs {
 		e := l.led.entities[r.id.V]
 		p := l.at(r.file, r.id)
 		if e == nil {

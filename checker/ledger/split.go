@@ -243,9 +243,10 @@ func keyLine(text []byte) (name string, rest []byte, ok bool) {
 }
 
 // decodeChunked decodes a large file in chunks, in parallel, one part a
-// chunk. It fails when the file is small, cannot be cut, or any chunk fails
-// its checks.
-func decodeChunked(data []byte) ([]ruleFile, bool) {
+// chunk, and has cv (when not nil) convert each part's items as they are
+// decoded. It fails when the file is small, cannot be cut, or any chunk
+// fails its checks.
+func decodeChunked(data []byte, cv *converter) ([]ruleFile, bool) {
 	if len(data) < chunkMin {
 		return nil, false
 	}
@@ -269,10 +270,20 @@ func decodeChunked(data []byte) ([]ruleFile, bool) {
 				}
 				c := &chunks[i]
 				ok := false
+				if c.hand && cv != nil {
+					// Every line but blank ones and comments is an item.
+					parts[i].done = cv.newConverted(c.head, bytes.Count(data[c.from:c.to], []byte{'\n'})+1)
+				}
 				if c.hand {
-					ok = c.decodeHand(data, lines, &parts[i])
+					ok = c.decodeHand(data, lines, &parts[i], cv)
 				} else {
 					ok = c.decode(data, &parts[i])
+				}
+				if ok && cv != nil {
+					p := &parts[i]
+					cv.take(p)
+					// Their room too: the shapes are done with.
+					p.Entities, p.Offices, p.Events, p.Coverage, p.Wording = nil, nil, nil, nil, nil
 				}
 				if !ok {
 					failed.Store(true)
@@ -341,13 +352,13 @@ func decodeDoc(data []byte, off int, want []topKey, next string, indent int, out
 // list's key: a run starts at the chunk's start or after a line read by
 // hand, and ends before one or at the chunk's end, all between two items,
 // so it is checked as any library chunk is.
-func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
+func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile, cv *converter) bool {
 	// The document a line's item is decoded in: c.head: [item].
 	key := &yaml.Node{Kind: yaml.ScalarNode, Value: c.head}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Content: make([]*yaml.Node, 1)}
 	top := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, seq}}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
-	d := &nodeDecoder{}
+	d := &nodeDecoder{reuse: cv != nil}
 	runFrom, runRow := -1, 0
 	flush := func(to int) bool {
 		if runFrom < 0 {
@@ -384,6 +395,10 @@ func (c *chunk) decodeHand(data []byte, p *lineParser, out *ruleFile) bool {
 			seq.Content[0] = n
 			before := out.lens()
 			if d.file(doc, out) {
+				if cv != nil {
+					cv.take(out) // with the run before it, which is of the same list
+					d.reset()
+				}
 				continue
 			}
 			out.truncate(before)

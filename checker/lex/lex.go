@@ -53,7 +53,11 @@ func (t Token) Is(words ...string) bool {
 // A token's Text views text's bytes rather than copying them: text must not
 // change while the tokens are in use (an article's text never does).
 func Tokenize(text []byte, start, end int) []Token {
-	toks := make([]Token, 0, (end-start)/5+4) // about one token in five bytes of prose
+	return tokenize(make([]Token, 0, (end-start)/5+4), text, start, end) // about one token in five bytes of prose
+}
+
+// tokenize is Tokenize into toks, an empty slice whose room it reuses.
+func tokenize(toks []Token, text []byte, start, end int) []Token {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRune(text[i:end])

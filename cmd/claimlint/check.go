@@ -17,6 +17,7 @@ import (
 	"github.com/claimlint/claimlint/checker"
 	"github.com/claimlint/claimlint/checker/article"
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
 	"github.com/claimlint/claimlint/pipeline"
 )
@@ -95,7 +96,16 @@ func loadConfig(path, dir string) (*config.Config, error) {
 // loadRules reads the rule files named by --rules, the config, or the
 // embedded defaults, in that order.
 func loadRules(flagRules []string, cfg *config.Config) (*pipeline.Rules, error) {
-	r, err := pipeline.LoadRules(flagRules, cfg)
+	return loadRulesFrom(flagRules, cfg, pipeline.LoadFiles)
+}
+
+// loadRulesFrom is loadRules with load (pipeline.LoadFilesCached, say).
+func loadRulesFrom(flagRules []string, cfg *config.Config, load func([]ledger.File) (*pipeline.Rules, error)) (*pipeline.Rules, error) {
+	files, err := pipeline.RuleFiles(flagRules, cfg)
+	if err != nil {
+		return nil, exit2(err)
+	}
+	r, err := load(files)
 	if err != nil {
 		return nil, exit2(err)
 	}
@@ -192,10 +202,15 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if o.newFromRev != "" && o.newFromPatch != "" {
 		return usageErr("--new-from-rev and --new-from-patch: give one")
 	}
-	r, err := loadRules(o.rules, cfg)
+	load := pipeline.LoadFilesCached
+	if o.noCache {
+		load = pipeline.LoadFiles
+	}
+	r, err := loadRulesFrom(o.rules, cfg, load)
 	if err != nil {
 		return err
 	}
+	collectAfterLoad()
 	tuneGC()
 	res, err := pipeline.Run(pipeline.Options{
 		Paths: args, Force: o.force, Stdin: stdin, Rules: r, Config: cfg, Published: aopt.Published,

@@ -58,3 +58,21 @@ func TestTuneGC(t *testing.T) {
 	runtime.KeepAlive(big)
 	waitGC(t, "little live again", func(p int, l int64) bool { return p == -1 && l < math.MaxInt64 })
 }
+
+// TestCollectAfterLoad checks that once loading has allocated
+// loadGarbage, collectAfterLoad collects.
+func TestCollectAfterLoad(t *testing.T) {
+	var sink [][]byte
+	for range loadGarbage / (1 << 20) {
+		sink = append(sink, make([]byte, 1<<20))
+	}
+	sink = nil
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	collectAfterLoad()
+	runtime.ReadMemStats(&after)
+	if after.NumGC <= before.NumGC {
+		t.Fatalf("no collection after %d MB allocated", after.TotalAlloc>>20)
+	}
+	runtime.KeepAlive(sink)
+}
