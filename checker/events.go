@@ -495,6 +495,14 @@ func (p *pass) reports(m *mention, cl lex.Range) bool {
 		}
 	}
 	if v >= 0 {
+		// "C said he had a call with B": C speaks of themself, a party.
+		k := v + 1
+		if k < cl.Hi && p.Lang.Reporting.Complementizers[p.Toks[k].Norm] {
+			k++
+		}
+		if k < cl.Hi && p.Lang.Reporting.SelfPronouns[p.Toks[k].Norm] {
+			return false
+		}
 		// "A told B …": B is spoken to, and A a party.
 		return p.personAt(v+1, cl) < 0
 	}

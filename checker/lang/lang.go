@@ -90,10 +90,14 @@ type Lang struct {
 	// reporting verb (and its object: "told reporters on Wednesday") dates
 	// the report, not the event.
 	Reporting struct {
-		Verbs       Set      `yaml:"verbs"`
-		Objects     Set      `yaml:"objects"`
-		Auxiliaries Set      `yaml:"auxiliaries"`
-		According   []Phrase `yaml:"according"`
+		Verbs       Set `yaml:"verbs"`
+		Objects     Set `yaml:"objects"`
+		Auxiliaries Set `yaml:"auxiliaries"`
+		// SelfPronouns open what the reporter says about themself: "C
+		// said he had a call with B" (Complementizers may come first).
+		SelfPronouns    Set      `yaml:"self-pronouns"`
+		Complementizers Set      `yaml:"complementizers"`
+		According       []Phrase `yaml:"according"`
 	} `yaml:"reporting"`
 	Subordinators Set `yaml:"subordinators"`
 	Attributive   Set `yaml:"attributive"`
