@@ -66,6 +66,7 @@ func TestCollectAfterLoad(t *testing.T) {
 	for range loadGarbage / (1 << 20) {
 		sink = append(sink, make([]byte, 1<<20))
 	}
+	runtime.KeepAlive(sink)
 	sink = nil
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -391,10 +391,7 @@ func (rd *reader) take(e *rawEntity, line int) error {
 	slices.Sort(out.LabelLangs)
 	for _, p := range kept {
 		for _, s := range e.Claims[p] {
-			out.Claims[p] = append(out.Claims[p], Statement{
-				ID: s.ID, Rank: s.Rank, Mainsnak: s.Mainsnak,
-				Qualifiers: s.Qualifiers, References: s.References,
-			})
+			out.Claims[p] = append(out.Claims[p], Statement(s))
 		}
 	}
 	return rd.fn(out)
