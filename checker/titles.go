@@ -521,7 +521,7 @@ func (p *pass) judgeTitleAt(s *sentence, t *titleAt) {
 		values["former"] = "true"
 	}
 	if p.HasPub {
-		tc.Refs = p.clauseRefs(p.clauseOf(s, tc.Start))
+		tc.Refs = p.sentenceRefs(s, p.clauseOf(s, tc.Start))
 	}
 	rec := p.claim("title", lo, hi, values)
 	if len(tc.Refs) == 0 && p.HasPub {
@@ -531,6 +531,16 @@ func (p *pass) judgeTitleAt(s *sentence, t *titleAt) {
 		}
 	}
 	p.settle(rec, office.ID, p.judgeTitle(tc))
+}
+
+// sentenceRefs returns the days the clause of a title speaks of or, when
+// it names none, the days its sentence does: "President A on a visit – in
+// April she was …" is a caption of April, whatever the publication date.
+func (p *pass) sentenceRefs(s *sentence, cl lex.Range) []civil.Span {
+	if refs := p.clauseRefs(cl); len(refs) > 0 {
+		return refs
+	}
+	return p.clauseRefs(s.Range)
 }
 
 // clauseRefs returns the days a clause speaks of: its dates, and a year
