@@ -47,6 +47,9 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		}
 		switch len(hits) {
 		case 0:
+			if p.tomorrowFits(ec) {
+				return "", "a weekday read as past is also the day after publication, when they met: the article may be dated in a zone behind the event's"
+			}
 			// "X stepped out of a meeting on Monday to phone Y": an event of
 			// another kind on that day may be the one the clause tells of.
 			if p.otherKindFits(ec) {
@@ -220,6 +223,29 @@ func (p *pass) heldElsewhere(ec *eventClaim, e *ledger.Event) bool {
 		return false
 	}
 	return l.CountryOf(ec.Venue.ID) != "" && l.CountryOf(e.Venue) != ""
+}
+
+// tomorrowFits reports whether a bare weekday, read as past, names the day
+// after publication, on which an event of the claim's people begins in the
+// ledger: "Putin and Xi sat down for talks on Tuesday" in an American
+// paper dated Monday tells of Tuesday in Beijing, not of the Tuesday
+// before.
+func (p *pass) tomorrowFits(ec *eventClaim) bool {
+	if ec.Date == nil || ec.Date.Form != timex.Weekday || !p.HasPub || len(ec.Parts) == 0 {
+		return false
+	}
+	tomorrow := p.Pub.AddDate(0, 0, 1)
+	if tomorrow.Weekday() != ec.Date.Wd || !ec.Span.First.Before(p.Pub) {
+		return false
+	}
+	// The event begins that day: one already under way at publication was
+	// reported on its own days.
+	for _, e := range p.Index.Candidates(ec.Parts, analysis.ContactKinds) {
+		if e.Held() && civil.SpanOf(e.Start).Contains(tomorrow) {
+			return true
+		}
+	}
+	return false
 }
 
 // gathering reports whether e gathers more people than the claim names,
