@@ -313,6 +313,20 @@ func (p *pass) weekdays(r lex.Range) {
 // ("US") must match exactly.
 func caseFits(form string, t lex.Token) bool { return lex.CaseFits(form, t) }
 
+// nameFollows reports whether a name begins at token i, after a determiner if
+// one stands there: a capitalized word that begins no date.
+func (p *pass) nameFollows(i, hi int) bool {
+	if i < hi && p.Lang.Determiners[p.Toks[i].Norm] {
+		i++
+	}
+	if i >= hi || p.Toks[i].Kind != lex.Word || !p.Toks[i].Upper {
+		return false
+	}
+	// "the invasion of February 2022" dates the anchor: a date is no name.
+	es := timex.Find(p.Toks, i, min(i+3, hi))
+	return len(es) == 0 || es[0].Lo != i
+}
+
 func (p *pass) mentions(r lex.Range) []mention {
 	var out []mention
 	for i := r.Lo; i < r.Hi; {
@@ -339,6 +353,13 @@ func (p *pass) mentions(r lex.Range) []mention {
 			case vAnchor:
 				m.anchors = appendNew(m.anchors, v.event)
 			}
+		}
+		// An anchor's name followed by "of" and a name of its own is
+		// another such event: "the invasion of the Kursk region" is not the
+		// anchor "invasion", whose longer alias "invasion of Ukraine" would
+		// have matched.
+		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.nameFollows(m.hi+1, r.Hi) {
+			m.anchors = nil
 		}
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {
 			// A known name followed at once by an unknown capitalized word
