@@ -80,7 +80,7 @@ or an entity with no label in the chosen languages, is an error: nothing is writ
 			keep := func(it *wikidata.Item) error { items = append(items, it); return nil }
 			var from []string
 			for _, name := range args {
-				if err := readWikidata(name, langs, keep); err != nil {
+				if err := readWikidata(name, cmd.InOrStdin(), langs, keep); err != nil {
 					return usageErr("%v (nothing written)", err)
 				}
 				from = append(from, displayName(name))
@@ -158,10 +158,10 @@ func cmpOr(a, b string) string {
 }
 
 // readWikidata reads one input: a file (a regular file, a pipe) or - for
-// standard input.
-func readWikidata(name string, langs []string, fn func(*wikidata.Item) error) error {
+// stdin.
+func readWikidata(name string, stdin io.Reader, langs []string, fn func(*wikidata.Item) error) error {
 	if name == "-" {
-		return wikidata.Read("standard input", os.Stdin, langs, fn)
+		return wikidata.Read("standard input", stdin, langs, fn)
 	}
 	st, err := os.Stat(name)
 	if err != nil {
