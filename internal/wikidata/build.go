@@ -356,7 +356,14 @@ func (b *builder) build() (*File, []Report, error) {
 			out.Entities = append(out.Entities, oe)
 		}
 	}
-	for _, o := range offices {
+	// In the order of the Q-ids, so that what is reported comes in one order.
+	qs := make([]string, 0, len(offices))
+	for q := range offices {
+		qs = append(qs, q)
+	}
+	slices.SortFunc(qs, compareIDs)
+	for _, q := range qs {
+		o := offices[q]
 		if len(o.Holders) == 0 {
 			// An office with no holder would make every title of it before
 			// a name a finding.

@@ -370,3 +370,36 @@ func TestDeskIDsAreTaken(t *testing.T) {
 	require.Len(t, f.Entities, 1)
 	assert.Equal(t, "ruritania-q901", f.Entities[0].ID)
 }
+
+// TestReportsInOneOrder: what is reported of items read on one line (a
+// Special:EntityData document) comes in the same order every time.
+func TestReportsInOneOrder(t *testing.T) {
+	var positions []map[string]any
+	var people []stmt
+	for i := range 12 {
+		q := fmt.Sprintf("Q95%d", i)
+		positions = append(positions, entity(q, fmt.Sprintf("Chair %d", i), nil))
+		people = append(people, stmt{value: q}) // no start: not imported, so each office is left out
+	}
+	ents := map[string]any{"Q901": entity("Q901", "Ada Example", map[string][]stmt{propPositionHeld: people})}
+	for _, p := range positions {
+		ents[p["id"].(string)] = p
+	}
+	doc, err := json.Marshal(map[string]any{"entities": ents})
+	require.NoError(t, err)
+	var first []string
+	for range 20 {
+		f, reports, err := Build(readAll(t, "d.json", string(doc)), Options{Langs: []string{"en"}})
+		require.NoError(t, err)
+		require.Empty(t, f.Offices)
+		var got []string
+		for _, r := range reports {
+			got = append(got, r.String())
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		require.Equal(t, first, got)
+	}
+}
