@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/claimlint/claimlint/checker/civil"
 	"github.com/claimlint/claimlint/checker/ledger"
 )
 
@@ -109,15 +110,23 @@ func (s Snak) date() (string, error) {
 		return "", fmt.Errorf("%s: a rule file takes years 1000 to 9999", v.Time)
 	}
 	y := fmt.Sprintf("%04d", year)
+	var d string
 	switch {
 	case v.Precision >= precDay: // an hour or finer is still that day
-		return y + "-" + parts[1] + "-" + parts[2], nil
+		d = y + "-" + parts[1] + "-" + parts[2]
 	case v.Precision == precMonth:
-		return y + "-" + parts[1], nil
+		d = y + "-" + parts[1]
 	case v.Precision == precYear:
-		return y, nil
+		d = y
+	default:
+		return "", fmt.Errorf("%s is given to %s; a rule file takes a day, a month or a year", v.Time, precisionName(v.Precision))
 	}
-	return "", fmt.Errorf("%s is given to %s; a rule file takes a day, a month or a year", v.Time, precisionName(v.Precision))
+	// What a rule file cannot read (a month 00 at month precision, a day
+	// 31 of April) is no date.
+	if _, err := civil.ParseDate(d); err != nil {
+		return "", fmt.Errorf("%s at precision %d is no date a rule file can hold", v.Time, v.Precision)
+	}
+	return d, nil
 }
 
 func precisionName(p int) string {

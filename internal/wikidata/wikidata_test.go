@@ -132,6 +132,8 @@ func TestDates(t *testing.T) {
 		{"+1700-03-01T00:00:00Z", precDay, julian, "", "Julian calendar"},
 		{"-0044-03-15T00:00:00Z", precDay, gregorian, "", "not a year of the common era"},
 		{"+0950-01-01T00:00:00Z", precDay, gregorian, "", "years 1000 to 9999"},
+		{"+2020-00-00T00:00:00Z", precMonth, gregorian, "", "no date a rule file can hold"},
+		{"+2021-04-31T00:00:00Z", precDay, gregorian, "", "no date a rule file can hold"},
 	}
 	for _, tc := range tests {
 		s := timeValue(tc.time, tc.prec)
