@@ -263,17 +263,6 @@ func (b *builder) build() (*File, []Report, error) {
 		}
 	}
 
-	// Every entity imported needs a label in a chosen language.
-	for _, e := range b.order {
-		if kind[e.ID] != "" && b.name(e) == "" {
-			has := "none"
-			if len(e.LabelLangs) > 0 {
-				has = strings.Join(e.LabelLangs, ", ")
-			}
-			return nil, nil, &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%s has no label in %s (it has labels in: %s): name the language with --lang", e.ID, strings.Join(b.langs, ", "), has)}
-		}
-	}
-
 	// The desk's own items are referred to by their ids and not written
 	// again; an item the desk has by name but with no Q-id is not imported,
 	// for the two would be one thing under two ids.
@@ -290,6 +279,14 @@ func (b *builder) build() (*File, []Report, error) {
 			b.linked[e.ID] = true
 			b.report(e, "is %s in the desk's rules (%s): referred to by that id, not written again", d.id, d.pos)
 			continue
+		}
+		// Every entity written needs a label in a chosen language.
+		if b.name(e) == "" {
+			has := "none"
+			if len(e.LabelLangs) > 0 {
+				has = strings.Join(e.LabelLangs, ", ")
+			}
+			return nil, nil, &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%s has no label in %s (it has labels in: %s): name the language with --lang", e.ID, strings.Join(b.langs, ", "), has)}
 		}
 		if d, ok := b.deskNames[k+"\x00"+b.name(e)]; ok {
 			b.report(e, "the desk's rules have %s %q (%s), with no wikidata: id: add wikidata: %s to it to link the two; not imported", d.id, b.name(e), d.pos, e.ID)

@@ -405,3 +405,16 @@ func TestReportsInOneOrder(t *testing.T) {
 		require.Equal(t, first, got)
 	}
 }
+
+// TestLinkedNeedsNoLabel: an item the desk holds by its Q-id is referred
+// to, not written, so it needs no label in the chosen language.
+func TestLinkedNeedsNoLabel(t *testing.T) {
+	desk, err := ledger.Load([]ledger.File{{Name: "desk.yaml", Data: []byte("entities:\n  - {id: ruritania, kind: country, name: Ruritania, wikidata: Q906}\n")}})
+	require.NoError(t, err)
+	country := entity("Q906", "", map[string][]stmt{propInstanceOf: {{value: itemCountry}}})
+	ada := entity("Q901", "Ada Example", map[string][]stmt{propCitizenship: {{value: "Q906"}}, propInstanceOf: {{value: itemHuman}}})
+	f, _, err := Build(readAll(t, "d.json", dumpOf(t, country, ada)), Options{Langs: []string{"en"}, Ledger: desk})
+	require.NoError(t, err)
+	require.Len(t, f.Entities, 1)
+	assert.Equal(t, "ruritania", f.Entities[0].Country)
+}
