@@ -62,7 +62,7 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 			if ev != nil && p.heldElsewhere(ec, ev) {
 				return "", "the nearest such event was held elsewhere: the clause tells of another event"
 			}
-			if ev != nil && gathering(ec, ev) {
+			if ev != nil && p.gathering(ec, ev) {
 				return "", "the nearest such event is a gathering of more people on other days: the clause may tell of a meeting of their own"
 			}
 			if ev == nil {
@@ -85,7 +85,7 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 		return "", "no date, and no single matching event near the publication date"
 	} else if p.namesAnother(ec, ev) {
 		return "", "no date, and the clause names another event than the one near the publication date"
-	} else if gathering(ec, ev) {
+	} else if p.gathering(ec, ev) {
 		return "", "no date, and the event near the publication date is a gathering of more people: the clause may tell of a meeting of their own"
 	} else if !ev.Held() && !ec.Future {
 		return "", notHeld(ev)
@@ -238,10 +238,16 @@ func (p *pass) tomorrowFits(ec *eventClaim) bool {
 	if tomorrow.Weekday() != ec.Date.Wd || !ec.Span.First.Before(p.Pub) {
 		return false
 	}
-	// The event begins that day: one already under way at publication was
-	// reported on its own days.
+	// The event begins that day, to the day (one already under way at
+	// publication was reported on its own days), and is of a kind and a
+	// medium the claim may tell of: a call for a call, any in-person event
+	// for one in person.
 	for _, e := range p.Index.Candidates(ec.Parts, analysis.ContactKinds) {
-		if e.Held() && civil.SpanOf(e.Start).Contains(tomorrow) {
+		if !e.Held() || e.Start.Prec != civil.Day || !civil.SpanOf(e.Start).Contains(tomorrow) {
+			continue
+		}
+		kindFits := slices.Contains(ec.Kinds, e.Kind) || e.Kind != ledger.Call && !slices.Contains(ec.Kinds, ledger.Call)
+		if kindFits && (ec.Medium == "" || e.Medium == "" || ec.Medium == e.Medium) {
 			return true
 		}
 	}
@@ -252,8 +258,30 @@ func (p *pass) tomorrowFits(ec *eventClaim) bool {
 // and is of a kind the claim's event word does not name first: "A met B"
 // near a summit that both attended, but not on its days, may tell of a
 // meeting of their own, which the ledger need not hold.
-func gathering(ec *eventClaim, e *ledger.Event) bool {
-	return len(e.Participants) > len(ec.Parts) && len(ec.Kinds) > 0 && ec.Kinds[0] != e.Kind
+func (p *pass) gathering(ec *eventClaim, e *ledger.Event) bool {
+	if len(ec.Kinds) == 0 || ec.Kinds[0] == e.Kind {
+		return false
+	}
+	// Count people when the claim names people, else countries: an event
+	// of two leaders lists their countries too, and is no gathering.
+	kind := ledger.Country
+	for _, x := range ec.Parts {
+		if x.Kind == ledger.Person {
+			kind = ledger.Person
+		}
+	}
+	claimed, held := 0, 0
+	for _, x := range ec.Parts {
+		if x.Kind == kind {
+			claimed++
+		}
+	}
+	for _, id := range e.Participants {
+		if x := p.Ledger.Entity(id); x != nil && x.Kind == kind {
+			held++
+		}
+	}
+	return held > claimed
 }
 
 // window is how far, in days, a claimed date may be from a ledger event for

@@ -534,13 +534,21 @@ func (p *pass) judgeTitleAt(s *sentence, t *titleAt) {
 }
 
 // sentenceRefs returns the days the clause of a title speaks of or, when
-// it names none, the days its sentence does: "President A on a visit – in
-// April she was …" is a caption of April, whatever the publication date.
+// it names none and a dash follows it in the sentence, the days the words
+// after the dash do: "President A on a visit – in April she was …" is a
+// caption of April, whatever the publication date. A date in another
+// clause joined otherwise ("…, which was planned in 2023") dates that
+// clause only.
 func (p *pass) sentenceRefs(s *sentence, cl lex.Range) []civil.Span {
 	if refs := p.clauseRefs(cl); len(refs) > 0 {
 		return refs
 	}
-	return p.clauseRefs(s.Range)
+	for k := cl.Hi; k < s.Hi; k++ {
+		if t := p.Toks[k].Text; t == "–" || t == "—" {
+			return p.clauseRefs(lex.Range{Lo: k + 1, Hi: s.Hi})
+		}
+	}
+	return nil
 }
 
 // clauseRefs returns the days a clause speaks of: its dates, and a year
