@@ -163,6 +163,7 @@ type builder struct {
 	desk      map[string]deskItem // the desk's items by Q-id
 	deskNames map[string]deskItem // the desk's items by kind and name
 	linked    map[string]bool     // items read that the desk holds by Q-id
+	kinds     map[string]string   // what each item read is: person, position, country, organisation
 	unlinked  map[string]deskItem // items read that the desk holds by name only
 	reports   []Report
 }
@@ -215,6 +216,7 @@ func (b *builder) build() (*File, []Report, error) {
 	// What each entity is: a person (instance of human, or holding a
 	// position), a position a person holds, a country, or a body.
 	kind := map[string]string{}
+	b.kinds = kind
 	positions := map[string]bool{}
 	for _, e := range b.order {
 		if slices.Contains(items(best(e.Claims[propInstanceOf])), itemHuman) || len(e.Claims[propPositionHeld]) > 0 {
@@ -320,13 +322,27 @@ func (b *builder) build() (*File, []Report, error) {
 			out.Entities = append(out.Entities, b.entity(e, kind[e.ID]))
 		}
 	}
+	// The old file's entities that the desk holds now are the desk's: what
+	// referred to them by their old ids refers to the desk's.
+	moved := map[string]string{}
+	for _, oe := range b.old.Entities {
+		if d, ok := b.desk[oe.Wikidata]; ok && oe.ID != d.id {
+			moved[oe.ID] = d.id
+		}
+	}
+	move := func(id string) string { return cmp.Or(moved[id], id) }
 	offices := map[string]*Office{} // by Q-id
 	for _, oo := range b.old.Offices {
 		if _, ok := b.desk[oo.Wikidata]; ok {
 			continue // the desk has written it by hand since
 		}
 		o := oo
-		o.Holders = slices.DeleteFunc(slices.Clone(o.Holders), func(t Term) bool { return newPeople[t.Who] })
+		o.Country, o.Body = move(o.Country), move(o.Body)
+		o.Holders = slices.Clone(o.Holders)
+		for i := range o.Holders {
+			o.Holders[i].Who = move(o.Holders[i].Who)
+		}
+		o.Holders = slices.DeleteFunc(o.Holders, func(t Term) bool { return newPeople[t.Who] })
 		offices[o.Wikidata] = &o
 	}
 	for _, e := range b.order {
@@ -350,6 +366,7 @@ func (b *builder) build() (*File, []Report, error) {
 			continue // the desk has written it by hand since
 		}
 		if _, ok := b.byQ[oe.Wikidata]; !ok || kind[oe.Wikidata] == "" || oe.Wikidata == "" {
+			oe.Country = move(oe.Country)
 			out.Entities = append(out.Entities, oe)
 		}
 	}
@@ -470,7 +487,7 @@ func (b *builder) entity(e *Item, kind string) Entity {
 		// country the ledger will hold.
 		var known []string
 		for _, q := range items(best(e.Claims[propCitizenship])) {
-			if id := b.ref(q); id != "" {
+			if id, _ := b.ref(q, kindCountry); id != "" {
 				known = append(known, id)
 			}
 		}
@@ -481,22 +498,66 @@ func (b *builder) entity(e *Item, kind string) Entity {
 	return out
 }
 
-// ref is the rule-file id of an item this import or the old file holds.
-func (b *builder) ref(q string) string { return b.ids[q] }
+// ref is the rule-file id of an item of kind want (country or
+// organisation) that the desk, this import or the old file holds, and why
+// there is none when there is not.
+func (b *builder) ref(q, want string) (string, string) {
+	if d, ok := b.desk[q]; ok {
+		if d.kind != want {
+			return "", fmt.Sprintf("%s is %s in the desk's rules, a%s %s, not a%s %s", q, d.id, article(d.kind), d.kind, article(want), want)
+		}
+		return d.id, ""
+	}
+	if _, read := b.byQ[q]; read {
+		switch k := b.kinds[q]; {
+		case k == want && !b.linked[q] && b.unlinked[q].id == "":
+			return b.ids[q], ""
+		case k == want:
+			return "", fmt.Sprintf("%s was read but not imported", q)
+		default:
+			return "", fmt.Sprintf("%s was read as a%s %s, not a%s %s", q, article(k), orNothing(k), article(want), want)
+		}
+	}
+	for _, oe := range b.old.Entities {
+		if oe.Wikidata == q {
+			if oe.Kind != want {
+				return "", fmt.Sprintf("%s is %s in the generated file, a%s %s, not a%s %s", q, oe.ID, article(oe.Kind), oe.Kind, article(want), want)
+			}
+			return oe.ID, ""
+		}
+	}
+	return "", fmt.Sprintf("%s is not among the entities read (fetch it too)", q)
+}
+
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "n"
+	}
+	return ""
+}
+
+func orNothing(kind string) string {
+	if kind == "" {
+		return "nothing imported"
+	}
+	return kind
+}
 
 func (b *builder) office(e *Item) *Office {
 	name := b.name(e)
 	o := &Office{ID: b.ids[e.ID], Title: name, Phrasings: append([]string{name}, b.aliases(e)...), Wikidata: e.ID}
 	if qs := b.countryOf(e); len(qs) == 1 {
-		if o.Country = b.ref(qs[0]); o.Country == "" {
-			b.report(e, "its country %s is not among the entities read: the office is imported without one (fetch %s too)", qs[0], qs[0])
+		var why string
+		if o.Country, why = b.ref(qs[0], kindCountry); o.Country == "" {
+			b.report(e, "its country: %s; the office is imported without one", why)
 		}
 	} else if len(qs) > 1 {
 		b.report(e, "it names several countries (%s): the office is imported without one", strings.Join(qs, ", "))
 	}
 	if qs := items(best(e.Claims[propPartOf])); len(qs) == 1 {
-		if o.Body = b.ref(qs[0]); o.Body == "" {
-			b.report(e, "the body it is part of, %s, is not among the entities read: the office is imported without one (fetch %s too)", qs[0], qs[0])
+		var why string
+		if o.Body, why = b.ref(qs[0], kindBody); o.Body == "" {
+			b.report(e, "the body it is part of: %s; the office is imported without one", why)
 		}
 	} else if len(qs) > 1 {
 		b.report(e, "it is part of several bodies (%s): the office is imported without one", strings.Join(qs, ", "))

@@ -418,3 +418,68 @@ func TestLinkedNeedsNoLabel(t *testing.T) {
 	require.Len(t, f.Entities, 1)
 	assert.Equal(t, "ruritania", f.Entities[0].Country)
 }
+
+// loadsBeside builds, marshals, and loads the result beside the desk's
+// rule file: what the command requires before it writes.
+func loadsBeside(t *testing.T, f *File, desk []byte) {
+	t.Helper()
+	data, err := f.Marshal([]string{"en"}, []string{"d.json"})
+	require.NoError(t, err)
+	files := []ledger.File{{Name: "g.yaml", Data: data}}
+	if desk != nil {
+		files = append(files, ledger.File{Name: "desk.yaml", Data: desk})
+	}
+	_, err = ledger.Load(files)
+	require.NoError(t, err, "%s", data)
+}
+
+// TestReimportAfterTheDeskLinks: once the desk holds an item of the
+// generated file by its Q-id, a later import refers to the desk's id
+// everywhere the old file referred to its own.
+func TestReimportAfterTheDeskLinks(t *testing.T) {
+	country := entity("Q906", "Ruritania", map[string][]stmt{propInstanceOf: {{value: itemCountry}}})
+	chair := entity("Q951", "Chair of Ruritania", map[string][]stmt{propCountry: {{value: "Q906"}}})
+	ada := entity("Q901", "Ada Example", map[string][]stmt{propCitizenship: {{value: "Q906"}}, propPositionHeld: {held("Q951", "2010-01-01", "")}})
+	old, _ := build(t, nil, dumpOf(t, country, chair, ada))
+	loadsBeside(t, old, nil)
+
+	// The desk now writes Ruritania and Ada Example by hand, with their
+	// Q-ids; a later import reads only Bo Sample.
+	desk := []byte("entities:\n  - {id: rur, kind: country, name: Ruritania, wikidata: Q906}\n  - {id: ada, kind: person, name: Ada Example, wikidata: Q901}\n")
+	l, err := ledger.Load([]ledger.File{{Name: "desk.yaml", Data: desk}})
+	require.NoError(t, err)
+	bo := entity("Q902", "Bo Sample", map[string][]stmt{propInstanceOf: {{value: itemHuman}}})
+	f, _, err := Build(readAll(t, "d.json", dumpOf(t, bo)), Options{Langs: []string{"en"}, Old: old, Ledger: l})
+	require.NoError(t, err)
+	loadsBeside(t, f, desk)
+	require.Len(t, f.Offices, 1)
+	assert.Equal(t, "rur", f.Offices[0].Country)
+	assert.Equal(t, "ada", f.Offices[0].Holders[0].Who)
+}
+
+// TestReferencesKeepTheirKind: a position's country must be a country and
+// its body an organisation; an item of another kind is reported and left
+// out, so that what is written loads.
+func TestReferencesKeepTheirKind(t *testing.T) {
+	union := entity("Q960", "Union of Ruritania", map[string][]stmt{propInstanceOf: {{value: itemCountry}}})
+	a := entity("Q951", "Chair of the Union", map[string][]stmt{propCountry: {{value: "Q960"}}})
+	b := entity("Q952", "Clerk of the Union", map[string][]stmt{propPartOf: {{value: "Q960"}}})
+	ada := entity("Q901", "Ada Example", map[string][]stmt{propPositionHeld: {held("Q951", "2010-01-01", ""), held("Q952", "2011-01-01", "")}})
+	f, reports := build(t, nil, dumpOf(t, union, a, b, ada))
+	loadsBeside(t, f, nil)
+	assert.Contains(t, reports, "d.json:4: Q952: the body it is part of: Q960 was read as a country, not an organisation; the office is imported without one")
+
+	desk := []byte("entities:\n  - {id: union, kind: organisation, name: Union, wikidata: Q970}\n")
+	l, err := ledger.Load([]ledger.File{{Name: "desk.yaml", Data: desk}})
+	require.NoError(t, err)
+	c := entity("Q953", "Envoy of the Union", map[string][]stmt{propJurisdiction: {{value: "Q970"}}})
+	bo := entity("Q902", "Bo Sample", map[string][]stmt{propPositionHeld: {held("Q953", "2012-01-01", "")}})
+	f, reportsDesk, err := Build(readAll(t, "d.json", dumpOf(t, c, bo)), Options{Langs: []string{"en"}, Ledger: l})
+	require.NoError(t, err)
+	loadsBeside(t, f, desk)
+	var msgs []string
+	for _, r := range reportsDesk {
+		msgs = append(msgs, r.String())
+	}
+	assert.Contains(t, msgs, "d.json:2: Q953: its country: Q970 is union in the desk's rules, an organisation, not a country; the office is imported without one")
+}
