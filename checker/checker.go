@@ -355,9 +355,9 @@ func (p *pass) mentions(r lex.Range) []mention {
 			}
 		}
 		// An anchor's name followed by "of" and a name of its own is
-		// another such event: "the invasion of the Kursk region" is not the
-		// anchor "invasion", whose longer alias "invasion of Ukraine" would
-		// have matched.
+		// another such event: "the invasion of the Northern March" is not
+		// an anchor "invasion" whose longer alias ("invasion of Ruritania")
+		// would have matched.
 		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.nameFollows(m.hi+1, r.Hi) {
 			m.anchors = nil
 		}

@@ -227,9 +227,9 @@ func (p *pass) heldElsewhere(ec *eventClaim, e *ledger.Event) bool {
 
 // tomorrowFits reports whether a bare weekday, read as past, names the day
 // after publication, on which an event of the claim's people begins in the
-// ledger: "Putin and Xi sat down for talks on Tuesday" in an American
-// paper dated Monday tells of Tuesday in Beijing, not of the Tuesday
-// before.
+// ledger: "Example and Sample held talks on Tuesday" in a paper dated
+// Monday in a zone behind Ruritania's tells of Tuesday in Ruritania, not
+// of the Tuesday before.
 func (p *pass) tomorrowFits(ec *eventClaim) bool {
 	if ec.Date == nil || ec.Date.Form != timex.Weekday || !p.HasPub || len(ec.Parts) == 0 {
 		return false
