@@ -5,6 +5,7 @@ package wording
 import (
 	"bytes"
 	_ "embed"
+	"regexp"
 	"slices"
 	"sort"
 
@@ -55,7 +56,7 @@ func run(p *analysis.Pass) {
 				continue
 			}
 		}
-		var except [][]int // the matches of w.Except, found with the rule's first match
+		ex := exceptions{a: p.Article, res: w.Except}
 		for _, m := range w.Pattern.FindAllIndex(text, -1) {
 			// Past the article's cap the engine read no further, and
 			// nor does a rule.
@@ -68,13 +69,7 @@ func run(p *analysis.Pass) {
 				continue
 			}
 			// Text the rule's exceptions name is right as it stands.
-			if len(w.Except) > 0 && except == nil {
-				except = [][]int{}
-				for _, e := range w.Except {
-					except = append(except, e.FindAllIndex(text, -1)...)
-				}
-			}
-			if slices.ContainsFunc(except, func(e []int) bool { return e[0] <= m[0] && m[1] <= e[1] }) || !p.Take(m[0]) {
+			if ex.cover(m[0], m[1]) || !p.Take(m[0]) {
 				continue
 			}
 			f := analysis.Finding{
@@ -97,6 +92,41 @@ func run(p *analysis.Pass) {
 			p.Report(f)
 		}
 	}
+}
+
+// exceptions tells whether a match lies inside a match of one of a rule's
+// except patterns, looked for in the prose block (paragraph, heading, list
+// item, table cell) the match begins in: the first time a match falls in a
+// block, and never over the whole article, since case-insensitive patterns
+// that must find word boundaries are slow on long text.
+type exceptions struct {
+	a     *article.Article
+	res   []*regexp.Regexp
+	block int     // the block of spans, +1 (0: none yet)
+	spans [][]int // the except matches in it, offsets into the article
+}
+
+func (x *exceptions) cover(lo, hi int) bool {
+	if len(x.res) == 0 {
+		return false
+	}
+	bs := x.a.Blocks
+	b := sort.Search(len(bs), func(i int) bool { return bs[i].End > lo })
+	start, end := 0, len(x.a.Text) // a match outside every block: the whole text
+	if b < len(bs) && bs[b].Start <= lo {
+		start, end = bs[b].Start, bs[b].End
+	} else {
+		b = len(bs)
+	}
+	if x.block != b+1 {
+		x.block, x.spans = b+1, x.spans[:0]
+		for _, re := range x.res {
+			for _, e := range re.FindAllIndex(x.a.Text[start:end], -1) {
+				x.spans = append(x.spans, []int{start + e[0], start + e[1]})
+			}
+		}
+	}
+	return slices.ContainsFunc(x.spans, func(e []int) bool { return e[0] <= lo && hi <= e[1] })
 }
 
 // quotes tells whether text of the article lies inside quotation marks,
