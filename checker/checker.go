@@ -12,6 +12,7 @@ package checker
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/claimlint/claimlint/checker/analysis"
@@ -131,8 +132,25 @@ func (c *Checker) newPass(a *article.Article) *pass {
 	return &pass{c: c, Pass: analysis.Pass{Ledger: c.L, Index: c.index, Article: a, Lang: c.lang, MaxClaims: c.Limit()}, dated: map[int]*ledger.Event{}}
 }
 
+// tokenBufs holds token slices between passes: the tokens of a block are
+// read into one, which the next block, and the next article, reuses.
+var tokenBufs = sync.Pool{New: func() any { return new([]lex.Token) }}
+
+// maxPooledTokens is the most tokens a slice returned to tokenBufs holds
+// (4 MB): the room a huge article needed is not kept for good.
+const maxPooledTokens = 1 << 16
+
 func (p *pass) run() []Finding {
 	c, a := p.c, p.Article
+	buf := tokenBufs.Get().(*[]lex.Token)
+	p.buf = (*buf)[:0]
+	defer func() {
+		if cap(p.buf) <= maxPooledTokens {
+			*buf = p.buf[:0]
+			tokenBufs.Put(buf)
+		}
+		p.buf, p.Toks = nil, nil
+	}()
 	if !a.Meta.Published.IsZero() {
 		p.Pub = a.Meta.Published.First()
 		p.HasPub = true
@@ -171,6 +189,9 @@ type pass struct {
 	analysis.Pass
 	c   *Checker
 	ctx context.Context // nil, or what stops the pass between sentences
+	// buf is the room the tokens of each block are read into: nothing
+	// keeps a block's tokens once the next block is read.
+	buf []lex.Token
 	// dated are the ledger events that event claims of the block were
 	// matched to, by the first token of the claim's date.
 	dated map[int]*ledger.Event
@@ -254,7 +275,8 @@ func (m *mention) place() *ledger.Entity {
 }
 
 func (p *pass) block(b article.Block) {
-	p.Toks = lex.Tokenize(p.Article.Text, b.Start, b.End)
+	p.buf = lex.TokenizeAppend(p.buf[:0], p.Article.Text, b.Start, b.End)
+	p.Toks = p.buf
 	clear(p.dated)
 	for _, r := range lex.Sentences(p.Toks) {
 		if p.ctx != nil && p.ctx.Err() != nil {

@@ -53,13 +53,38 @@ func (t Token) Is(words ...string) bool {
 // A token's Text views text's bytes rather than copying them: text must not
 // change while the tokens are in use (an article's text never does).
 func Tokenize(text []byte, start, end int) []Token {
-	return tokenize(make([]Token, 0, (end-start)/5+4), text, start, end) // about one token in five bytes of prose
+	return TokenizeAppend(make([]Token, 0, (end-start)/5+4), text, start, end) // about one token in five bytes of prose
 }
 
-// tokenize is Tokenize into toks, an empty slice whose room it reuses.
-func tokenize(toks []Token, text []byte, start, end int) []Token {
+// TokenizeAppend is Tokenize that appends the tokens to toks and returns
+// the extended slice: a reader of many blocks reuses one slice's room.
+func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
+	first := len(toks)
 	i := start
 	for i < end {
+		// ASCII, most of any text, is classed without decoding a rune or
+		// asking the unicode tables: its letters are a-z and A-Z, its
+		// digits 0-9, its spaces these six, and the rest is punctuation.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+				i++
+				continue
+			case isASCIILetter(c):
+				j := scanWord(text, i, end)
+				toks = append(toks, mk(text, i, j, Word))
+				i = j
+				if p := possessive(text, i, end); p > i {
+					toks = append(toks, mk(text, i, p, Possessive))
+					i = p
+				}
+				continue
+			case c < '0' || c > '9':
+				toks = append(toks, mk(text, i, i+1, Punct))
+				i++
+				continue
+			}
+		}
 		r, n := utf8.DecodeRune(text[i:end])
 		switch {
 		case unicode.IsSpace(r):
@@ -92,28 +117,41 @@ func tokenize(toks []Token, text []byte, start, end int) []Token {
 			i += n
 		}
 	}
-	markQuotes(toks)
+	markQuotes(toks[first:])
 	return toks
 }
 
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 func mk(text []byte, i, j int, k Kind) Token {
 	s := unsafe.String(&text[i], j-i) // a view, not a copy: see Tokenize
-	r, _ := utf8.DecodeRuneInString(s)
-	return Token{Start: i, End: j, Kind: k, Text: s, Norm: Normalize(s), Upper: unicode.IsUpper(r)}
+	var upper bool
+	if c := s[0]; c < utf8.RuneSelf {
+		upper = c >= 'A' && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		upper = unicode.IsUpper(r)
+	}
+	return Token{Start: i, End: j, Kind: k, Text: s, Norm: Normalize(s), Upper: upper}
 }
 
 // Normalize lower-cases s and writes curly apostrophes as straight ones.
 // Lower-case ASCII, most of any text, is returned as it is.
 func Normalize(s string) string {
-	plain := true
+	upper, ascii := false, true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
-			plain = false
+		if c := s[i]; c >= utf8.RuneSelf {
+			ascii = false
 			break
+		} else if c >= 'A' && c <= 'Z' {
+			upper = true
 		}
 	}
-	if plain {
+	switch {
+	case ascii && !upper:
 		return s
+	case ascii:
+		return strings.ToLower(s)
 	}
 	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 }
@@ -123,11 +161,21 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 // scanWord reads letters and digits, apostrophes inside a word (don't,
 // O'Brien, but not a possessive 's), and initialisms such as U.S. whole.
 func scanWord(text []byte, i, end int) int {
-	if j := scanInitialism(text, i, end); j > i {
-		return j
+	// An initialism begins with a letter and a full stop.
+	if text[i] >= utf8.RuneSelf || i+1 < end && text[i+1] == '.' {
+		if j := scanInitialism(text, i, end); j > i {
+			return j
+		}
 	}
 	j := i
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+			if isASCIILetter(c) || c >= '0' && c <= '9' {
+				j++
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeRune(text[j:end])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			j += n

@@ -20,7 +20,7 @@ func (t *Trie[V]) Add(phrase string, v V) bool {
 	// are keys of the trie without a copy. A large ledger adds some 300,000
 	// phrases; a copy of each and a new slice of tokens were 150 MB of
 	// garbage.
-	toks := tokenize(t.toks[:0], unsafe.Slice(unsafe.StringData(phrase), len(phrase)), 0, len(phrase))
+	toks := TokenizeAppend(t.toks[:0], unsafe.Slice(unsafe.StringData(phrase), len(phrase)), 0, len(phrase))
 	t.toks = toks
 	if len(toks) == 0 {
 		return false
