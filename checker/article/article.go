@@ -549,7 +549,16 @@ func (a *Article) markdown(body int) {
 		a.flat(body)
 		return
 	}
+	if a.simple(body) {
+		return
+	}
+	a.goldmark(body)
+}
+
+// goldmark reads the body as Markdown with goldmark.
+func (a *Article) goldmark(body int) {
 	a.blankAll()
+	a.Blocks = a.Blocks[:0]
 	src := a.MarkdownSource()
 	doc := md.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -572,6 +581,75 @@ func (a *Article) markdown(body int) {
 		return ast.WalkContinue, nil
 	})
 	sort.Slice(a.Blocks, func(i, j int) bool { return a.Blocks[i].Start < a.Blocks[j].Start })
+}
+
+// simple reads a body of plain paragraphs and whole-line HTML comments
+// without goldmark, and reports whether it could: most articles are such,
+// and parsing them is the larger part of goldmark's work. A paragraph
+// line starts with a letter, a quotation mark or "(" and holds no byte
+// that Markdown may read as syntax (`*_[]<>&|~#\, tabs, controls); a
+// comment line starts with "<!--" and ends its comment on the line, which
+// makes it an HTML block of its own, as goldmark reads it. A body with any
+// other line is left to goldmark (FuzzSimple holds the two to agree).
+func (a *Article) simple(body int) bool {
+	a.blankAll()
+	a.Blocks = a.Blocks[:0]
+	para := -1 // the start of the paragraph being read
+	last := 0  // the end of its last line
+	closePara := func() {
+		if para >= 0 {
+			a.Blocks = append(a.Blocks, Block{para, last})
+			para = -1
+		}
+	}
+	for i := body; i < len(a.view); {
+		end := bytes.IndexByte(a.view[i:], '\n')
+		if end < 0 {
+			end = len(a.view)
+		} else {
+			end += i
+		}
+		line := a.view[i:end]
+		switch {
+		case len(bytes.Trim(line, " ")) == 0:
+			closePara()
+		case bytes.HasPrefix(line, []byte("<!--")) && bytes.Contains(line[4:], []byte("-->")):
+			closePara()
+		case plainLine(line):
+			if para < 0 {
+				para = i
+			}
+			// A paragraph ends before the spaces that end its last line.
+			last = i + len(bytes.TrimRight(line, " "))
+			a.keep(i, end)
+		default:
+			a.blankAll()
+			a.Blocks = a.Blocks[:0]
+			return false
+		}
+		i = end + 1
+	}
+	closePara()
+	return true
+}
+
+// plainLine reports whether line is a line of a paragraph whatever stands
+// around it, and holds no Markdown syntax (see simple).
+func plainLine(line []byte) bool {
+	r, _ := utf8.DecodeRune(line)
+	if !unicode.IsLetter(r) && !strings.ContainsRune(`"'(“‘`, r) {
+		return false
+	}
+	for _, c := range line {
+		if c < ' ' || c == 0x7f {
+			return false
+		}
+		switch c {
+		case '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#', '\\':
+			return false
+		}
+	}
+	return true
 }
 
 // tooDeep reports whether a line of the body may be nested more than
