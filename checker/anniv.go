@@ -29,9 +29,9 @@ func (p *pass) anniversaries(s *sentence) {
 			continue
 		}
 		switch {
-		case an.Words[t.Norm]:
+		case t.In(an.Words):
 			p.ordinalAnniversary(s, i)
-		case an.Year[t.Norm]:
+		case t.In(an.Year):
 			p.nthYear(s, i)
 		}
 		if _, ok := an.Units[t.Norm]; ok {
@@ -50,7 +50,7 @@ func (p *pass) ordinalAnniversary(s *sentence, i int) {
 	}
 	ordTok := i - 1
 	n, ok := p.ordinalN(p.Toks[ordTok])
-	if !ok && i-3 >= s.Lo && an.Year[p.Toks[i-1].Norm] && p.Toks[i-2].Text == "-" {
+	if !ok && i-3 >= s.Lo && p.Toks[i-1].In(an.Year) && p.Toks[i-2].Text == "-" {
 		ordTok = i - 3
 		n, ok = p.countN(p.Toks[ordTok])
 	}
@@ -85,7 +85,7 @@ func (p *pass) anchorOf(s *sentence, i int) *ledger.Event {
 		}
 		return nil
 	}
-	if i+1 < s.Hi && p.Lang.Anniversary.Of[p.Toks[i+1].Norm] {
+	if i+1 < s.Hi && p.Toks[i+1].In(p.Lang.Anniversary.Of) {
 		for k := range s.ments {
 			m := &s.ments[k]
 			if m.lo > i+1 && m.lo <= i+6 && len(m.anchors) > 0 {
@@ -126,7 +126,7 @@ func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
 			continue
 		}
 		for i := m.lo; i < m.hi; i++ {
-			if p.Lang.Anniversary.PeriodNouns[p.Toks[i].Norm] {
+			if p.Toks[i].In(p.Lang.Anniversary.PeriodNouns) {
 				return true
 			}
 		}
@@ -138,7 +138,7 @@ func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
 // another event that shares a word of its aliases: "the invasion of Iraq",
 // "the Soviet invasion" (a name of another actor before it).
 func (p *pass) plainAnchor(s *sentence, m *mention) bool {
-	if m.hi+1 < s.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) {
+	if m.hi+1 < s.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) {
 		return false // "the invasion of Iraq", not "the invasion of February 2022"
 	}
 	if m.lo-1 > s.Lo {
@@ -169,13 +169,13 @@ func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, hi, n 
 	an := &p.Lang.Anniversary
 	p.clauseTime(s, cl, cl.Hi, ac)
 	// "days after the 80th anniversary", "weeks before the 20th".
-	if k := ordTok - 3; k >= cl.Lo && an.The[p.Toks[ordTok-1].Norm] {
+	if k := ordTok - 3; k >= cl.Lo && p.Toks[ordTok-1].In(an.The) {
 		if days, ok := an.Near[p.Toks[k].Norm]; ok {
 			mode := ""
 			switch {
-			case an.After[p.Toks[k+1].Norm]:
+			case p.Toks[k+1].In(an.After):
 				mode = "after"
-			case an.Before[p.Toks[k+1].Norm]:
+			case p.Toks[k+1].In(an.Before):
 				mode = "before"
 			}
 			if mode != "" {
@@ -192,16 +192,16 @@ func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, hi, n 
 	for i := cl.Lo; i < ordTok; i++ {
 		t := p.Toks[i]
 		switch {
-		case an.Approach[t.Norm] || p.phraseAt(i, ordTok, an.ApproachPairs):
+		case t.In(an.Approach) || p.phraseAt(i, ordTok, an.ApproachPairs):
 			ac.Mode = "approach"
-		case an.Mark[t.Norm]:
+		case t.In(an.Mark):
 			ac.Mode = "mark"
-		case an.OtherTime[t.Norm]:
+		case t.In(an.OtherTime):
 			return nil, "counted from another time (since, after, before)"
 		}
 	}
 	// "on the 75th anniversary of …"
-	if ac.Mode == "" && ordTok-2 >= cl.Lo && an.On[p.Toks[ordTok-2].Norm] && an.The[p.Toks[ordTok-1].Norm] {
+	if ac.Mode == "" && ordTok-2 >= cl.Lo && p.Toks[ordTok-2].In(an.On) && p.Toks[ordTok-1].In(an.The) {
 		ac.Mode = "mark"
 	}
 	return ac, ""
@@ -223,7 +223,7 @@ func (p *pass) clauseTime(s *sentence, cl lex.Range, hedgeHi int, ac *analysis.A
 		if p.Toks[e.Lo].Quoted || p.datesAnchor(s, e) {
 			continue
 		}
-		if e.Lo > cl.Lo && p.Lang.Anniversary.Bounds[p.Toks[e.Lo-1].Norm] {
+		if e.Lo > cl.Lo && p.Toks[e.Lo-1].In(p.Lang.Anniversary.Bounds) {
 			continue // "since 2009", "until May"
 		}
 		r := e.Resolve(p.Pub, future)
@@ -276,12 +276,12 @@ func (p *pass) pastNotPerfect(cl lex.Range) bool {
 	an, tn := &p.Lang.Anniversary, &p.Lang.Tense
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
-		if t.Quoted || an.Perfect[t.Norm] || tn.Reporting[t.Norm] || !p.isPastWord(t) {
+		if t.Quoted || t.In(an.Perfect) || t.In(tn.Reporting) || !p.isPastWord(t) {
 			continue
 		}
 		perfect := false
 		for k := i - 1; k >= max(cl.Lo, i-3); k-- {
-			perfect = perfect || an.Perfect[p.Toks[k].Norm]
+			perfect = perfect || p.Toks[k].In(an.Perfect)
 		}
 		if !perfect {
 			return true
@@ -295,7 +295,7 @@ func (p *pass) pastNotPerfect(cl lex.Range) bool {
 func (p *pass) otherTime(s *sentence) bool {
 	for i := s.Lo; i < s.Hi; i++ {
 		t := p.Toks[i]
-		if p.Lang.Anniversary.Then[t.Norm] {
+		if t.In(p.Lang.Anniversary.Then) {
 			return true
 		}
 		if t.Kind == lex.Number && len(t.Text) == 4 {
@@ -321,7 +321,7 @@ func (p *pass) datesAnchor(s *sentence, e timex.Expr) bool {
 		// "the victory in 1945"; not "the declaration on Tuesday", nor "the
 		// 4th anniversary of the invasion in 2026", which dates the
 		// anniversary.
-		if e.Lo == m.hi+1 && p.Lang.Anniversary.DatePreps[p.Toks[m.hi].Norm] && e.Year == m.anchors[0].Start.Y {
+		if e.Lo == m.hi+1 && p.Toks[m.hi].In(p.Lang.Anniversary.DatePreps) && e.Year == m.anchors[0].Start.Y {
 			return true
 		}
 	}
@@ -341,17 +341,17 @@ func (p *pass) nthYear(s *sentence, i int) {
 		return
 	}
 	det := i - 2
-	of := i+1 < cl.Hi && an.Of[p.Toks[i+1].Norm]
-	if !an.Its[p.Toks[det].Norm] && !(an.The[p.Toks[det].Norm] && of) {
+	of := i+1 < cl.Hi && p.Toks[i+1].In(an.Of)
+	if !p.Toks[det].In(an.Its) && !(p.Toks[det].In(an.The) && of) {
 		return
 	}
 	// The verb before: "entered", "going into" (the year began), "in" (it is
 	// in it).
 	mode, verb := "", det
 	switch {
-	case det-1 >= cl.Lo && an.Enter[p.Toks[det-1].Norm]:
+	case det-1 >= cl.Lo && p.Toks[det-1].In(an.Enter):
 		mode, verb = "enter", det-1
-	case det-1 >= cl.Lo && an.In[p.Toks[det-1].Norm]:
+	case det-1 >= cl.Lo && p.Toks[det-1].In(an.In):
 		mode, verb = "year", det-1
 	default:
 		for _, ph := range an.EnterPairs {
@@ -375,7 +375,7 @@ func (p *pass) nthYear(s *sentence, i int) {
 			}
 			links := 0
 			for j := m.hi; j < verb && links <= 3; j++ {
-				if !an.SubjectLinks[p.Toks[j].Norm] {
+				if !p.Toks[j].In(an.SubjectLinks) {
 					links = 99
 				}
 				links++
@@ -417,11 +417,11 @@ func (p *pass) elapsed(s *sentence, i int) {
 	bound, lo := "", cnt
 	if k := cnt - 1; k >= s.Lo {
 		switch t := p.Toks[k].Norm; {
-		case an.Under[t]:
+		case an.Under.Has(t):
 			bound, lo = "under", k
-		case an.Over[t]:
+		case an.Over.Has(t):
 			bound, lo = "over", k
-		case an.About[t]:
+		case an.About.Has(t):
 			bound, lo = "about", k
 		}
 	}
@@ -439,15 +439,15 @@ func (p *pass) elapsed(s *sentence, i int) {
 	ac := &analysis.AnniversaryClaim{OrdTok: cnt, N: n, Mode: "elapsed", Unit: an.Units[p.Toks[i].Norm], Bound: bound, Lo: lo, Hi: i + 1}
 	var m *mention
 	switch next := i + 1; {
-	case an.Elapsed[p.Toks[next].Norm]:
+	case p.Toks[next].In(an.Elapsed):
 		// "after the invasion", "since the start of the invasion": the anchor
 		// at once after the preposition.
 		j := next + 1
-		for j < s.Hi && an.Determiners[p.Toks[j].Norm] {
+		for j < s.Hi && p.Toks[j].In(an.Determiners) {
 			j++
 		}
-		if j+1 < s.Hi && an.StartNouns[p.Toks[j].Norm] && an.Of[p.Toks[j+1].Norm] {
-			for j += 2; j < s.Hi && an.Determiners[p.Toks[j].Norm]; j++ {
+		if j+1 < s.Hi && p.Toks[j].In(an.StartNouns) && p.Toks[j+1].In(an.Of) {
+			for j += 2; j < s.Hi && p.Toks[j].In(an.Determiners); j++ {
 			}
 		}
 		m = p.anchorAt(s, p.afterOwner(s, j))
@@ -460,7 +460,7 @@ func (p *pass) elapsed(s *sentence, i int) {
 		}
 		ac.Hi = m.hi
 		p.clauseTime(s, cl, ac.Hi, ac)
-	case an.Ago[p.Toks[next].Norm]:
+	case p.Toks[next].In(an.Ago):
 		// "the establishment of relations 75 years ago": counted from now.
 		for k := range s.ments {
 			if s.ments[k].hi == lo && len(s.ments[k].anchors) == 1 {
@@ -532,13 +532,13 @@ func (p *pass) anchorVerbAt(i, hi int) bool { return p.anchorVerbEnd(i, hi) > 0 
 
 func (p *pass) anchorVerbEnd(i, hi int) int {
 	an := &p.Lang.Anniversary
-	if i < hi && an.Passive[p.Toks[i].Norm] {
+	if i < hi && p.Toks[i].In(an.Passive) {
 		i++
 	}
 	if i >= hi {
 		return 0
 	}
-	if an.Verbs[p.Toks[i].Norm] {
+	if p.Toks[i].In(an.Verbs) {
 		return i + 1
 	}
 	for _, ph := range an.VerbPairs {
@@ -575,7 +575,7 @@ func (p *pass) anchorDates(s *sentence) {
 		r := e.Resolve(p.Pub, future)
 		ac := &analysis.AnniversaryClaim{Anchor: anchor, OrdTok: e.Lo, Mode: "date", Lo: e.Lo, Hi: e.Hi, Date: &e, Resolved: r}
 		for i := m.lo; i < m.hi; i++ {
-			if p.Lang.Anniversary.PeriodNouns[p.Toks[i].Norm] {
+			if p.Toks[i].In(p.Lang.Anniversary.PeriodNouns) {
 				ac.LaterOnly = true
 			}
 		}
@@ -596,16 +596,16 @@ func (p *pass) anchorDates(s *sentence) {
 func (p *pass) anchorDateAfter(s *sentence, m *mention) (timex.Expr, bool) {
 	an := &p.Lang.Anniversary
 	j := p.beforeOwner(s, m.lo-1)
-	for j >= s.Lo && an.Determiners[p.Toks[j].Norm] {
+	for j >= s.Lo && p.Toks[j].In(an.Determiners) {
 		j--
 	}
-	if j-1 >= s.Lo && an.Of[p.Toks[j].Norm] && an.StartNouns[p.Toks[j-1].Norm] {
+	if j-1 >= s.Lo && p.Toks[j].In(an.Of) && p.Toks[j-1].In(an.StartNouns) {
 		j -= 2
-		for j >= s.Lo && an.Determiners[p.Toks[j].Norm] {
+		for j >= s.Lo && p.Toks[j].In(an.Determiners) {
 			j--
 		}
 	}
-	if j < s.Lo || !an.Bounds[p.Toks[j].Norm] || m.hi >= s.Hi || !an.DatePreps[p.Toks[m.hi].Norm] {
+	if j < s.Lo || !p.Toks[j].In(an.Bounds) || m.hi >= s.Hi || !p.Toks[m.hi].In(an.DatePreps) {
 		return timex.Expr{}, false
 	}
 	return p.dateAt(m.hi+1, s.Hi)
@@ -620,7 +620,7 @@ func (p *pass) anchorDateBefore(s *sentence, m *mention) (timex.Expr, bool) {
 	}
 	before := func(k int) bool {
 		t := p.Toks[k]
-		return p.Lang.Anniversary.Determiners[t.Norm] || t.Kind == lex.Possessive
+		return t.In(p.Lang.Anniversary.Determiners) || t.Kind == lex.Possessive
 	}
 	if e, ok := p.dateAt(j, m.lo); ok && e.Form == timex.YearOnly && before(j-1) {
 		return e, true
@@ -643,7 +643,7 @@ func (p *pass) anchorDateVerb(s *sentence, m *mention) (timex.Expr, bool) {
 		j++
 		rel = true
 	}
-	if j < s.Hi && p.Lang.Relatives[p.Toks[j].Norm] {
+	if j < s.Hi && p.Toks[j].In(p.Lang.Relatives) {
 		j++
 		rel = true
 	}
@@ -666,8 +666,8 @@ func (p *pass) anchorDateVerb(s *sentence, m *mention) (timex.Expr, bool) {
 	end := min(s.Hi, ve+12)
 	for k := ve; k < end; k++ {
 		t := p.Toks[k]
-		if t.Kind == lex.Punct && t.Text != "," || t.Text == "," && k+1 < end && p.Lang.Relatives[p.Toks[k+1].Norm] ||
-			p.isPastWord(t) && !p.Lang.Anniversary.DatePreps[t.Norm] {
+		if t.Kind == lex.Punct && t.Text != "," || t.Text == "," && k+1 < end && p.Toks[k+1].In(p.Lang.Relatives) ||
+			p.isPastWord(t) && !t.In(p.Lang.Anniversary.DatePreps) {
 			end = k
 			break
 		}
@@ -677,7 +677,7 @@ func (p *pass) anchorDateVerb(s *sentence, m *mention) (timex.Expr, bool) {
 	if len(es) == 0 {
 		return timex.Expr{}, false
 	}
-	if e := es[0]; e.Lo > ve && p.Lang.Anniversary.DatePreps[p.Toks[e.Lo-1].Norm] || e.Form == timex.YearOnly {
+	if e := es[0]; e.Lo > ve && p.Toks[e.Lo-1].In(p.Lang.Anniversary.DatePreps) || e.Form == timex.YearOnly {
 		return e, true
 	}
 	return timex.Expr{}, false

@@ -75,7 +75,7 @@ func New(l *ledger.Ledger) *Checker {
 	c.termCues = append(slices.Clone(c.lang.Terms.Start), c.lang.Terms.End...)
 	c.periodWords = map[string]bool{}
 	for _, set := range []lang.Set{c.lang.Terms.Since, c.lang.Terms.Until, c.lang.Terms.From} {
-		for w := range set {
+		for w := range set.All() {
 			c.periodWords[w] = true
 		}
 	}
@@ -338,7 +338,7 @@ func caseFits(form string, t lex.Token) bool { return lex.CaseFits(form, t) }
 // nameFollows reports whether a name begins at token i, after a determiner if
 // one stands there: a capitalized word that begins no date.
 func (p *pass) nameFollows(i, hi int) bool {
-	if i < hi && p.Lang.Determiners[p.Toks[i].Norm] {
+	if i < hi && p.Toks[i].In(p.Lang.Determiners) {
 		i++
 	}
 	if i >= hi || p.Toks[i].Kind != lex.Word || !p.Toks[i].Upper {
@@ -380,7 +380,7 @@ func (p *pass) mentions(r lex.Range) []mention {
 		// another such event: "the invasion of the Northern March" is not
 		// an anchor "invasion" whose longer alias ("invasion of Ruritania")
 		// would have matched.
-		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Lang.Anniversary.Of[p.Toks[m.hi].Norm] && p.nameFollows(m.hi+1, r.Hi) {
+		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.nameFollows(m.hi+1, r.Hi) {
 			m.anchors = nil
 		}
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {

@@ -31,7 +31,7 @@ func (p *pass) isPastWord(t lex.Token) bool {
 	if t.Kind != lex.Word {
 		return false
 	}
-	if p.Lang.Tense.Past[t.Norm] {
+	if t.In(p.Lang.Tense.Past) {
 		return true
 	}
 	if t.Upper {
@@ -39,7 +39,7 @@ func (p *pass) isPastWord(t lex.Token) bool {
 	}
 	w := t.Norm
 	tn := &p.Lang.Tense
-	return len(w) >= 4 && strings.HasSuffix(w, tn.PastSuffix) && !strings.HasSuffix(w, tn.NotPastSuffix) && !tn.NotPast[w]
+	return len(w) >= 4 && strings.HasSuffix(w, tn.PastSuffix) && !strings.HasSuffix(w, tn.NotPastSuffix) && !tn.NotPast.Has(w)
 }
 
 // tense reads a clause's tense from its words.
@@ -51,24 +51,24 @@ func (p *pass) tense(cl lex.Range) (future, past bool) {
 			continue
 		}
 		switch {
-		case p.Lang.Tense.Future[t.Norm]:
+		case t.In(p.Lang.Tense.Future):
 			// "ahead of the summit" places; "the talks ahead" looks forward.
-			if i+1 < cl.Hi && p.Lang.Tense.NotFutureBefore[t.Norm][p.Toks[i+1].Norm] {
+			if i+1 < cl.Hi && p.Toks[i+1].In(p.Lang.Tense.NotFutureBefore[t.Norm]) {
 				continue
 			}
 			// "his upcoming trip": the trip is to come, not the clause's event.
-			if p.Lang.Tense.FutureAdjectives[t.Norm] && i > cl.Lo && p.Lang.Determiners[p.Toks[i-1].Norm] {
+			if t.In(p.Lang.Tense.FutureAdjectives) && i > cl.Lo && p.Toks[i-1].In(p.Lang.Determiners) {
 				continue
 			}
 			future = true
-		case p.Lang.Tense.FutureBefore[t.Norm] != nil:
+		case hasKey(p.Lang.Tense.FutureBefore, t.Norm):
 			// "set to", "due for", "are to": future only with the word after.
-			if i+1 < cl.Hi && p.Lang.Tense.FutureBefore[t.Norm][p.Toks[i+1].Norm] {
+			if i+1 < cl.Hi && p.Toks[i+1].In(p.Lang.Tense.FutureBefore[t.Norm]) {
 				future = true
 			}
-		case p.Lang.Tense.Reporting[t.Norm]:
+		case t.In(p.Lang.Tense.Reporting):
 			attributed = true
-		case p.Lang.Tense.Past[t.Norm]:
+		case t.In(p.Lang.Tense.Past):
 			past = true
 		case p.isPastWord(t):
 			edPast = true // "-ed" may be a participle: "talks focused on …"
@@ -99,8 +99,8 @@ func (p *pass) scopeEnd(cl lex.Range, cue int, reporting bool) int {
 		if t.Quoted {
 			continue
 		}
-		if p.Lang.Cues.ScopeEnds[t.Norm] || reporting && p.Lang.Reporting.Verbs[t.Norm] ||
-			p.Lang.Cues.PlanTo[t.Norm] && i+1 < cl.Hi && p.Toks[i+1].Kind == lex.Word && !p.Toks[i+1].Upper {
+		if t.In(p.Lang.Cues.ScopeEnds) || reporting && t.In(p.Lang.Reporting.Verbs) ||
+			t.In(p.Lang.Cues.PlanTo) && i+1 < cl.Hi && p.Toks[i+1].Kind == lex.Word && !p.Toks[i+1].Upper {
 			end = i
 			break
 		}
@@ -121,21 +121,21 @@ func (p *pass) hedged(cl lex.Range) bool {
 		}
 		// "ended in a cancelled minerals deal": a hedge after a determiner,
 		// followed by another noun than an event word, qualifies that noun.
-		if p.Lang.HedgeAdjectives[t.Norm] && i > cl.Lo && p.Lang.Determiners[p.Toks[i-1].Norm] && i+1 < cl.Hi {
+		if t.In(p.Lang.HedgeAdjectives) && i > cl.Lo && p.Toks[i-1].In(p.Lang.Determiners) && i+1 < cl.Hi {
 			if _, event := p.Lang.Events[p.Toks[i+1].Norm]; !event && p.Toks[i+1].Kind == lex.Word {
 				continue
 			}
 		}
-		if p.Lang.Hedges[t.Norm] || p.Lang.HedgeSuffix != "" && strings.HasSuffix(t.Norm, p.Lang.HedgeSuffix) {
+		if t.In(p.Lang.Hedges) || p.Lang.HedgeSuffix != "" && strings.HasSuffix(t.Norm, p.Lang.HedgeSuffix) {
 			return true
 		}
 		// "no call took place" denies the event; "produced no breakthrough" does not.
-		if p.Lang.Cues.NoEvent[t.Norm] && i+1 < cl.Hi {
+		if t.In(p.Lang.Cues.NoEvent) && i+1 < cl.Hi {
 			if _, cue := p.Lang.Events[p.Toks[i+1].Norm]; cue {
 				return true
 			}
 		}
-		if p.Lang.Cues.PlanTo[t.Norm] && i+1 < cl.Hi && p.Lang.Cues.PlanVerbs[p.Toks[i+1].Norm] {
+		if t.In(p.Lang.Cues.PlanTo) && i+1 < cl.Hi && p.Toks[i+1].In(p.Lang.Cues.PlanVerbs) {
 			// "an invitation to visit", "agreed to meet": a plan, not an event,
 			// unless the clause is plainly future ("are set to meet").
 			if f, _ := p.tense(cl); !f {
@@ -148,7 +148,7 @@ func (p *pass) hedged(cl lex.Range) bool {
 
 func (p *pass) denied(r lex.Range) bool {
 	for i := r.Lo; i < r.Hi; i++ {
-		if p.Lang.Denials[p.Toks[i].Norm] && !p.Toks[i].Quoted {
+		if p.Toks[i].In(p.Lang.Denials) && !p.Toks[i].Quoted {
 			return true
 		}
 	}
@@ -237,7 +237,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 			continue
 		}
 		// An arrival ("arrived … for talks") gives way to another event word.
-		if ec.Cue < 0 || p.Lang.Edges.Arrivals[p.Toks[ec.Cue].Norm] && !p.Lang.Edges.Arrivals[t.Norm] {
+		if ec.Cue < 0 || p.Toks[ec.Cue].In(p.Lang.Edges.Arrivals) && !t.In(p.Lang.Edges.Arrivals) {
 			ec.Cue, ec.Kinds = i, kinds
 		}
 		cues = append(cues, i)
@@ -269,7 +269,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 		// "the A-B call": the compound names the parties; "the A-B call on
 		// February 12" is that noun phrase alone.
 		end := ec.Cue + 1
-		if end < cl.Hi && p.Lang.Cues.DatePrepositions[p.Toks[end].Norm] {
+		if end < cl.Hi && p.Toks[end].In(p.Lang.Cues.DatePrepositions) {
 			if es := timex.Find(p.Toks, end+1, cl.Hi); len(es) > 0 && es[0].Lo == end+1 {
 				cl = lex.Range{Lo: lo, Hi: es[0].Hi}
 				ec.Clause, scope = cl, cl
@@ -332,13 +332,13 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	p.claimDuration(ec)
 	for i := cl.Lo; i < cl.Hi; i++ {
 		switch {
-		case p.Lang.Edges.Start[p.Toks[i].Norm]:
+		case p.Toks[i].In(p.Lang.Edges.Start):
 			ec.Edge = "start"
-		case p.Lang.Edges.End[p.Toks[i].Norm] || p.phraseAt(i, cl.Hi, p.Lang.Edges.EndPairs):
+		case p.Toks[i].In(p.Lang.Edges.End) || p.phraseAt(i, cl.Hi, p.Lang.Edges.EndPairs):
 			ec.Edge = "end"
 		}
 	}
-	if ec.Cue >= 0 && p.Lang.Edges.Arrivals[p.Toks[ec.Cue].Norm] {
+	if ec.Cue >= 0 && p.Toks[ec.Cue].In(p.Lang.Edges.Arrivals) {
 		ec.Edge = "start" // "arrived in New Delhi on Thursday": the visit's first day
 	}
 	return ec
@@ -349,7 +349,7 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 // by A". The clause must give no date of its own.
 func (p *pass) topicFor(ec *eventClaim) *ledger.Event {
 	t := p.lastEvent
-	if t == nil || ec.Cue < 1 || !p.Lang.Cues.Definite[p.Toks[ec.Cue-1].Norm] || !slices.Contains(ec.Kinds, t.Kind) ||
+	if t == nil || ec.Cue < 1 || !p.Toks[ec.Cue-1].In(p.Lang.Cues.Definite) || !slices.Contains(ec.Kinds, t.Kind) ||
 		!slices.Contains(t.Participants, ec.Parts[0].ID) || len(timex.Find(p.Toks, ec.Clause.Lo, ec.Clause.Hi)) > 0 {
 		return nil
 	}
@@ -368,40 +368,40 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 	}
 	cues := &p.Lang.Cues
 	switch w := t.Norm; {
-	case cues.CallNouns[w]:
+	case cues.CallNouns.Has(w):
 		// "a call for peace", "calls on Russia to …": not a call; "a call on
 		// Friday" is.
-		if cues.CallOn[next(1).Norm] {
+		if next(1).In(cues.CallOn) {
 			es := timex.Find(p.Toks, i+2, min(i+4, cl.Hi))
 			return len(es) > 0 && es[0].Lo == i+2
 		}
-		return !cues.CallNotBefore[next(1).Norm]
-	case cues.CallingVerbs[w]:
+		return !next(1).In(cues.CallNotBefore)
+	case cues.CallingVerbs.Has(w):
 		// Only "X called Y [on Friday|.|,|…]", "X rang up Y", not "called on",
 		// "called for", nor "called Y a …".
 		j := i + 1
-		if j < cl.Hi && cues.CallParticles[p.Toks[j].Norm] {
+		if j < cl.Hi && p.Toks[j].In(cues.CallParticles) {
 			j++
 		}
 		if p.personAt(j, cl) < 0 {
 			return false
 		}
 		return !p.followsNaming(p.personEnd(j, cl), cl.Hi)
-	case cues.HostingVerbs[w]:
+	case cues.HostingVerbs.Has(w):
 		// "X hosted Y", "X welcomed Y", "X received Y": not "hosted a
 		// forum", "welcomed the decision", "received a letter".
 		return p.personAt(i+1, cl) >= 0
-	case cues.SpeakingVerbs[w]:
-		if cues.SpeakingFor[next(1).Norm] { // "spoke for 45 minutes", not "spoke for the ministry"
+	case cues.SpeakingVerbs.Has(w):
+		if next(1).In(cues.SpeakingFor) { // "spoke for 45 minutes", not "spoke for the ministry"
 			return p.lengthAt(i+2, cl.Hi)
 		}
-		return cues.SpeakingBefore[next(1).Norm]
-	case cues.RoundNouns[w]:
-		return cues.RoundBefore[next(1).Norm]
-	case cues.ContactNouns[w]:
-		return cues.ContactBefore[next(1).Norm]
-	case cues.NounsAfter[w] != nil:
-		return i > cl.Lo && cues.NounsAfter[w][p.Toks[i-1].Norm]
+		return next(1).In(cues.SpeakingBefore)
+	case cues.RoundNouns.Has(w):
+		return next(1).In(cues.RoundBefore)
+	case cues.ContactNouns.Has(w):
+		return next(1).In(cues.ContactBefore)
+	case hasKey(cues.NounsAfter, w):
+		return i > cl.Lo && p.Toks[i-1].In(cues.NounsAfter[w])
 	}
 	return true
 }
@@ -409,7 +409,7 @@ func (p *pass) isCue(i int, cl lex.Range) bool {
 // followsNaming reports whether the words after a name make "called" mean
 // "named": "called B a liar".
 func (p *pass) followsNaming(i, hi int) bool {
-	return i < hi && (p.Toks[i].Kind == lex.Possessive || p.Lang.Cues.NamingAfter[p.Toks[i].Norm])
+	return i < hi && (p.Toks[i].Kind == lex.Possessive || p.Toks[i].In(p.Lang.Cues.NamingAfter))
 }
 
 // personAt returns i when a person's name starts at token i, else -1.
@@ -440,7 +440,7 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 			m2, m1 = &s.ments[k], &s.ments[k-1]
 		}
 	}
-	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.Lang.Joiners.Pair[p.Toks[m2.lo-1].Norm] {
+	if m2 == nil || m2.lo < 1 || m1.hi != m2.lo-1 || !p.Toks[m2.lo-1].In(p.Lang.Joiners.Pair) {
 		return nil, 0
 	}
 	a, b := m1.person(), m2.person()
@@ -454,7 +454,7 @@ func (p *pass) pairBefore(s *sentence, cue int) ([]*ledger.Entity, int) {
 // is not followed by a date ("since January" dates; "since C upended" does not).
 func (p *pass) coreEnd(cl lex.Range) int {
 	for i := cl.Lo + 1; i < cl.Hi; i++ {
-		if !p.Lang.Subordinators[p.Toks[i].Norm] || p.Toks[i].Quoted {
+		if !p.Toks[i].In(p.Lang.Subordinators) || p.Toks[i].Quoted {
 			continue
 		}
 		if es := timex.Find(p.Toks, i+1, min(i+4, cl.Hi)); len(es) > 0 && es[0].Lo == i+1 {
@@ -480,34 +480,34 @@ func (p *pass) reports(m *mention, cl lex.Range) bool {
 	}
 	// "C has confirmed", "C, the spokesman, had said"
 	aux := func(k int) int {
-		if k < cl.Hi && p.Lang.Reporting.Auxiliaries[p.Toks[k].Norm] {
+		if k < cl.Hi && p.Toks[k].In(p.Lang.Reporting.Auxiliaries) {
 			return k + 1
 		}
 		return k
 	}
 	v := -1
 	switch k := aux(m.hi); {
-	case k < cl.Hi && verbs[p.Toks[k].Norm]:
+	case k < cl.Hi && p.Toks[k].In(verbs):
 		v = k
 	case m.hi < cl.Hi && p.Toks[m.hi].Text == ",":
-		if k := aux(j); k < cl.Hi && verbs[p.Toks[k].Norm] {
+		if k := aux(j); k < cl.Hi && p.Toks[k].In(verbs) {
 			v = k
 		}
 	}
 	if v >= 0 {
 		// "C said he had a call with B": C speaks of themself, a party.
 		k := v + 1
-		if k < cl.Hi && p.Lang.Reporting.Complementizers[p.Toks[k].Norm] {
+		if k < cl.Hi && p.Toks[k].In(p.Lang.Reporting.Complementizers) {
 			k++
 		}
-		if k < cl.Hi && p.Lang.Reporting.SelfPronouns[p.Toks[k].Norm] {
+		if k < cl.Hi && p.Toks[k].In(p.Lang.Reporting.SelfPronouns) {
 			return false
 		}
 		// "A told B …": B is spoken to, and A a party.
 		return p.personAt(v+1, cl) < 0
 	}
 	// "…, said C" at the end of the clause
-	if m.lo-1 >= cl.Lo && verbs[p.Toks[m.lo-1].Norm] && m.lo-2 >= cl.Lo && p.Toks[m.lo-2].Text == "," {
+	if m.lo-1 >= cl.Lo && p.Toks[m.lo-1].In(verbs) && m.lo-2 >= cl.Lo && p.Toks[m.lo-2].Text == "," {
 		return true
 	}
 	// "According to C, …"
@@ -539,7 +539,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 	}
 	// "A, who spoke with B on Friday, said …": the clause's subject is
 	// the name before it.
-	if cl.Lo >= 2 && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm] && p.Toks[cl.Lo-1].Text == "," {
+	if cl.Lo >= 2 && p.Toks[cl.Lo].In(p.Lang.Terms.Relative) && p.Toks[cl.Lo-1].Text == "," {
 		for k := range s.ments {
 			if m := &s.ments[k]; m.hi == cl.Lo-1 && !p.Toks[m.lo].Quoted {
 				if per := m.person(); per != nil {
@@ -563,8 +563,8 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			}
 			// "the A administration": a name used as a modifier names no party;
 			// nor "A's envoy".
-			if m.hi < end && p.Lang.Attributive[p.Toks[m.hi].Norm] ||
-				m.hi+1 < end && p.Toks[m.hi].Kind == lex.Possessive && p.Lang.Attributive[p.Toks[m.hi+1].Norm] {
+			if m.hi < end && p.Toks[m.hi].In(p.Lang.Attributive) ||
+				m.hi+1 < end && p.Toks[m.hi].Kind == lex.Possessive && p.Toks[m.hi+1].In(p.Lang.Attributive) {
 				continue
 			}
 			add(per)
@@ -605,7 +605,7 @@ func (p *pass) participants(s *sentence, cl lex.Range) []*ledger.Entity {
 			}
 		}
 		last := group[len(group)-1].hi
-		if demonyms && (last >= cl.Hi || !p.Lang.GroupNouns[p.Toks[last].Norm]) {
+		if demonyms && (last >= cl.Hi || !p.Toks[last].In(p.Lang.GroupNouns)) {
 			continue
 		}
 		for _, g := range group {
@@ -630,8 +630,8 @@ func (p *pass) onlyJoiners(lo, hi int) bool {
 	joined := false
 	for i := lo; i < hi; i++ {
 		switch {
-		case p.Lang.Joiners.List[p.Toks[i].Norm]:
-		case p.Lang.Joiners.And[p.Toks[i].Norm]:
+		case p.Toks[i].In(p.Lang.Joiners.List):
+		case p.Toks[i].In(p.Lang.Joiners.And):
 			joined = true
 		default:
 			return false
@@ -680,7 +680,7 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 		switch {
 		case noun && !t.Quoted:
 			oc.NounKinds, oc.Hi = kinds, j+1
-			if p.Lang.Cues.RoundNouns[t.Norm] {
+			if t.In(p.Lang.Cues.RoundNouns) {
 				oc.Round = true // "the second round (of talks)"
 				p.seriesKinds(ec, oc)
 				if p.narrowedAfter(oc.Hi, core) {
@@ -688,7 +688,7 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 				}
 				return oc
 			}
-		case ct.Times[t.Norm] && i-2 >= cl.Lo && ct.For[p.Toks[i-2].Norm] && p.Lang.Cues.Definite[p.Toks[i-1].Norm] &&
+		case t.In(ct.Times) && i-2 >= cl.Lo && p.Toks[i-2].In(ct.For) && p.Toks[i-1].In(p.Lang.Cues.Definite) &&
 			ec.Cue >= cl.Lo && ec.Cue < i && !p.verbBetween(ec.Cue+1, i-2):
 			// "met on Thursday for the fourth time": the clause's event, when
 			// no other verb stands between ("spoke, agreeing for the first
@@ -704,11 +704,11 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 			return nil
 		}
 		for k := oc.Hi; k+1 < cl.Hi; k++ {
-			if ct.By[p.Toks[k].Norm] && ct.ClassArticles[p.Toks[k+1].Norm] {
+			if p.Toks[k].In(ct.By) && p.Toks[k+1].In(ct.ClassArticles) {
 				return nil // "… since 2019 by a British prime minister": a class of people
 			}
 		}
-		if oc.Hi == i+1 && oc.Dest == nil && (oc.Hi >= cl.Hi || !p.Lang.Counts.Parties[p.Toks[oc.Hi].Norm]) {
+		if oc.Hi == i+1 && oc.Dest == nil && (oc.Hi >= cl.Hi || !p.Toks[oc.Hi].In(p.Lang.Counts.Parties)) {
 			// An ordinal without its noun counts the clause's event only with
 			// a place or the parties after it: "the first between them", not
 			// "the first of three stops".
@@ -768,23 +768,23 @@ func (p *pass) ordinalModifiers(s *sentence, oc *analysis.OrdinalClaim, j, hi in
 		w := t.Norm
 		hyphened := j > 0 && p.Toks[j-1].Text == "-" || j+1 < hi && p.Toks[j+1].Text == "-"
 		switch {
-		case ct.Restrictive[w]:
+		case ct.Restrictive.Has(w):
 			oc.Restricted = true
-		case ct.Bilateral[w]:
+		case ct.Bilateral.Has(w):
 			oc.Bilateral = true
-		case ct.Series[w]:
+		case ct.Series.Has(w):
 			series = "annual"
-		case ct.Abroad[w]:
+		case ct.Abroad.Has(w):
 			oc.Abroad = true
-		case (ct.To[w] || ct.In[w] || ct.PeriodCues[w]) && !hyphened:
+		case (ct.To.Has(w) || ct.In.Has(w) || ct.PeriodCues.Has(w)) && !hyphened:
 			return j, series // "first to China", "second in 2025": not a filler
-		case p.Lang.OrdinalFillers[w]:
+		case p.Lang.OrdinalFillers.Has(w):
 			switch {
-			case p.Lang.Medium.OrdinalPhone[w]:
+			case p.Lang.Medium.OrdinalPhone.Has(w):
 				oc.Medium = ledger.Phone
-			case p.Lang.Medium.OrdinalVideo[w]:
+			case p.Lang.Medium.OrdinalVideo.Has(w):
 				oc.Medium = ledger.Video
-			case p.Lang.Medium.OrdinalInPerson[w]:
+			case p.Lang.Medium.OrdinalInPerson.Has(w):
 				oc.InPerson = true
 			}
 		default:
@@ -819,7 +819,7 @@ func (p *pass) seriesCompound(s *sentence, j, hi int) int {
 		return j
 	}
 	end, parts := m.hi, 1
-	for end+1 < hi && p.Lang.Joiners.Pair[p.Toks[end].Norm] {
+	for end+1 < hi && p.Toks[end].In(p.Lang.Joiners.Pair) {
 		n := at(end + 1)
 		if n == nil {
 			break
@@ -847,10 +847,10 @@ func (p *pass) narrowedAfter(lo, hi int) bool {
 		if t.Quoted {
 			continue
 		}
-		if p.Lang.Cues.Since[t.Norm] || p.Lang.Counts.Narrowing[t.Norm] {
+		if t.In(p.Lang.Cues.Since) || t.In(p.Lang.Counts.Narrowing) {
 			return true
 		}
-		if p.Lang.Counts.In[t.Norm] && p.backPeriod(&analysis.OrdinalClaim{}, k, hi) {
+		if t.In(p.Lang.Counts.In) && p.backPeriod(&analysis.OrdinalClaim{}, k, hi) {
 			return true
 		}
 		if es := timex.Find(p.Toks, k, min(k+3, hi)); len(es) > 0 && es[0].Lo == k &&
@@ -870,7 +870,7 @@ func (p *pass) verbBetween(lo, hi int) bool {
 			continue
 		}
 		t := p.Toks[k]
-		if t.Kind == lex.Word && !t.Upper && (p.isPastWord(t) || p.Lang.Tense.Past[t.Norm] ||
+		if t.Kind == lex.Word && !t.Upper && (p.isPastWord(t) || t.In(p.Lang.Tense.Past) ||
 			p.Lang.Counts.GerundSuffix != "" && len(t.Norm) > 4 && strings.HasSuffix(t.Norm, p.Lang.Counts.GerundSuffix)) {
 			return true
 		}
@@ -885,7 +885,7 @@ func (p *pass) ellipticOrdinal(i int, ec *eventClaim) bool {
 		return false
 	}
 	prev := p.Toks[i-1]
-	return prev.Kind == lex.Possessive || p.Lang.Counts.Determiners[prev.Norm]
+	return prev.Kind == lex.Possessive || prev.In(p.Lang.Counts.Determiners)
 }
 
 // ordinalTail reads what follows the counted noun: the place ("to India"),
@@ -907,7 +907,7 @@ loop:
 			clean = false
 			break
 		}
-		if es := timex.Find(p.Toks, k, min(k+4, cl.Hi)); len(es) > 0 && (es[0].Lo == k || es[0].Lo == k+1 && ct.PeriodCues[w]) {
+		if es := timex.Find(p.Toks, k, min(k+4, cl.Hi)); len(es) > 0 && (es[0].Lo == k || es[0].Lo == k+1 && ct.PeriodCues.Has(w)) {
 			switch e := es[0]; e.Form {
 			case timex.ThisYear, timex.YearOnly, timex.LastYear:
 				r := e.Resolve(p.Pub, false)
@@ -919,25 +919,25 @@ loop:
 			break
 		}
 		switch {
-		case ct.By[w]:
+		case ct.By.Has(w):
 			return false // "the first visit by a British prime minister": a class of people
-		case p.Lang.Cues.Since[w]:
+		case p.Lang.Cues.Since.Has(w):
 			return p.sincePeriod(s, ec, oc, k)
-		case ct.In[w] && k+1 < cl.Hi && ct.Rough[p.Toks[k+1].Norm]:
+		case ct.In.Has(w) && k+1 < cl.Hi && p.Toks[k+1].In(ct.Rough):
 			return false // "in nearly seven years"
-		case ct.In[w] && p.backPeriod(oc, k, cl.Hi):
+		case ct.In.Has(w) && p.backPeriod(oc, k, cl.Hi):
 			break loop
-		case ct.To[w] && visit && oc.Dest == nil:
+		case ct.To.Has(w) && visit && oc.Dest == nil:
 			m := p.placeAt(s, k+1, cl.Hi)
 			if m == nil {
 				clean = false
 				break loop
 			}
 			oc.Dest, k = m.place(), m.hi
-		case ct.Abroad[w]:
+		case ct.Abroad.Has(w):
 			oc.Abroad = true
 			k++
-		case ct.Parties[w]:
+		case ct.Parties.Has(w):
 			end := p.partiesEnd(s, k+1, cl.Hi)
 			if end == k+1 {
 				clean = false
@@ -961,7 +961,7 @@ loop:
 // placeAt returns the place or country named at token k ("to India", "to
 // the White House"), or nil.
 func (p *pass) placeAt(s *sentence, k, hi int) *mention {
-	if k < hi && p.Lang.Cues.Definite[p.Toks[k].Norm] {
+	if k < hi && p.Toks[k].In(p.Lang.Cues.Definite) {
 		k++
 	}
 	for x := range s.ments {
@@ -983,10 +983,10 @@ func (p *pass) partiesEnd(s *sentence, k, hi int) int {
 			continue
 		}
 		w := p.Toks[k].Norm
-		if !p.Lang.Counts.PartyWords[w] {
+		if !p.Lang.Counts.PartyWords.Has(w) {
 			break
 		}
-		if !p.Lang.Joiners.And[w] && w != "," && !p.Lang.Cues.Definite[w] {
+		if !p.Lang.Joiners.And.Has(w) && w != "," && !p.Lang.Cues.Definite.Has(w) {
 			named = true // "the two", "both"
 		}
 		k++
@@ -1176,7 +1176,7 @@ func (p *pass) sinceAnchor(s *sentence, ec *eventClaim, lo, hi int, date *civil.
 func (p *pass) lastMetKinds(oc *analysis.OrdinalClaim, cl lex.Range) []string {
 	switch {
 	case oc.InPerson:
-	case !p.Lang.LastMet.Verbs[p.Toks[oc.Lo+1].Norm] && oc.NounKinds != nil:
+	case !p.Toks[oc.Lo+1].In(p.Lang.LastMet.Verbs) && oc.NounKinds != nil:
 		return oc.NounKinds
 	case p.hasAny(cl.Lo, cl.Hi, p.Lang.LastMet.Speaking):
 		return contactKinds
@@ -1190,15 +1190,15 @@ func (p *pass) lastMetKinds(oc *analysis.OrdinalClaim, cl lex.Range) []string {
 func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
 	lm := &p.Lang.LastMet
 	for i := cl.Lo; i+1 < cl.Hi; i++ {
-		if !lm.Last[p.Toks[i].Norm] || p.Toks[i].Quoted {
+		if !p.Toks[i].In(lm.Last) || p.Toks[i].Quoted {
 			continue
 		}
 		oc := &analysis.OrdinalClaim{LastMet: true, Lo: i, Hi: i + 2, PerLo: -1}
-		if lm.Verbs[p.Toks[i+1].Norm] {
+		if p.Toks[i+1].In(lm.Verbs) {
 			if n := p.phraseLen(i+2, cl.Hi, p.Lang.Medium.InPersonPair); n > 0 {
 				oc.InPerson, oc.Hi = true, i+2+n
 			}
-			if i+2 < cl.Hi && p.Lang.Medium.InPerson[p.Toks[i+2].Norm] {
+			if i+2 < cl.Hi && p.Toks[i+2].In(p.Lang.Medium.InPerson) {
 				oc.InPerson, oc.Hi = true, i+3
 			}
 			oc.NounKinds = p.Lang.Events[p.Toks[i+1].Norm]
@@ -1218,19 +1218,19 @@ func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
 		for ; j < cl.Hi; j++ {
 			w := p.Toks[j].Norm
 			switch {
-			case p.Lang.Counts.Bilateral[w]:
+			case p.Lang.Counts.Bilateral.Has(w):
 				oc.Bilateral = true
 				continue
-			case p.Lang.Medium.OrdinalInPerson[w] || p.Lang.Medium.InPerson[w]:
+			case p.Lang.Medium.OrdinalInPerson.Has(w) || p.Lang.Medium.InPerson.Has(w):
 				oc.InPerson = true
 				continue
-			case p.Lang.Medium.OrdinalPhone[w]:
+			case p.Lang.Medium.OrdinalPhone.Has(w):
 				oc.Medium = ledger.Phone
 				continue
-			case p.Lang.Medium.OrdinalVideo[w]:
+			case p.Lang.Medium.OrdinalVideo.Has(w):
 				oc.Medium = ledger.Video
 				continue
-			case p.Lang.OrdinalFillers[w] && (w != "to" && w != "in" || p.Toks[j-1].Text == "-"):
+			case p.Lang.OrdinalFillers.Has(w) && (w != "to" && w != "in" || p.Toks[j-1].Text == "-"):
 				continue
 			}
 			break
@@ -1243,13 +1243,13 @@ func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
 		// "the last meeting between A and B (had) came in June", not "the
 		// last meeting of the year was …".
 		k := j + 1
-		if k < cl.Hi && p.Lang.Counts.Parties[p.Toks[k].Norm] {
+		if k < cl.Hi && p.Toks[k].In(p.Lang.Counts.Parties) {
 			k = p.partiesEnd(s, k+1, cl.Hi)
 		}
-		for k < cl.Hi && lm.Auxiliaries[p.Toks[k].Norm] {
+		for k < cl.Hi && p.Toks[k].In(lm.Auxiliaries) {
 			k++
 		}
-		if k >= cl.Hi || !lm.NounVerbs[p.Toks[k].Norm] {
+		if k >= cl.Hi || !p.Toks[k].In(lm.NounVerbs) {
 			continue
 		}
 		oc.NounKinds, oc.Hi = kinds, j+1
@@ -1265,14 +1265,14 @@ func (p *pass) readLastMet(s *sentence, cl lex.Range) *analysis.OrdinalClaim {
 func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 	rp := &p.Lang.Reporting
 	k := e.Lo - 1
-	if k >= cl.Lo && p.Lang.Cues.DatePrepositions[p.Toks[k].Norm] {
+	if k >= cl.Lo && p.Toks[k].In(p.Lang.Cues.DatePrepositions) {
 		k--
 	}
 	if p.afterReport(k, cl) {
 		return true
 	}
 	head := cl.Lo
-	if head < e.Lo && p.Lang.Cues.DatePrepositions[p.Toks[head].Norm] {
+	if head < e.Lo && p.Toks[head].In(p.Lang.Cues.DatePrepositions) {
 		head++
 	}
 	if e.Lo != head {
@@ -1283,7 +1283,7 @@ func (p *pass) reportDate(e timex.Expr, cl lex.Range) bool {
 		if _, cue := p.Lang.Events[t.Norm]; cue {
 			return false
 		}
-		if rp.Verbs[t.Norm] && !t.Quoted {
+		if t.In(rp.Verbs) && !t.Quoted {
 			return true
 		}
 	}
@@ -1309,7 +1309,7 @@ func (p *pass) ownEnd(cl lex.Range) int {
 func (p *pass) hasVerb(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		t := p.Toks[i]
-		if p.Lang.Tense.Past[t.Norm] || p.Lang.Tense.Future[t.Norm] || p.isPastWord(t) {
+		if t.In(p.Lang.Tense.Past) || t.In(p.Lang.Tense.Future) || p.isPastWord(t) {
 			return true
 		}
 	}
@@ -1319,7 +1319,7 @@ func (p *pass) hasVerb(lo, hi int) bool {
 // reportBetween reports whether a reporting verb stands in tokens [lo, hi).
 func (p *pass) reportBetween(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
-		if p.Lang.Reporting.Verbs[p.Toks[i].Norm] {
+		if p.Toks[i].In(p.Lang.Reporting.Verbs) {
 			return true
 		}
 	}
@@ -1340,10 +1340,10 @@ func (p *pass) cueBetween(lo, hi int) bool {
 // object: "said", "told reporters", "said in a statement".
 func (p *pass) afterReport(k int, cl lex.Range) bool {
 	rp := &p.Lang.Reporting
-	for n := 0; n < 4 && k >= cl.Lo && rp.Objects[p.Toks[k].Norm]; n++ {
+	for n := 0; n < 4 && k >= cl.Lo && p.Toks[k].In(rp.Objects); n++ {
 		k--
 	}
-	return k >= cl.Lo && rp.Verbs[p.Toks[k].Norm] && !p.Toks[k].Quoted
+	return k >= cl.Lo && p.Toks[k].In(rp.Verbs) && !p.Toks[k].Quoted
 }
 
 // claimDate finds the one date the clause gives its event.
@@ -1354,7 +1354,7 @@ func (p *pass) claimDate(ec *eventClaim) {
 			continue
 		}
 		// "since February" and "until May" bound a period; they do not date the event.
-		if e.Lo > ec.Clause.Lo && p.Lang.Cues.PeriodBounds[p.Toks[e.Lo-1].Norm] {
+		if e.Lo > ec.Clause.Lo && p.Toks[e.Lo-1].In(p.Lang.Cues.PeriodBounds) {
 			continue
 		}
 		// "said on Sunday that …": the date of the saying, not of the event.
@@ -1418,13 +1418,13 @@ func (p *pass) claimMedium(ec *eventClaim) {
 		}
 		md := &p.Lang.Medium
 		switch n := p.phraseLen(i, hi, md.InPersonPair); {
-		case md.Phone[t.Norm]:
+		case t.In(md.Phone):
 			set(ledger.Phone, i, i+1)
-		case md.Video[t.Norm]:
+		case t.In(md.Video):
 			set(ledger.Video, i, i+1)
 		case n > 0 && (ec.Ord == nil || !ec.Ord.LastMet):
 			set(ledger.InPerson, i, i+n)
-		case md.InPerson[t.Norm]:
+		case t.In(md.InPerson):
 			set(ledger.InPerson, i, i+1)
 		}
 	}
@@ -1443,19 +1443,19 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 			continue
 		}
 		after := func(words lang.Set) bool {
-			return m.hi < cl.Hi && words[p.Toks[m.hi].Norm]
+			return m.hi < cl.Hi && p.Toks[m.hi].In(words)
 		}
 		before := func(n int, words lang.Set) bool {
-			return m.lo-n >= cl.Lo && words[p.Toks[m.lo-n].Norm]
+			return m.lo-n >= cl.Lo && p.Toks[m.lo-n].In(words)
 		}
 		in := &p.Lang.Initiator
 		switch {
 		case after(p.Lang.Cues.CallingVerbs) && p.isCue(m.hi, cl):
 		case before(1, in.By) && before(2, in.PlacedByVerbs):
 		case after(in.AfterName) && p.eventNext(m.hi+1, ec):
-		case after(in.AskingVerbs) && m.hi+1 < cl.Hi && in.AskingFor[p.Toks[m.hi+1].Norm] && p.eventNext(m.hi+2, ec):
+		case after(in.AskingVerbs) && m.hi+1 < cl.Hi && p.Toks[m.hi+1].In(in.AskingFor) && p.eventNext(m.hi+2, ec):
 		case before(1, in.Of) && before(2, in.Request) && before(3, in.The) && before(4, in.At):
-		case before(1, in.At) && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && in.RequestNouns[p.Toks[m.hi+1].Norm]:
+		case before(1, in.At) && m.hi+1 < cl.Hi && p.Toks[m.hi].Kind == lex.Possessive && p.Toks[m.hi+1].In(in.RequestNouns):
 		default:
 			continue
 		}
@@ -1467,8 +1467,8 @@ func (p *pass) claimInitiator(s *sentence, ec *eventClaim) {
 	}
 	// "A, who called B on Friday, said …": the relative pronoun that opens
 	// the clause stands for the name before it, and it placed the call.
-	if ec.Initiator == nil && cl.Lo >= 2 && cl.Lo+1 < cl.Hi && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm] &&
-		p.Toks[cl.Lo-1].Text == "," && p.Lang.Cues.CallingVerbs[p.Toks[cl.Lo+1].Norm] && p.isCue(cl.Lo+1, cl) {
+	if ec.Initiator == nil && cl.Lo >= 2 && cl.Lo+1 < cl.Hi && p.Toks[cl.Lo].In(p.Lang.Terms.Relative) &&
+		p.Toks[cl.Lo-1].Text == "," && p.Toks[cl.Lo+1].In(p.Lang.Cues.CallingVerbs) && p.isCue(cl.Lo+1, cl) {
 		for k := range s.ments {
 			if m := &s.ments[k]; m.hi == cl.Lo-1 && !p.Toks[m.lo].Quoted {
 				if per := m.person(); per != nil {
@@ -1500,8 +1500,8 @@ func (p *pass) eventNext(i int, ec *eventClaim) bool {
 		_, unit := p.Lang.Durations.Units[t.Norm]
 		switch {
 		case dated[k], t.Kind == lex.Possessive, t.Kind == lex.Number, t.Text == "-", unit,
-			p.Lang.Determiners[t.Norm], p.Lang.PossessivePronouns[t.Norm],
-			md.Phone[t.Norm], md.Video[t.Norm], md.InPerson[t.Norm]:
+			t.In(p.Lang.Determiners), t.In(p.Lang.PossessivePronouns),
+			t.In(md.Phone), t.In(md.Video), t.In(md.InPerson):
 		default:
 			if _, number := p.Lang.Dates.Numbers[t.Norm]; number { // "two-hour"
 				continue
@@ -1520,7 +1520,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	// call that both capitals presented as … in Washington".
 	end := p.coreEnd(cl)
 	for i := max(ec.Cue, cl.Lo) + 1; i < end; i++ {
-		if p.Lang.Relatives[p.Toks[i].Norm] && !p.Toks[i].Quoted {
+		if p.Toks[i].In(p.Lang.Relatives) && !p.Toks[i].Quoted {
 			end = i
 			break
 		}
@@ -1528,10 +1528,10 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 	cl.Hi = end
 	var found *ledger.Entity
 	for i := cl.Lo; i < cl.Hi; i++ {
-		if !p.Lang.Venue.Prepositions[p.Toks[i].Norm] || p.Toks[i].Quoted {
+		if !p.Toks[i].In(p.Lang.Venue.Prepositions) || p.Toks[i].Quoted {
 			continue
 		}
-		if i > cl.Lo && p.Lang.Venue.NotVenue[p.Toks[i-1].Norm] {
+		if i > cl.Lo && p.Toks[i-1].In(p.Lang.Venue.NotVenue) {
 			continue
 		}
 		if p.afterReport(i-1, cl) {
@@ -1574,7 +1574,7 @@ func (p *pass) claimVenue(s *sentence, ec *eventClaim) {
 // before it that are part of its date.
 func (p *pass) ownedEvent(i, date int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if p.Lang.PossessivePronouns[p.Toks[k].Norm] {
+		if p.Toks[k].In(p.Lang.PossessivePronouns) {
 			return true
 		}
 		if k < date {
@@ -1591,7 +1591,7 @@ func (p *pass) ownedEvent(i, date int) bool {
 // time within a few words before it.
 func (p *pass) topicNoun(i int, cl lex.Range) bool {
 	for k := max(cl.Lo, i-4); k < i; k++ {
-		if p.Lang.Venue.TopicCues[p.Toks[k].Norm] {
+		if p.Toks[k].In(p.Lang.Venue.TopicCues) {
 			return true
 		}
 	}
@@ -1618,7 +1618,7 @@ func (p *pass) topicPlace(i int, cl lex.Range, cue int) bool {
 // of parties ("in talks between Russia and …", "in years between …").
 func (p *pass) venueStop(lo, hi int) bool {
 	for i := lo; i < hi; i++ {
-		if _, event := p.Lang.Events[p.Toks[i].Norm]; event || p.Lang.Venue.GapStops[p.Toks[i].Norm] {
+		if _, event := p.Lang.Events[p.Toks[i].Norm]; event || p.Toks[i].In(p.Lang.Venue.GapStops) {
 			return true
 		}
 	}
@@ -1683,9 +1683,9 @@ func (p *pass) durationAt(i, hi int) (time.Duration, int, bool) {
 	du := &p.Lang.Durations
 	t := p.Toks[i]
 	switch {
-	case du.Half[t.Norm]: // "half an hour", "half-hour", "half hour"
+	case t.In(du.Half): // "half an hour", "half-hour", "half hour"
 		j := p.skipHyphen(i+1, hi)
-		if j < hi && du.One[p.Toks[j].Norm] {
+		if j < hi && p.Toks[j].In(du.One) {
 			j++
 		}
 		if j < hi {
@@ -1694,7 +1694,7 @@ func (p *pass) durationAt(i, hi int) (time.Duration, int, bool) {
 			}
 		}
 		return 0, 0, false
-	case du.Hour[t.Norm] && i+2 < hi && p.Toks[i+1].Text == "-" && du.Long[p.Toks[i+2].Norm]: // "hour-long"
+	case t.In(du.Hour) && i+2 < hi && p.Toks[i+1].Text == "-" && p.Toks[i+2].In(du.Long): // "hour-long"
 		return time.Hour, i + 3, true
 	}
 	n, j, ok := p.quantity(i, hi)
@@ -1718,10 +1718,10 @@ func (p *pass) durationAt(i, hi int) (time.Duration, int, bool) {
 	}
 	// "an hour and 15 minutes", "two hours 20 minutes"
 	k := end
-	if k < hi && du.And[p.Toks[k].Norm] {
+	if k < hi && p.Toks[k].In(du.And) {
 		k++
 	}
-	if m, k2, ok := p.quantity(k, hi); ok && !du.One[p.Toks[k].Norm] {
+	if m, k2, ok := p.quantity(k, hi); ok && !p.Toks[k].In(du.One) {
 		k2 = p.skipHyphen(k2, hi)
 		if k2 < hi {
 			if u2, ok := du.Units[p.Toks[k2].Norm]; ok && u2 < u {
@@ -1771,7 +1771,7 @@ func (p *pass) quantity(i, hi int) (float64, int, bool) {
 		return f, j, true
 	case du.Counts[t.Norm] > 0:
 		return du.Counts[t.Norm], i + 1, true
-	case du.One[t.Norm]:
+	case t.In(du.One):
 		return 1, i + 1, true
 	}
 	return 0, 0, false
@@ -1800,7 +1800,7 @@ func (p *pass) durationBound(i, lo int) (int, int) {
 // an hour", "two hours late".
 func (p *pass) offsetNotLength(lo, hi int, cl lex.Range) bool {
 	du := &p.Lang.Durations
-	return hi < cl.Hi && du.NotAfter[p.Toks[hi].Norm] || lo > cl.Lo && du.NotBefore[p.Toks[lo-1].Norm]
+	return hi < cl.Hi && p.Toks[hi].In(du.NotAfter) || lo > cl.Lo && p.Toks[lo-1].In(du.NotBefore)
 }
 
 // skipHyphen steps over a hyphen at token i.
@@ -1852,9 +1852,15 @@ func (p *pass) phraseAt(i, hi int, phrases []lang.Phrase) bool {
 // hasAny reports whether any token in [lo, hi) is one of words.
 func (p *pass) hasAny(lo, hi int, words lang.Set) bool {
 	for i := lo; i < hi; i++ {
-		if words[p.Toks[i].Norm] {
+		if p.Toks[i].In(words) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasKey reports whether m has the key k.
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -201,7 +201,7 @@ func (p *pass) namesAnother(ec *eventClaim, e *ledger.Event) bool {
 		t := p.Toks[k]
 		// A determiner ends the name: "The summit" at the start of a
 		// sentence names no other summit.
-		if n, _ := p.c.vocab.Longest(p.Toks[k:ec.Cue], 0); t.Kind != lex.Word || !t.Upper || n > 0 || p.Lang.Determiners[t.Norm] {
+		if n, _ := p.c.vocab.Longest(p.Toks[k:ec.Cue], 0); t.Kind != lex.Word || !t.Upper || n > 0 || t.In(p.Lang.Determiners) {
 			break
 		}
 		if !strings.Contains(title, t.Norm) {

@@ -67,7 +67,7 @@ func CueWords() []string {
 	for _, c := range append(slices.Clone(l.Terms.Start), l.Terms.End...) {
 		add(strings.Join(c, " "))
 	}
-	for w := range l.Anniversary.Words {
+	for w := range l.Anniversary.Words.All() {
 		add(w)
 	}
 	sort.Strings(out)

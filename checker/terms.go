@@ -28,7 +28,7 @@ import (
 func (p *pass) terms(s *sentence, cl lex.Range) {
 	// A relative clause between commas ends at the next one: "A, who
 	// stepped down in March, did not attend" (the hedge is the main clause's).
-	if cl.Lo < cl.Hi && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm] {
+	if cl.Lo < cl.Hi && p.Toks[cl.Lo].In(p.Lang.Terms.Relative) {
 		for i := cl.Lo + 1; i < cl.Hi; i++ {
 			if p.Toks[i].Text == "," {
 				cl.Hi = i
@@ -75,7 +75,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 				}
 			}
 		}
-		if cue < 0 && i > cl.Lo && tw.GerundAfter[p.Toks[i-1].Norm] {
+		if cue < 0 && i > cl.Lo && p.Toks[i-1].In(tw.GerundAfter) {
 			for k, c := range append(slices.Clone(tw.GerundStart), tw.GerundEnd...) {
 				if e := p.seq(i, cl.Hi, c...); e == i+len(c) {
 					cue, end, start, gerund = i, e, k < len(tw.GerundStart), true
@@ -90,7 +90,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 	// "announced on Monday that he had stepped down": the date may be the
 	// announcement's.
 	for i := cl.Lo; i < cue; i++ {
-		if tw.Announce[p.Toks[i].Norm] || p.Lang.Tense.Reporting[p.Toks[i].Norm] {
+		if p.Toks[i].In(tw.Announce) || p.Toks[i].In(p.Lang.Tense.Reporting) {
 			return
 		}
 	}
@@ -110,7 +110,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 	named := false
 	role := func(at int, bare bool) (int, bool) {
 		if !bare {
-			if at >= cl.Hi || !tw.Role[p.Toks[at].Norm] {
+			if at >= cl.Hi || !p.Toks[at].In(tw.Role) {
 				return at, true
 			}
 			at++
@@ -180,14 +180,14 @@ func (p *pass) termPeriods(s *sentence, cl lex.Range) {
 			continue
 		}
 		switch {
-		case tw.Since[p.Toks[i].Norm]:
+		case p.Toks[i].In(tw.Since):
 			p.termClaim(cl, person, o, true, i, e)
-		case tw.Until[p.Toks[i].Norm]:
+		case p.Toks[i].In(tw.Until):
 			if p.pastEnd(o, person, e) {
 				p.termClaim(cl, person, o, false, i, e)
 			}
 		default:
-			if e.Hi >= cl.Hi || !tw.To[p.Toks[e.Hi].Norm] {
+			if e.Hi >= cl.Hi || !p.Toks[e.Hi].In(tw.To) {
 				continue
 			}
 			e2, ok := p.dateAt(e.Hi+1, cl.Hi)
@@ -250,7 +250,7 @@ func (p *pass) termPerson(s *sentence, cl lex.Range, cue int) *ledger.Entity {
 	var person *ledger.Entity
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm]) {
+		if m.hi <= cue && (m.lo >= cl.Lo || m.hi == cl.Lo-1 && p.Toks[cl.Lo].In(p.Lang.Terms.Relative)) {
 			if per := m.person(); per != nil {
 				person = per
 			}
@@ -296,7 +296,7 @@ func (p *pass) gerundSubject(s *sentence, cue int) *ledger.Entity {
 // termDate reads the date at token j of a clause, after an optional
 // preposition ("in March", "on Friday", "last week").
 func (p *pass) termDate(j int, cl lex.Range) (timex.Expr, bool) {
-	if j < cl.Hi && p.Lang.Terms.DatePrepositions[p.Toks[j].Norm] {
+	if j < cl.Hi && p.Toks[j].In(p.Lang.Terms.DatePrepositions) {
 		j++
 	}
 	return p.dateAt(j, cl.Hi)
@@ -318,7 +318,7 @@ func (p *pass) dateAt(j, hi int) (timex.Expr, bool) {
 			if k+1 < len(exprs) && e.Year == 0 && (e.Form == timex.MonthOnly || e.Form == timex.MonthDay) {
 				n := exprs[k+1]
 				gap := n.Lo - e.Hi
-				if (gap == 0 || gap == 1 && p.Lang.Anniversary.Of[p.Toks[e.Hi].Norm]) &&
+				if (gap == 0 || gap == 1 && p.Toks[e.Hi].In(p.Lang.Anniversary.Of)) &&
 					(n.Form == timex.LastYear || n.Form == timex.ThisYear || n.Form == timex.NextYear) {
 					e.Year, e.Hi = n.Resolve(p.Pub, false).Span.First.Year(), n.Hi
 				}
@@ -368,9 +368,9 @@ func (p *pass) officeAt(i, hi int, person *ledger.Entity) ([]*ledger.Office, int
 		if len(offs) > 0 {
 			end := i + n
 			// "president of the chess federation": of what?
-			if end+1 < hi && p.Lang.Anniversary.Of[p.Toks[end].Norm] {
+			if end+1 < hi && p.Toks[end].In(p.Lang.Anniversary.Of) {
 				j := end + 1
-				if p.Lang.Terms.RoleFillers[p.Toks[j].Norm] {
+				if p.Toks[j].In(p.Lang.Terms.RoleFillers) {
 					j++
 				}
 				m, ents := p.c.vocab.Longest(p.Toks[j:hi], 0)
@@ -397,7 +397,7 @@ func (p *pass) officeAt(i, hi int, person *ledger.Entity) ([]*ledger.Office, int
 		case n > 0 && place != nil && !p.anyPhrasing(vals):
 			where = place
 			i += n // "Estonia's", "the Canadian", "NATO's"
-		case n == 0 && p.Lang.Terms.RoleFillers[p.Toks[i].Norm]:
+		case n == 0 && p.Toks[i].In(p.Lang.Terms.RoleFillers):
 			i++
 		default:
 			return nil, -1
@@ -422,7 +422,7 @@ func (p *pass) anyPhrasing(vals []vocab) bool {
 func (p *pass) officeBefore(s *sentence, cl lex.Range, i int) (*ledger.Office, *ledger.Entity) {
 	for k := range s.ments {
 		m := &s.ments[k]
-		if m.hi > i || m.lo < cl.Lo && !(m.hi == cl.Lo-1 && p.Lang.Terms.Relative[p.Toks[cl.Lo].Norm]) {
+		if m.hi > i || m.lo < cl.Lo && !(m.hi == cl.Lo-1 && p.Toks[cl.Lo].In(p.Lang.Terms.Relative)) {
 			continue
 		}
 		per := m.person()
@@ -432,7 +432,7 @@ func (p *pass) officeBefore(s *sentence, cl lex.Range, i int) (*ledger.Office, *
 		// The office begins after linking words and places.
 		j := m.hi
 		for j < i {
-			if p.Lang.Terms.Link[p.Toks[j].Norm] || p.Lang.Terms.Relative[p.Toks[j].Norm] {
+			if p.Toks[j].In(p.Lang.Terms.Link) || p.Toks[j].In(p.Lang.Terms.Relative) {
 				j++
 				continue
 			}

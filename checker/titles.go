@@ -115,10 +115,10 @@ func (p *pass) titleBefore(s *sentence, t *titleAt) {
 func (p *pass) objectOfRole(s *sentence, lo int) bool {
 	for k := lo - 1; k >= s.Lo && k >= lo-4; k-- {
 		t := p.Toks[k]
-		if p.Lang.Titles.RolePrepositions[t.Norm] {
+		if t.In(p.Lang.Titles.RolePrepositions) {
 			return true
 		}
-		if t.Kind != lex.Word && t.Kind != lex.Possessive || !p.Lang.Determiners[t.Norm] && !t.Upper && t.Kind != lex.Possessive {
+		if t.Kind != lex.Word && t.Kind != lex.Possessive || !t.In(p.Lang.Determiners) && !t.Upper && t.Kind != lex.Possessive {
 			return false
 		}
 	}
@@ -146,7 +146,7 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		if end-1 > s.Lo && p.Toks[end-1].Text == "." && p.Toks[end-2].End == p.Toks[end-1].Start {
 			end--
 		}
-		if end-1 > s.Lo && p.Toks[end-1].Upper && p.Lang.Titles.Honorifics[p.Toks[end-1].Norm] {
+		if end-1 > s.Lo && p.Toks[end-1].Upper && p.Toks[end-1].In(p.Lang.Titles.Honorifics) {
 			end--
 		} else {
 			end = pm.lo
@@ -183,10 +183,10 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		// "The Russian defence minister, X, said", "…, said the defence
 		// minister, X."
 		i := titleLo(&t.tc) - 1
-		if i >= s.Lo && p.Lang.Titles.Former[p.Toks[i].Norm] {
+		if i >= s.Lo && p.Toks[i].In(p.Lang.Titles.Former) {
 			i--
 		}
-		if i >= s.Lo && p.Lang.Titles.Definite[p.Toks[i].Norm] {
+		if i >= s.Lo && p.Toks[i].In(p.Lang.Titles.Definite) {
 			i--
 		}
 		switch {
@@ -234,10 +234,10 @@ func (p *pass) closes(s *sentence, i int) bool {
 		return true
 	}
 	t := p.Toks[i]
-	if t.Kind != lex.Punct || !tl.Close[t.Text] {
+	if t.Kind != lex.Punct || !tl.Close.Has(t.Text) {
 		return false
 	}
-	return t.Text != "," || i+1 >= s.Hi || !tl.List[p.Toks[i+1].Norm] && !p.nameAt(s, i+1)
+	return t.Text != "," || i+1 >= s.Hi || !p.Toks[i+1].In(tl.List) && !p.nameAt(s, i+1)
 }
 
 // apposition reads a title in apposition after the name of mention k:
@@ -251,7 +251,7 @@ func (p *pass) apposition(s *sentence, k int) {
 	}
 	// "A, B, the minister": B is an item of a list. "the husband of A, the
 	// minister,": the title may be the husband's.
-	if pm.lo-1 >= s.Lo && tl.Of[p.Toks[pm.lo-1].Norm] {
+	if pm.lo-1 >= s.Lo && p.Toks[pm.lo-1].In(tl.Of) {
 		return
 	}
 	if k > 0 && pm.lo-1 >= s.Lo && p.Toks[pm.lo-1].Text == "," && s.ments[k-1].hi == pm.lo-1 && s.ments[k-1].person() != nil {
@@ -261,9 +261,9 @@ func (p *pass) apposition(s *sentence, k int) {
 	tc := analysis.TitleClaim{Person: pm.person(), PersonLo: pm.lo, PersonHi: pm.hi, ModLo: -1}
 	indefinite := false
 	switch {
-	case tl.Definite[p.Toks[i].Norm]:
+	case p.Toks[i].In(tl.Definite):
 		i++
-	case tl.Indefinite[p.Toks[i].Norm]:
+	case p.Toks[i].In(tl.Indefinite):
 		indefinite = true
 		i++
 	}
@@ -274,21 +274,21 @@ func (p *pass) apposition(s *sentence, k int) {
 		if t.Kind != lex.Word {
 			break
 		}
-		if tl.Former[t.Norm] {
+		if t.In(tl.Former) {
 			tc.Former, tc.ModLo = true, i
 			i++
 			continue
 		}
-		if tl.Ex[t.Norm] && i+1 < s.Hi && p.Toks[i+1].Text == "-" {
+		if t.In(tl.Ex) && i+1 < s.Hi && p.Toks[i+1].Text == "-" {
 			tc.Former, tc.ModLo = true, i
 			i += 2
 			continue
 		}
-		if tl.Fillers[t.Norm] {
+		if t.In(tl.Fillers) {
 			i++
 			continue
 		}
-		if tl.Hedges[t.Norm] {
+		if t.In(tl.Hedges) {
 			return // "X, the acting defence minister,"
 		}
 		if qual == nil {
@@ -359,7 +359,7 @@ func (p *pass) titleRun(s *sentence, j, hi, end int) (titleRun, bool) {
 	// A country inside it: "Chairman of the Ruritanian Security Council".
 	for _, m := range s.ments {
 		c := m.country()
-		if c == nil || m.lo <= j+1 || m.hi >= limit || !p.Lang.Titles.Of[p.Toks[m.lo-1].Norm] && !(p.Lang.Titles.Definite[p.Toks[m.lo-1].Norm] && p.Lang.Titles.Of[p.Toks[m.lo-2].Norm]) {
+		if c == nil || m.lo <= j+1 || m.hi >= limit || !p.Toks[m.lo-1].In(p.Lang.Titles.Of) && !(p.Toks[m.lo-1].In(p.Lang.Titles.Definite) && p.Toks[m.lo-2].In(p.Lang.Titles.Of)) {
 			continue
 		}
 		after, the := m.hi, 0
@@ -384,11 +384,11 @@ func (p *pass) titleRun(s *sentence, j, hi, end int) (titleRun, bool) {
 // ofCountry reads "of [the] Country" at token i: the country and the end.
 func (p *pass) ofCountry(s *sentence, i, limit int) (*ledger.Entity, int) {
 	tl := p.Lang.Titles
-	if i >= limit || !tl.Of[p.Toks[i].Norm] {
+	if i >= limit || !p.Toks[i].In(tl.Of) {
 		return nil, 0
 	}
 	i++
-	if i < limit && tl.Definite[p.Toks[i].Norm] {
+	if i < limit && p.Toks[i].In(tl.Definite) {
 		if m := p.mentionAt(s, i); m == nil {
 			i++ // "of the United States": "the" may be part of the name or not
 		}
@@ -489,7 +489,7 @@ func (p *pass) plainBefore(i, lo int) bool {
 	case lex.Punct:
 		return t.Text != "-"
 	case lex.Word:
-		return !p.Lang.Titles.Hedges[t.Norm] && p.Lang.Titles.FunctionWords[t.Norm]
+		return !t.In(p.Lang.Titles.Hedges) && t.In(p.Lang.Titles.FunctionWords)
 	}
 	return false
 }
@@ -653,7 +653,7 @@ func (p *pass) earlierEvent(tc *analysis.TitleClaim, lo int) string {
 		return "" // after the name: an apposition, the writer's own words
 	}
 	i := titleLo(tc) - 1
-	if i >= lo && p.Lang.Titles.EventLinks[p.Toks[i].Norm] {
+	if i >= lo && p.Toks[i].In(p.Lang.Titles.EventLinks) {
 		i--
 	}
 	if i < lo {
@@ -713,7 +713,7 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 	// ex-President, then-President
 	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start {
 		w := p.Toks[i-1]
-		if p.Lang.Titles.Ex[w.Norm] {
+		if w.In(p.Lang.Titles.Ex) {
 			tc.Former, tc.ModLo = true, i-1
 			return true
 		}
@@ -723,15 +723,15 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 		return true
 	}
 	switch {
-	case p.Lang.Titles.Former[t.Norm]:
+	case t.In(p.Lang.Titles.Former):
 		tc.Former, tc.ModLo = true, i
-		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && p.Lang.Titles.Hedges[p.Toks[i-1].Norm] {
+		if i-1 >= lo && p.Toks[i-1].Kind == lex.Word && p.Toks[i-1].In(p.Lang.Titles.Hedges) {
 			return false
 		}
 		return true
-	case p.Lang.Titles.Hedges[t.Norm]:
+	case t.In(p.Lang.Titles.Hedges):
 		return false
-	case t.Upper && !p.Lang.Titles.FunctionWords[t.Norm] && !timex.IsMonthName(t):
+	case t.Upper && !t.In(p.Lang.Titles.FunctionWords) && !timex.IsMonthName(t):
 		if _, ok := timex.WeekdayName(t); ok {
 			return true
 		}
@@ -866,7 +866,7 @@ func (p *pass) description(r lex.Range, ments []mention) (description, bool) {
 	tl := p.Lang.Titles
 	s := &sentence{Range: r, ments: ments}
 	i := r.Lo
-	if i >= r.Hi || !tl.Definite[p.Toks[i].Norm] {
+	if i >= r.Hi || !p.Toks[i].In(tl.Definite) {
 		// An opening phrase: "Speaking after the talks, the premier said".
 		c := -1
 		for j := r.Lo; j < min(r.Hi, r.Lo+12); j++ {
@@ -875,7 +875,7 @@ func (p *pass) description(r lex.Range, ments []mention) (description, bool) {
 				break
 			}
 		}
-		if c < 0 || c+1 >= r.Hi || !tl.Definite[p.Toks[c+1].Norm] {
+		if c < 0 || c+1 >= r.Hi || !p.Toks[c+1].In(tl.Definite) {
 			return description{}, false
 		}
 		for k := range ments {
@@ -894,16 +894,16 @@ func (p *pass) description(r lex.Range, ments []mention) (description, bool) {
 		if t.Kind != lex.Word {
 			break
 		}
-		if tl.Former[t.Norm] {
+		if t.In(tl.Former) {
 			tc.Former, tc.ModLo = true, i
 			i++
 			continue
 		}
-		if tl.Fillers[t.Norm] {
+		if t.In(tl.Fillers) {
 			i++
 			continue
 		}
-		if tl.Hedges[t.Norm] {
+		if t.In(tl.Hedges) {
 			return description{}, false
 		}
 		if m := p.mentionAt(s, i); qual == nil && m != nil && m.demonym != nil {
@@ -922,7 +922,7 @@ func (p *pass) description(r lex.Range, ments []mention) (description, bool) {
 	}
 	// The description is the subject: a verb follows, not a name, "of", "'s".
 	next := p.Toks[run.hi]
-	if next.Kind != lex.Word || next.Upper || tl.NotAfterDesc[next.Norm] || p.quoted(run.lo, run.hi+1) {
+	if next.Kind != lex.Word || next.Upper || next.In(tl.NotAfterDesc) || p.quoted(run.lo, run.hi+1) {
 		return description{}, false
 	}
 	if start < 0 {

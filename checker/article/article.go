@@ -526,10 +526,13 @@ const MaxBrackets = 4000
 func (a *Article) tooManyBrackets(body int) (int, bool) {
 	n := 0
 	for i := body; i < len(a.view); i++ {
-		if a.view[i] == '[' {
-			if n++; n > MaxBrackets {
-				return i, true
-			}
+		j := bytes.IndexByte(a.view[i:], '[')
+		if j < 0 {
+			break
+		}
+		i += j
+		if n++; n > MaxBrackets {
+			return i, true
 		}
 	}
 	return 0, false
@@ -641,16 +644,24 @@ func plainLine(line []byte) bool {
 		return false
 	}
 	for _, c := range line {
-		if c < ' ' || c == 0x7f {
-			return false
-		}
-		switch c {
-		case '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#', '\\':
+		if syntaxByte[c] {
 			return false
 		}
 	}
 	return true
 }
+
+// syntaxByte marks the bytes a plain line may not hold: controls (tabs
+// among them) and those Markdown may read as syntax.
+var syntaxByte = func() (t [256]bool) {
+	for c := range ' ' {
+		t[c] = true
+	}
+	for _, c := range []byte("`*_[]<>&|~#\\\x7f") {
+		t[c] = true
+	}
+	return t
+}()
 
 // tooDeep reports whether a line of the body may be nested more than
 // MaxNesting levels deep, and where the first such line starts. It counts,

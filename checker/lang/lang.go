@@ -19,9 +19,6 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// Set is a set of words, in lower case.
-type Set map[string]bool
-
 // Phrase is a run of words, in lower case: "took office".
 type Phrase []string
 
@@ -404,12 +401,7 @@ func (l *Lang) Add(file string, data []byte) error {
 		}
 		n = n.Content[0]
 	}
-	d := &decoder{file: file}
-	d.value(n, reflect.ValueOf(l).Elem(), "")
-	if len(d.errs) > 0 {
-		return d.errs
-	}
-	return nil
+	return l.AddNode(file, n)
 }
 
 // AddNode is Add for a node of a YAML document already parsed (a rule
@@ -417,6 +409,7 @@ func (l *Lang) Add(file string, data []byte) error {
 func (l *Lang) AddNode(file string, n *yaml.Node) error {
 	d := &decoder{file: file}
 	d.value(n, reflect.ValueOf(l).Elem(), "")
+	sealAll(reflect.ValueOf(l).Elem())
 	if len(d.errs) > 0 {
 		return d.errs
 	}
@@ -453,11 +446,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		if !ok {
 			return
 		}
-		if v.IsNil() {
-			v.Set(reflect.MakeMap(setType))
-		}
+		s := v.Addr().Interface().(*Set)
 		for _, w := range words {
-			v.SetMapIndex(reflect.ValueOf(w), reflect.ValueOf(true))
+			s.add(w)
 		}
 		return
 	case v.Type() == phraseType:
@@ -655,9 +646,6 @@ func under(key string) string {
 	}
 	return " under " + key
 }
-
-// Has reports whether any word of ws is in the set.
-func (s Set) Has(w string) bool { return s[w] }
 
 // OrdinalName writes n as an ordinal word ("first"), or as "11th" past the
 // file's ordinal names.

@@ -13,8 +13,8 @@ func TestEnglishLoads(t *testing.T) {
 	assert.Equal(t, []string{"call"}, l.Events["phoned"])
 	assert.Equal(t, []string{"call", "meeting", "talks", "summit", "visit"}, l.Events["spoke"], "the contact group is expanded")
 	assert.Equal(t, []string{"meeting", "talks", "summit", "visit"}, l.Events["met"])
-	assert.True(t, l.Hedges["reportedly"])
-	assert.True(t, l.Tense.FutureBefore["set"]["to"])
+	assert.True(t, l.Hedges.Has("reportedly"))
+	assert.True(t, l.Tense.FutureBefore["set"].Has("to"))
 	assert.Equal(t, time.Minute, l.Durations.Units["minutes"])
 	assert.Equal(t, 45.0, l.Durations.Counts["forty-five"])
 	assert.Equal(t, time.September, l.Dates.MonthAbbreviations["sept"])
@@ -22,7 +22,7 @@ func TestEnglishLoads(t *testing.T) {
 	assert.Equal(t, "last-week", l.Dates.Relative["last week"])
 	assert.Equal(t, Phrase{"took", "office"}, l.Terms.Start[0])
 	assert.Contains(t, l.Terms.End, Phrase{"stepped", "down"})
-	assert.True(t, l.Text.Abbreviations["no"], `"no" stays a word, not YAML's false`)
+	assert.True(t, l.Text.Abbreviations.Has("no"), `"no" stays a word, not YAML's false`)
 	assert.Equal(t, "third", l.OrdinalName(3))
 	assert.Equal(t, "11th", l.OrdinalName(11))
 	assert.Equal(t, "22nd", l.OrdinalName(22))
@@ -57,5 +57,26 @@ func TestAddExtends(t *testing.T) {
 	require.NoError(t, l.Add("b.yaml", []byte("events:\n  parley: [talks, meeting]\nhedges: [purportedly]\n")))
 	assert.Equal(t, []string{"call"}, l.Events["call"])
 	assert.Equal(t, []string{"talks", "meeting"}, l.Events["parley"])
-	assert.Equal(t, Set{"not": true, "purportedly": true}, l.Hedges)
+	assert.Equal(t, NewSet("not", "purportedly"), l.Hedges)
+}
+
+// TestSetsByNumber: a set answers by a word's number as by the word, for
+// the words of the embedded file and for those a rule file adds later; a
+// word of no set has number 0, in none.
+func TestSetsByNumber(t *testing.T) {
+	l := NewEnglish()
+	require.NoError(t, l.Add("b.yaml", []byte("hedges: [zzyzx-reportedly]\n")))
+	ids := Lexicon()
+	for _, w := range []string{"reportedly", "zzyzx-reportedly"} {
+		require.NotZero(t, ids[w], w)
+		assert.True(t, l.Hedges.HasWord(ids[w]), w)
+		assert.True(t, l.Hedges.Has(w), w)
+	}
+	assert.False(t, English.Hedges.HasWord(ids["zzyzx-reportedly"]), "a word added to one language is not in another's set")
+	assert.False(t, l.Hedges.HasWord(ids["the"]))
+	assert.Zero(t, ids["qwertyuiop"])
+	assert.False(t, l.Hedges.HasWord(0))
+	s := NewSet("a", "b")
+	assert.Equal(t, 2, s.Len())
+	assert.True(t, s.HasWord(Lexicon()["b"]))
 }

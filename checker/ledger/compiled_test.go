@@ -56,7 +56,7 @@ func TestCompiledLedgerIsTheLoadedOne(t *testing.T) {
 	require.NotNil(t, l.Lang)
 	got := roundTrip(t, l)
 	// The language made again has the desk's words.
-	require.True(t, got.Lang.Hedges["supposedly"])
+	require.True(t, got.Lang.Hedges.Has("supposedly"))
 	require.Equal(t, "p4", got.Entity("p4").ID)
 	require.Equal(t, "e7", got.Event("e7").ID)
 	require.NotNil(t, got.Office("office-3"))

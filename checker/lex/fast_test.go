@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -37,7 +38,8 @@ func slowTokenize(text []byte, i, end int) []Token {
 	slowMk := func(i, j int, k Kind) Token {
 		s := string(text[i:j])
 		r, _ := utf8.DecodeRuneInString(s)
-		return Token{Start: i, End: j, Kind: k, Text: s, Norm: strings.ReplaceAll(strings.ToLower(s), "’", "'"), Upper: unicode.IsUpper(r)}
+		norm := strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		return Token{Start: i, End: j, Kind: k, Text: s, Norm: norm, ID: lang.Lexicon()[norm], Upper: unicode.IsUpper(r)}
 	}
 	for i < end {
 		r, n := utf8.DecodeRune(text[i:end])
@@ -48,7 +50,7 @@ func slowTokenize(text []byte, i, end int) []Token {
 			j := scanNumber(text, i, end)
 			kind := Number
 			if k := scanLetters(text, j, end); k > j {
-				if ordinalSuffixes[strings.ToLower(string(text[j:k]))] {
+				if ordinalSuffixes.Has(strings.ToLower(string(text[j:k]))) {
 					kind = Ordinal
 				} else {
 					kind = Word

@@ -32,11 +32,15 @@ const (
 type Token struct {
 	Start, End int
 	Kind       Kind
-	Text       string // as written
-	Norm       string // lower case, with ’ written as '
-	Upper      bool   // first letter is upper case
-	Quoted     bool   // inside quotation marks
+	Text       string    // as written
+	Norm       string    // lower case, with ’ written as '
+	ID         lang.Word // Norm's number in the language's lexicon; 0: in no set of words
+	Upper      bool      // first letter is upper case
+	Quoted     bool      // inside quotation marks
 }
+
+// In reports whether the token's word is in the set.
+func (t Token) In(s lang.Set) bool { return s.HasWord(t.ID) }
 
 // Is reports whether the token's normal form is one of words.
 func (t Token) Is(words ...string) bool {
@@ -60,6 +64,7 @@ func Tokenize(text []byte, start, end int) []Token {
 // the extended slice: a reader of many blocks reuses one slice's room.
 func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 	first := len(toks)
+	ids := lang.Lexicon()
 	i := start
 	for i < end {
 		// ASCII, most of any text, is classed without decoding a rune or
@@ -72,15 +77,15 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 				continue
 			case isASCIILetter(c):
 				j := scanWord(text, i, end)
-				toks = append(toks, mk(text, i, j, Word))
+				toks = append(toks, mk(ids, text, i, j, Word))
 				i = j
 				if p := possessive(text, i, end); p > i {
-					toks = append(toks, mk(text, i, p, Possessive))
+					toks = append(toks, mk(ids, text, i, p, Possessive))
 					i = p
 				}
 				continue
 			case c < '0' || c > '9':
-				toks = append(toks, mk(text, i, i+1, Punct))
+				toks = append(toks, mk(ids, text, i, i+1, Punct))
 				i++
 				continue
 			}
@@ -94,26 +99,26 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 			kind := Number
 			if k := scanLetters(text, j, end); k > j {
 				suf := strings.ToLower(string(text[j:k]))
-				if ordinalSuffixes[suf] {
+				if ordinalSuffixes.Has(suf) {
 					kind = Ordinal
 				} else {
 					kind = Word
 				}
 				j = k
 			}
-			toks = append(toks, mk(text, i, j, kind))
+			toks = append(toks, mk(ids, text, i, j, kind))
 			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			// Letters, and digits other than 0-9 (٣, ३), read as a word.
 			j := scanWord(text, i, end)
-			toks = append(toks, mk(text, i, j, Word))
+			toks = append(toks, mk(ids, text, i, j, Word))
 			i = j
 			if p := possessive(text, i, end); p > i {
-				toks = append(toks, mk(text, i, p, Possessive))
+				toks = append(toks, mk(ids, text, i, p, Possessive))
 				i = p
 			}
 		default:
-			toks = append(toks, mk(text, i, i+n, Punct))
+			toks = append(toks, mk(ids, text, i, i+n, Punct))
 			i += n
 		}
 	}
@@ -123,7 +128,7 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-func mk(text []byte, i, j int, k Kind) Token {
+func mk(ids map[string]lang.Word, text []byte, i, j int, k Kind) Token {
 	s := unsafe.String(&text[i], j-i) // a view, not a copy: see Tokenize
 	var upper bool
 	if c := s[0]; c < utf8.RuneSelf {
@@ -132,7 +137,8 @@ func mk(text []byte, i, j int, k Kind) Token {
 		r, _ := utf8.DecodeRuneInString(s)
 		upper = unicode.IsUpper(r)
 	}
-	return Token{Start: i, End: j, Kind: k, Text: s, Norm: Normalize(s), Upper: upper}
+	norm := Normalize(s)
+	return Token{Start: i, End: j, Kind: k, Text: s, Norm: norm, ID: ids[norm], Upper: upper}
 }
 
 // Normalize lower-cases s and writes curly apostrophes as straight ones.
@@ -315,7 +321,7 @@ func Sentences(toks []Token) []Range {
 		}
 		if t.Text == "." && i > 0 {
 			prev := toks[i-1]
-			if prev.End == t.Start && prev.Kind == Word && (abbreviations[prev.Norm] || utf8.RuneCountInString(prev.Text) == 1) {
+			if prev.End == t.Start && prev.Kind == Word && (prev.In(abbreviations) || utf8.RuneCountInString(prev.Text) == 1) {
 				continue
 			}
 		}
@@ -365,11 +371,11 @@ var (
 // A name must stand before the comma and after "and" (or "and the"), and
 // another comma of the list earlier in the clause must stand between names.
 func serialComma(toks []Token, lo, i, hi int) bool {
-	if i == 0 || i <= lo || !listAnd[toks[i+1].Norm] || !toks[i-1].Upper {
+	if i == 0 || i <= lo || !toks[i+1].In(listAnd) || !toks[i-1].Upper {
 		return false
 	}
 	j := i + 2
-	if j < hi && listArticles[toks[j].Norm] {
+	if j < hi && toks[j].In(listArticles) {
 		j++
 	}
 	if j >= hi || !toks[j].Upper {
@@ -434,7 +440,7 @@ func Clauses(toks []Token, s Range) []Range {
 				cut(i, i+1)
 			}
 		case ",":
-			if i+1 < s.Hi && clauseWords[toks[i+1].Norm] && !serialComma(toks, lo, i, s.Hi) {
+			if i+1 < s.Hi && toks[i+1].In(clauseWords) && !serialComma(toks, lo, i, s.Hi) {
 				cut(i, i+1)
 			}
 		}

@@ -225,13 +225,13 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 					if d2, ok := number(toks[k+1], d+1, 31); ok {
 						e.Day2, e.Hi, k = d2, k+2, k+2
 					}
-				} else if k+1 < hi && words.And[toks[k].Norm] {
+				} else if k+1 < hi && toks[k].In(words.And) {
 					if d2, ok := number(toks[k+1], d+1, 31); ok && (k+2 >= hi || !toks[k+2].Upper) {
 						e.Day2, e.Hi, k = d2, k+2, k+2
 					}
 				}
 				// "May 9 to 12", "May 9 to May 12", "from May 9 until 12"
-				if e.Day2 == 0 && k+1 < hi && words.RangeTo[toks[k].Norm] {
+				if e.Day2 == 0 && k+1 < hi && toks[k].In(words.RangeTo) {
 					j2 := k + 1
 					if m2, ok := monthAt(toks[j2]); ok && m2 == m && j2+1 < hi {
 						j2++
@@ -259,7 +259,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 			}
 		}
 		// A month alone must follow a cue: "in May", "since September".
-		if i > 0 && (yearCue[toks[i-1].Norm] || words.MonthPrefix[toks[i-1].Norm]) {
+		if i > 0 && (toks[i-1].In(yearCue) || toks[i-1].In(words.MonthPrefix)) {
 			e.Form = MonthOnly
 			relYear(&e, toks, j, hi) // "in October last year"
 			return e, true
@@ -284,7 +284,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		e.Form, e.Wd, e.DayTok = Weekday, wd, i
 		return e, true
 	}
-	if y, ok := year(t); ok && i > 0 && yearCue[toks[i-1].Norm] {
+	if y, ok := year(t); ok && i > 0 && toks[i-1].In(yearCue) {
 		e.Form, e.Year = YearOnly, y
 		return e, true
 	}
@@ -297,7 +297,7 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		if !ok {
 			n, ok = number(t, 1, 200)
 		}
-		if ok && i+2 < hi && words.YearsAgo[toks[i+1].Norm] && words.Ago[toks[i+2].Norm] {
+		if ok && i+2 < hi && toks[i+1].In(words.YearsAgo) && toks[i+2].In(words.Ago) {
 			e.Form, e.N, e.Hi = YearsAgo, n, i+3
 			return e, true
 		}
@@ -325,7 +325,7 @@ func relYear(e *Expr, toks []lex.Token, k, hi int) {
 // ("Sunday night"); a date in parentheses must close them.
 func datedWeekday(toks []lex.Token, i, hi int, wd time.Weekday) (Expr, bool) {
 	j := i + 1
-	for j < hi && words.Dayparts[toks[j].Norm] {
+	for j < hi && toks[j].In(words.Dayparts) {
 		j++
 	}
 	if j >= hi {

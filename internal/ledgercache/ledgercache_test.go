@@ -92,7 +92,7 @@ func TestCachedLedgerIsTheLoadedOne(t *testing.T) {
 			t.Fatalf("the ledger differs from a fresh load (-fresh +cached):\n%s", diff)
 		}
 	}
-	require.True(t, second.Lang.Hedges["supposedly"])
+	require.True(t, second.Lang.Hedges.Has("supposedly"))
 	// The second was read from the file: a file read back is the one
 	// written, and reading it does not write it again.
 	path := compiledFiles(t, dir)[0]
@@ -168,8 +168,8 @@ func TestKeyedByFilesAndProgram(t *testing.T) {
 	require.NoError(t, err)
 	got, err := Load(dir, edited, program)
 	require.NoError(t, err)
-	require.True(t, got.Lang.Hedges["reputedly"])
-	require.False(t, got.Lang.Hedges["supposedly"])
+	require.True(t, got.Lang.Hedges.Has("reputedly"))
+	require.False(t, got.Lang.Hedges.Has("supposedly"))
 	require.Len(t, compiledFiles(t, dir), 2)
 }
 

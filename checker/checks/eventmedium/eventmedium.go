@@ -46,7 +46,7 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 		Evidence: analysis.EventEvidence(e),
 	}
 	// A fix only when the ledger gives one medium, and not in person.
-	if len(e.Media) == 1 && e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Lang.Medium.Replaceable[p.Toks[ec.MediumLo].Norm] {
+	if len(e.Media) == 1 && e.Medium != ledger.InPerson && ec.MediumHi-ec.MediumLo == 1 && p.Toks[ec.MediumLo].In(p.Lang.Medium.Replaceable) {
 		f.Fix = &analysis.Fix{Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumLo].End, Replacement: p.Lang.MediumNames[e.Medium]}
 	}
 	p.Report(f)

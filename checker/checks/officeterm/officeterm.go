@@ -168,7 +168,7 @@ func heldAround(tc *analysis.TermClaim, offices []*ledger.Office) bool {
 func preOffice(p *analysis.Pass, o *ledger.Office) bool {
 	for _, ph := range append([]string{o.Title}, o.Phrasings...) {
 		for _, w := range strings.FieldsFunc(strings.ToLower(ph), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if p.Lang.Terms.PreOffice[w] {
+			if p.Lang.Terms.PreOffice.Has(w) {
 				return true
 			}
 		}
