@@ -34,7 +34,7 @@ func (p *pass) anniversaries(s *sentence) {
 		case t.In(an.Year):
 			p.nthYear(s, i)
 		}
-		if _, ok := an.Units[t.Norm]; ok {
+		if t.In(p.c.unitWords) {
 			p.elapsed(s, i)
 		}
 	}

@@ -11,6 +11,7 @@ package checker
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -35,10 +36,14 @@ type Checker struct {
 	// termCues are the language's cues of a term's start, then its end;
 	// termFirst their first words, to skip most tokens at once.
 	termCues  []lang.Phrase
-	termFirst map[string]bool
+	termFirst lang.Set
 	// periodWords are the words that open a period after a title ("since",
 	// "until", "from"), in one set: most tokens are none.
-	periodWords map[string]bool
+	periodWords lang.Set
+	// eventWords and unitWords are the words of the language's events and
+	// of its anniversaries' units, as sets: most tokens are none, and a
+	// test of a set is cheaper than a lookup in the map.
+	eventWords, unitWords lang.Set
 
 	// MaxClaims caps what one article is read for: at most this many
 	// claims, and no claim read once the article has this many findings;
@@ -73,16 +78,16 @@ func New(l *ledger.Ledger) *Checker {
 		c.lang = l.Lang // the rule files add words of their own
 	}
 	c.termCues = append(slices.Clone(c.lang.Terms.Start), c.lang.Terms.End...)
-	c.periodWords = map[string]bool{}
+	var period, first []string
 	for _, set := range []lang.Set{c.lang.Terms.Since, c.lang.Terms.Until, c.lang.Terms.From} {
-		for w := range set.All() {
-			c.periodWords[w] = true
-		}
+		period = slices.AppendSeq(period, set.All())
 	}
-	c.termFirst = map[string]bool{}
 	for _, cue := range c.termCues {
-		c.termFirst[cue[0]] = true
+		first = append(first, cue[0])
 	}
+	c.periodWords, c.termFirst = lang.NewSet(period...), lang.NewSet(first...)
+	c.eventWords = lang.NewSet(slices.Collect(maps.Keys(c.lang.Events))...)
+	c.unitWords = lang.NewSet(slices.Collect(maps.Keys(c.lang.Anniversary.Units))...)
 	for _, e := range l.Entities {
 		for _, a := range e.Aliases {
 			c.vocab.Add(a, vocab{kind: vName, form: a, ent: e})

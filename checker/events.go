@@ -232,6 +232,9 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	var cues []int
 	for i := cl.Lo; i < cl.Hi; i++ {
 		t := p.Toks[i]
+		if !t.In(p.c.eventWords) {
+			continue
+		}
 		kinds, ok := p.Lang.Events[t.Norm]
 		if !ok || t.Quoted || !p.isCue(i, cl) {
 			continue

@@ -51,7 +51,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 		if p.Toks[i].Quoted {
 			continue
 		}
-		if p.c.termFirst[p.Toks[i].Norm] {
+		if p.Toks[i].In(p.c.termFirst) {
 			for k, c := range p.c.termCues {
 				if e := p.seq(i, cl.Hi, c...); e == i+len(c) {
 					cue, end, start = i, e, k < len(tw.Start)
@@ -168,7 +168,7 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 func (p *pass) termPeriods(s *sentence, cl lex.Range) {
 	tw := &p.Lang.Terms
 	for i := cl.Lo; i < cl.Hi; i++ {
-		if p.Toks[i].Quoted || !p.c.periodWords[p.Toks[i].Norm] {
+		if p.Toks[i].Quoted || !p.Toks[i].In(p.c.periodWords) {
 			continue
 		}
 		o, person := p.officeBefore(s, cl, i)

@@ -10,6 +10,7 @@ package timex
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -208,9 +209,24 @@ func relativeAt(toks []lex.Token, i, hi int) (int, Form) {
 	return 0, 0
 }
 
+// starts are the words a date may begin with: months, weekdays, the first
+// words of relative dates and number words. A date that begins with any
+// other token begins with a number.
+var starts = func() lang.Set {
+	var ws []string
+	ws = slices.AppendSeq(ws, maps.Keys(months))
+	ws = slices.AppendSeq(ws, maps.Keys(weekdays))
+	ws = slices.AppendSeq(ws, maps.Keys(relatives))
+	ws = slices.AppendSeq(ws, maps.Keys(numberWords))
+	return lang.NewSet(ws...)
+}()
+
 func at(toks []lex.Token, i, hi int) (Expr, bool) {
 	t := toks[i]
 	e := Expr{Lo: i, Hi: i + 1, DayTok: -1}
+	if t.Kind != lex.Number && !t.In(starts) {
+		return e, false // most tokens: no lookup by string
+	}
 	if m, ok := monthAt(t); ok {
 		e.Month = m
 		j := i + 1
