@@ -56,6 +56,9 @@ type Claim struct {
 	Ledger    string            `json:"ledger,omitempty"`   // the entry judged against
 	Findings  []FindingRef      `json:"findings,omitempty"` // what contradicts it
 	Reason    string            `json:"reason,omitempty"`   // why it is not covered
+	// Cause is why it is not covered where code must tell one reason from
+	// the others; CauseOther for most, whose Reason is for people only.
+	Cause Cause `json:"-"`
 	// Parts are where an event claim writes its date, medium, initiator
 	// and venue, by those names.
 	Parts map[string]Part `json:"parts,omitempty"`
@@ -144,8 +147,23 @@ type Part struct {
 }
 
 // ReasonNoEvent is why an event claim that the ledger has no event for is
-// not covered: the text asserts an event the ledger does not know.
+// not covered: the text asserts an event the ledger does not know. Its
+// Cause is CauseNoEvent.
 const ReasonNoEvent = "no event of this kind between these participants near that date in the ledger"
+
+// Cause is why a claim is not covered, as code reads it.
+type Cause uint8
+
+// Causes of a claim not covered.
+const (
+	// CauseOther is every cause no code needs to tell apart.
+	CauseOther Cause = iota
+	// CauseNoEvent: an event claim that no event of the ledger fits, and
+	// that the ledger's coverage does not rule out (ReasonNoEvent). Such
+	// claims are compared across articles, and ledger suggest proposes
+	// events from them.
+	CauseNoEvent
+)
 
 // Claims checks an article and returns every claim read, with its verdict,
 // beside the findings Check would return.
@@ -219,14 +237,14 @@ func (p *pass) settle(cl *Claim, ledgerID, reason string) {
 	cl.Ledger = ledgerID
 	switch {
 	case len(p.Findings) > cl.before:
-		cl.Verdict = Contradicted
+		cl.Verdict, cl.Cause = Contradicted, CauseOther
 		for _, f := range p.Findings[cl.before:] {
 			cl.Findings = append(cl.Findings, FindingRef{Rule: f.Rule, Message: f.Message})
 		}
 	case reason != "":
 		cl.Verdict, cl.Reason = NotCovered, reason
 	default:
-		cl.Verdict = Consistent
+		cl.Verdict, cl.Cause = Consistent, CauseOther
 	}
 	if p.keep != nil && !p.keep(cl) {
 		for i := len(p.claims) - 1; i >= 0; i-- {

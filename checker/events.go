@@ -20,6 +20,9 @@ import (
 type eventClaim struct {
 	*analysis.EventClaim
 	rec *Claim
+	// noEvent is set when no event of the ledger fits the claim
+	// (CauseNoEvent).
+	noEvent bool
 }
 
 var (
@@ -176,6 +179,9 @@ func (p *pass) events(s *sentence, cl lex.Range) {
 		if ec.Venue != nil {
 			p.part(ec.rec, "venue", ec.VenueLo, ec.VenueHi)
 		}
+	}
+	if ec.rec != nil && ec.noEvent {
+		ec.rec.Cause = CauseNoEvent // kept only if settle finds it not covered
 	}
 	p.settle(ec.rec, id, reason)
 }

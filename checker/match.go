@@ -69,6 +69,7 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 				if p.judgeEvent(ec, &analysis.Match{Unmatched: true}) {
 					return "coverage", ""
 				}
+				ec.noEvent = true
 				return "", ReasonNoEvent
 			}
 			wrongDate = true

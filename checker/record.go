@@ -111,6 +111,7 @@ func EncodeClaim(w *rec.Writer, c Claim) {
 	w.Int(int(c.Verdict))
 	w.Str(c.Ledger)
 	w.Str(c.Reason)
+	w.Int(int(c.Cause))
 	rec.WriteSlice(w, c.Findings, func(w *rec.Writer, f FindingRef) {
 		w.Str(f.Rule)
 		w.Str(f.Message)
@@ -151,6 +152,7 @@ func DecodeClaim(r *rec.Reader) Claim {
 	c.Values = rec.ReadMap(r, (*rec.Reader).Str)
 	c.Verdict = Verdict(r.Int())
 	c.Ledger, c.Reason = r.Str(), r.Str()
+	c.Cause = Cause(r.Int())
 	c.Findings = rec.ReadSlice(r, func(r *rec.Reader) FindingRef { return FindingRef{Rule: r.Str(), Message: r.Str()} })
 	c.Parts = rec.ReadMap(r, func(r *rec.Reader) Part {
 		p := Part{Text: r.Str()}

@@ -248,7 +248,7 @@ func Usable(c *checker.Claim) bool {
 	case checker.Consistent, checker.Contradicted:
 		return c.Ledger != "" && c.Ledger != "coverage"
 	case checker.NotCovered:
-		return c.Reason == checker.ReasonNoEvent && !Planned(c)
+		return c.Cause == checker.CauseNoEvent && !Planned(c)
 	}
 	return false
 }

@@ -95,7 +95,7 @@ articles agree on.`,
 					fmt.Fprintf(w, "%s (%d)\n", g.Key, len(g.Claims))
 					for _, cl := range g.Claims {
 						fmt.Fprintf(w, "  %s:%d:%d: %s: %s\n", cl.Path, cl.Line, cl.Column, quote(cl.Text), cl.Reason)
-						unknown = unknown || cl.Reason == checker.ReasonNoEvent
+						unknown = unknown || cl.Cause == checker.CauseNoEvent
 					}
 				}
 				if unknown {
