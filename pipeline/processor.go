@@ -218,6 +218,26 @@ func (p ledgerLint) Process(s *Set) error {
 	return nil
 }
 
+// EditorProcessors is the processor list of a document checked in an
+// editor, by the language server: the config's severities. Comparing
+// articles, the ledger's self-checks, changed lines, baselines and fixes
+// belong to a run over files, not to one text being written.
+func EditorProcessors(cfg *config.Config) []Processor {
+	return []Processor{Severities(cfg)}
+}
+
+// ForEditor passes one document's findings through EditorProcessors(cfg):
+// what the language server calls (lsp.Options.Process).
+func ForEditor(cfg *config.Config, findings []checker.Finding) ([]checker.Finding, error) {
+	s := &Set{Findings: findings, Articles: 1}
+	for _, p := range EditorProcessors(cfg) {
+		if err := p.Process(s); err != nil {
+			return nil, err
+		}
+	}
+	return s.Findings, nil
+}
+
 // Severities gives findings the severities of the config's severity:,
 // dropping the rules it turns off. With no config it changes nothing.
 func Severities(cfg *config.Config) Processor { return severities{cfg} }

@@ -41,6 +41,7 @@ named in .claimlint.yaml. Logs go to standard error.`,
 			}
 			err = lsp.Serve(context.Background(), stdio{cmd.InOrStdin(), cmd.OutOrStdout()}, lsp.Options{
 				DefaultRules: defaults, EmbeddedRules: embedded, Version: pipeline.Version(), Log: cmd.ErrOrStderr(),
+				Process: pipeline.ForEditor,
 			})
 			if err != nil {
 				return &exitError{code: 1, msg: "lsp: " + err.Error()}

@@ -54,6 +54,11 @@ type Options struct {
 	// Debounce is how long an edit waits for the next before its document
 	// is checked; 0: DefaultDebounce, negative: none.
 	Debounce time.Duration
+	// Process passes a document's findings through the processors that
+	// follow the checks, with the workspace's config (the command gives
+	// pipeline.ForEditor: the config's severities); nil: the findings as
+	// the checks made them.
+	Process func(cfg *config.Config, findings []checker.Finding) ([]checker.Finding, error)
 }
 
 // embeddedName stands, in the config's rules:, for the embedded rule files.
@@ -669,7 +674,12 @@ func (s *Server) check(ctx context.Context, path, text string, rs *ruleSet, cfg 
 	if err != nil {
 		return nil, nil, err
 	}
-	findings := cfg.Apply(all)
+	findings := all
+	if s.opt.Process != nil {
+		if findings, err = s.opt.Process(cfg, all); err != nil {
+			return nil, []Diagnostic{{Severity: SeverityError, Code: "claimlint", Source: "claimlint", Message: err.Error()}}, nil
+		}
+	}
 	diags := make([]Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, s.diagnostic(text, f, rs))

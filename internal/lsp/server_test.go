@@ -21,6 +21,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/internal/config"
+	"github.com/claimlint/claimlint/pipeline"
 	embedded "github.com/claimlint/claimlint/rules"
 )
 
@@ -578,5 +579,40 @@ func concurrentSession(t *testing.T, workspaceRules bool) {
 		assert.NoError(t, err)
 	case <-time.After(5 * time.Second):
 		t.Fatal("no exit")
+	}
+}
+
+// TestConfigSeverities: a document's findings go through the processors
+// the command gives (pipeline.ForEditor): the config's severity: makes
+// event-date a warning, or turns it off.
+func TestConfigSeverities(t *testing.T) {
+	for _, tc := range []struct {
+		config string
+		want   []int // the diagnostics' severities
+	}{
+		{"", []int{SeverityError}},
+		{"severity:\n  event-date: warning\n", []int{SeverityWarning}},
+		{"severity:\n  event-date: \"off\"\n", nil},
+	} {
+		root := t.TempDir()
+		if tc.config != "" {
+			require.NoError(t, os.WriteFile(filepath.Join(root, ".claimlint.yaml"), []byte(tc.config), 0o644))
+		} else if found, _ := config.Find(root); found != "" {
+			t.Skipf("%s above the temporary folder would name other rules", found)
+		}
+		server, client := net.Pipe()
+		go Serve(context.Background(), server, Options{DefaultRules: embeddedRules(t), Process: pipeline.ForEditor})
+		got := make(chan PublishDiagnosticsParams, 100)
+		conn := connect(client, got)
+		call(t, conn, "initialize", map[string]any{"rootUri": fileURI(root), "capabilities": map[string]any{}}, nil)
+		uri := fileURI(filepath.Join(root, "a.md"))
+		require.NoError(t, conn.Notify(context.Background(), "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "version": 1, "text": "---\npublished: 2025-02-25\n---\nPutin called Xi on Friday.\n"}}))
+		var sev []int
+		for _, d := range waitFor(t, got, uri).Diagnostics {
+			sev = append(sev, d.Severity)
+		}
+		assert.Equal(t, tc.want, sev, "config %q", tc.config)
+		client.Close()
 	}
 }
