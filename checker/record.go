@@ -33,6 +33,7 @@ func EncodeFinding(w *rec.Writer, f Finding) {
 		w.Int(x.Offset)
 		w.Int(x.EndOffset)
 		w.Str(x.Replacement)
+		w.Str(x.Message)
 	}
 	rec.WriteSlice(w, f.Related, func(w *rec.Writer, r Related) {
 		w.Str(r.Path)
@@ -59,7 +60,7 @@ func DecodeFinding(r *rec.Reader) Finding {
 		f.Evidence.Sources = rec.ReadSlice(r, decodeSource)
 	}
 	if r.Bool() {
-		f.Fix = &Fix{Offset: r.Int(), EndOffset: r.Int(), Replacement: r.Str()}
+		f.Fix = &Fix{Offset: r.Int(), EndOffset: r.Int(), Replacement: r.Str(), Message: r.Str()}
 	}
 	f.Related = rec.ReadSlice(r, func(r *rec.Reader) Related {
 		x := Related{Path: r.Str()}

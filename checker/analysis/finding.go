@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/claimlint/claimlint/checker/ledger"
@@ -52,11 +53,27 @@ type Evidence struct {
 	Sources []ledger.Source `json:"sources"`
 }
 
-// Fix is a replacement of bytes [Offset, EndOffset) of the article.
+// Fix is a replacement of bytes [Offset, EndOffset) of the article, with
+// a message that says what it does (an editor's quick fix is titled by
+// it). A check may write its own message; Pass.Report writes one for a
+// fix that has none (FixMessage).
 type Fix struct {
 	Offset      int    `json:"offset"`
 	EndOffset   int    `json:"endOffset"`
 	Replacement string `json:"replacement"`
+	Message     string `json:"message"`
+}
+
+// FixMessage says what replacing old by new does: Replace "Friday" with
+// "Monday", Remove "former ", Insert "then-".
+func FixMessage(old, new string) string {
+	switch {
+	case old == "":
+		return fmt.Sprintf("Insert %q", new)
+	case new == "":
+		return fmt.Sprintf("Remove %q", old)
+	}
+	return fmt.Sprintf("Replace %q with %q", old, new)
 }
 
 // SortFindings orders findings by path, position and rule, so that output is

@@ -84,6 +84,9 @@ func (p *Pass) ReportAs(c *Check, f Finding) {
 	if f.Found == "" && f.EndOffset > f.Offset {
 		f.Found = string(a.Src[f.Offset:f.EndOffset])
 	}
+	if x := f.Fix; x != nil && x.Message == "" {
+		x.Message = FixMessage(string(a.Src[x.Offset:x.EndOffset]), x.Replacement)
+	}
 	p.Findings = append(p.Findings, f)
 }
 

@@ -12,7 +12,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"net/url"
@@ -769,14 +768,8 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 			continue
 		}
 		edit := TextEdit{Range: Range{s.position(text, f.Fix.Offset), s.position(text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
-		title := fmt.Sprintf("Replace %q with %q", text[f.Fix.Offset:f.Fix.EndOffset], f.Fix.Replacement)
-		if f.Fix.Replacement == "" {
-			title = fmt.Sprintf("Remove %q", text[f.Fix.Offset:f.Fix.EndOffset])
-		} else if f.Fix.Offset == f.Fix.EndOffset {
-			title = fmt.Sprintf("Insert %q", f.Fix.Replacement)
-		}
 		actions = append(actions, CodeAction{
-			Title: title + " (claimlint " + f.Rule + ")", Kind: "quickfix", Diagnostics: []Diagnostic{diag}, IsPreferred: true,
+			Title: f.Fix.Message + " (claimlint " + f.Rule + ")", Kind: "quickfix", Diagnostics: []Diagnostic{diag}, IsPreferred: true,
 			Edit: WorkspaceEdit{Changes: map[string][]TextEdit{p.TextDocument.URI: {edit}}},
 		})
 	}

@@ -23,7 +23,7 @@ func sample(root string) *Run {
 			ByteCol: 20, EndByteCol: 26, Rule: "event-date", Severity: checker.Error,
 			Message: "the A–B call was on Monday 2025-02-24, not Friday (2025-02-21)\n100% sure", Found: "Friday",
 			Evidence: &checker.Evidence{ID: "call-1", Pos: ledger.Pos{File: "rules/events.yaml", Line: 12, Col: 5}, Sources: []ledger.Source{{Outlet: "x"}}},
-			Fix:      &checker.Fix{Offset: 40, EndOffset: 46, Replacement: "Monday"},
+			Fix:      &checker.Fix{Offset: 40, EndOffset: 46, Replacement: "Monday", Message: `Replace "Friday" with "Monday"`},
 			Related:  []checker.Related{{Path: filepath.Join(root, "seeds", "c.md"), Line: 7, Column: 3, EndLine: 7, EndColumn: 9, Message: "seeds/c.md says Monday 2025-02-24"}}},
 		{Path: filepath.Join(root, "seeds", "b.md"), Line: 1, Column: 1, EndLine: 1, EndColumn: 1, ByteCol: 1, EndByteCol: 1,
 			Rule: "missing-date", Severity: checker.Info, Message: "no publication date"},
@@ -72,6 +72,7 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 					}
 				}
 				Fixes []struct {
+					Description     struct{ Text string }
 					ArtifactChanges []struct {
 						Replacements []struct {
 							InsertedContent struct{ Text string }
@@ -94,6 +95,7 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 	assert.Equal(t, "seeds/a,b.md", r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
 	assert.Equal(t, 20, r.Locations[0].PhysicalLocation.Region.StartColumn)
 	assert.Equal(t, "Monday", r.Fixes[0].ArtifactChanges[0].Replacements[0].InsertedContent.Text)
+	assert.Equal(t, `Replace "Friday" with "Monday"`, r.Fixes[0].Description.Text, "the fix's own message")
 	assert.Len(t, r.PartialFingerprints["claimlint/v1"], 32)
 	// The ledger entry, then what other articles say.
 	require.Len(t, r.RelatedLocations, 2)

@@ -121,10 +121,7 @@ func findingData(r *Run, i int) htmlFinding {
 		h.Sources = e.Sources
 	}
 	if f.Fix != nil {
-		h.Fix = fmt.Sprintf("replace %q with %q", strings.TrimSpace(f.Found), f.Fix.Replacement)
-		if f.Fix.Offset != f.Offset || f.Fix.EndOffset != f.EndOffset {
-			h.Fix = fmt.Sprintf("replace with %q", f.Fix.Replacement)
-		}
+		h.Fix = f.Fix.Message
 	}
 	for _, rel := range f.Related {
 		h.Related = append(h.Related, fmt.Sprintf("%s:%d:%d: %s", rel.Path, rel.Line, rel.Column, rel.Message))

@@ -87,7 +87,7 @@ func refSARIF(w io.Writer, r *Run) error {
 		}
 		if f.Fix != nil {
 			res.Fixes = append(res.Fixes, &sarif.Fix{
-				Description: &sarif.Message{Text: ptr(fmt.Sprintf("replace with %q", f.Fix.Replacement))},
+				Description: &sarif.Message{Text: ptr(f.Fix.Message)},
 				ArtifactChanges: []*sarif.ArtifactChange{{
 					ArtifactLocation: sarif.ArtifactLocation{URI: ptr(uri)},
 					Replacements: []*sarif.Replacement{{

@@ -41,7 +41,7 @@ func randomRun(r *rand.Rand, unique bool) *Run {
 			f.Evidence = &checker.Evidence{ID: word(), Pos: ledger.Pos{File: "rules/events.yaml", Line: r.IntN(3), Col: r.IntN(3)}, Sources: []ledger.Source{{Outlet: word()}}}
 		}
 		if r.IntN(3) == 0 {
-			f.Fix = &checker.Fix{Offset: f.Offset + r.IntN(3), EndOffset: f.Offset + 5, Replacement: word()}
+			f.Fix = &checker.Fix{Offset: f.Offset + r.IntN(3), EndOffset: f.Offset + 5, Replacement: word(), Message: word()}
 		}
 		for range r.IntN(3) {
 			f.Related = append(f.Related, checker.Related{Path: paths[r.IntN(len(paths))], Line: r.IntN(9), Column: r.IntN(9), Message: word()})
