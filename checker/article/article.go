@@ -449,11 +449,7 @@ func (a *Article) plainWith(body int, skip func(line []byte) int) {
 	a.keep(body, len(a.Src))
 	blankComments(a.Text, body)
 	for i := body; i < len(a.Text); {
-		j := bytes.IndexByte(a.Text[i:], '\n')
-		end := len(a.Text)
-		if j >= 0 {
-			end = i + j
-		}
+		end := lineEnd(a.Text, i)
 		start := i
 		if skip != nil {
 			for k := i + skip(a.Text[i:end]); start < k; start++ {
@@ -606,12 +602,7 @@ func (a *Article) simple(body int) bool {
 		}
 	}
 	for i := body; i < len(a.view); {
-		end := bytes.IndexByte(a.view[i:], '\n')
-		if end < 0 {
-			end = len(a.view)
-		} else {
-			end += i
-		}
+		end := lineEnd(a.view, i)
 		line := a.view[i:end]
 		switch {
 		case len(bytes.Trim(line, " ")) == 0:
@@ -663,6 +654,14 @@ var syntaxByte = func() (t [256]bool) {
 	return t
 }()
 
+// lineEnd returns the offset of the line end at or after i in b, or len(b).
+func lineEnd(b []byte, i int) int {
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(b)
+}
+
 // tooDeep reports whether a line of the body may be nested more than
 // MaxNesting levels deep, and where the first such line starts. It counts,
 // at the start of each line, the markers of block quotes (>) and list
@@ -673,12 +672,7 @@ var syntaxByte = func() (t [256]bool) {
 // finds, and a line that is only a thematic break ("- - -") counts none.
 func (a *Article) tooDeep(body int) (int, bool) {
 	for i := body; i < len(a.view); {
-		end := bytes.IndexByte(a.view[i:], '\n')
-		if end < 0 {
-			end = len(a.view)
-		} else {
-			end += i
-		}
+		end := lineEnd(a.view, i)
 		if depth, _ := nesting(a.view[i:end]); depth > MaxNesting {
 			return i, true
 		}

@@ -76,13 +76,7 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 				i++
 				continue
 			case isASCIILetter(c):
-				j := scanWord(text, i, end)
-				toks = append(toks, mk(ids, text, i, j, Word))
-				i = j
-				if p := possessive(text, i, end); p > i {
-					toks = append(toks, mk(ids, text, i, p, Possessive))
-					i = p
-				}
+				toks, i = appendWord(toks, ids, text, i, end)
 				continue
 			case c < '0' || c > '9':
 				toks = append(toks, mk(ids, text, i, i+1, Punct))
@@ -110,13 +104,7 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			// Letters, and digits other than 0-9 (٣, ३), read as a word.
-			j := scanWord(text, i, end)
-			toks = append(toks, mk(ids, text, i, j, Word))
-			i = j
-			if p := possessive(text, i, end); p > i {
-				toks = append(toks, mk(ids, text, i, p, Possessive))
-				i = p
-			}
+			toks, i = appendWord(toks, ids, text, i, end)
 		default:
 			toks = append(toks, mk(ids, text, i, i+n, Punct))
 			i += n
@@ -124,6 +112,18 @@ func TokenizeAppend(toks []Token, text []byte, start, end int) []Token {
 	}
 	markQuotes(toks[first:])
 	return toks
+}
+
+// appendWord appends the word at i, and its possessive if one follows, and
+// returns where they end.
+func appendWord(toks []Token, ids map[string]lang.Word, text []byte, i, end int) ([]Token, int) {
+	j := scanWord(text, i, end)
+	toks = append(toks, mk(ids, text, i, j, Word))
+	if p := possessive(text, j, end); p > j {
+		toks = append(toks, mk(ids, text, j, p, Possessive))
+		j = p
+	}
+	return toks, j
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
