@@ -307,6 +307,7 @@ type Lang struct {
 		OrdinalSuffixes Set `yaml:"ordinal-suffixes"`
 		ListAnd         Set `yaml:"list-and"`
 		ListArticles    Set `yaml:"list-articles"`
+		PositionMarks   Set `yaml:"position-marks"`
 	} `yaml:"text"`
 }
 

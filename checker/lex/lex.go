@@ -389,6 +389,29 @@ func serialComma(toks []Token, lo, i, hi int) bool {
 	return false
 }
 
+// positionMarks are a caption's marks of where a person stands: "(L)".
+var positionMarks = lang.English.Text.PositionMarks
+
+// positionInParens returns the index of the ")" that closes a caption's
+// mark of position at i ("(R)", "(2nd L)", "(centre)"), or 0.
+func positionInParens(toks []Token, i, hi int) int {
+	n := 0
+	for j := i + 1; j < hi && j <= i+4; j++ {
+		switch t := toks[j]; {
+		case t.Text == ")":
+			if n > 0 {
+				return j
+			}
+			return 0
+		case t.In(positionMarks), t.Kind == Ordinal:
+			n++
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 // numberInParens returns the index of the ")" that closes a short
 // parenthesis at i holding a number ("(11)", "(Sep 3)", "(Nov. 24)"), or 0.
 func numberInParens(toks []Token, i, hi int) int {
@@ -428,6 +451,12 @@ func Clauses(toks []Token, s Range) []Range {
 			// A number in parentheses is part of the clause: "Wednesday
 			// (Sep 3)", "Sunday night (11)".
 			if end := numberInParens(toks, i, s.Hi); end > 0 {
+				i = end
+				continue
+			}
+			// A caption's mark of position is part of the clause:
+			// "President X (R) meets Y in Z on May 3, 2019".
+			if end := positionInParens(toks, i, s.Hi); end > 0 {
 				i = end
 				continue
 			}
