@@ -191,6 +191,10 @@ func (p *pass) titleBeforeName(s *sentence, k int, comma bool) {
 		}
 		switch {
 		case i < s.Lo:
+		case p.Toks[i].In(p.Lang.Terms.Role):
+			// "A will step down as prime minister, B, who …": the office
+			// is A's role, and B the next name.
+			return
 		case p.Toks[i].Text == ",":
 			// After an opening phrase that names no one: not after "A,",
 			// an item of a list.
