@@ -442,6 +442,25 @@ func (p *pass) nearPublication(ec *eventClaim, cands []*ledger.Event) *ledger.Ev
 			found = e
 		}
 	}
+	if found != nil && ec.Ord != nil && ec.Ord.Round && found.Round != ec.Ord.N {
+		// "Preparing for the second round", just after the first: the
+		// round named is the next one, when it is to come within weeks.
+		if _, past := p.tense(ec.TenseClause); !past {
+			next := civil.Span{First: p.Pub, Last: p.Pub.AddDate(0, 0, 21)}
+			var r *ledger.Event
+			for _, e := range cands {
+				if e.Round == ec.Ord.N && e.Span().Overlaps(next) {
+					if r != nil {
+						return found
+					}
+					r = e
+				}
+			}
+			if r != nil {
+				return r
+			}
+		}
+	}
 	return found
 }
 

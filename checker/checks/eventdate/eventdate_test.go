@@ -23,3 +23,7 @@ func TestEventDateWords(t *testing.T) { checktest.Run(t, "testdata/words", event
 func TestEventDateGathering(t *testing.T) {
 	checktest.Run(t, "testdata/gathering", eventdate.Check)
 }
+
+// TestEventDatePlans runs the articles of testdata/plans/: talks planned
+// for one day and held on another, told of before and after.
+func TestEventDatePlans(t *testing.T) { checktest.Run(t, "testdata/plans", eventdate.Check) }
