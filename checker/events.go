@@ -350,6 +350,13 @@ func (p *pass) eventClaim(s *sentence, cl lex.Range) *eventClaim {
 	if ec.Cue >= 0 && p.Toks[ec.Cue].In(p.Lang.Edges.Arrivals) {
 		ec.Edge = "start" // "arrived in New Delhi on Thursday": the visit's first day
 	}
+	// "The second day of the talks began on Thursday": a part of the event
+	// began; its day is any of the event's days.
+	for i := cl.Lo; ec.Edge != "" && i+1 < ec.Cue; i++ {
+		if p.Toks[i].In(p.Lang.Edges.Parts) && p.Toks[i+1].In(p.Lang.Edges.PartsOf) {
+			ec.Edge = ""
+		}
+	}
 	return ec
 }
 

@@ -175,6 +175,8 @@ type Lang struct {
 		EndPairs []Phrase `yaml:"end-pairs"`
 		// Arrivals are event words of a visit that give its first day.
 		Arrivals Set `yaml:"arrivals"`
+		Parts    Set `yaml:"parts"`
+		PartsOf  Set `yaml:"parts-of"`
 	} `yaml:"edges"`
 	Venue struct {
 		Prepositions Set `yaml:"prepositions"`

@@ -461,11 +461,17 @@ func Clauses(toks []Token, s Range) []Range {
 				continue
 			}
 			cut(i, i+1)
-		case ";", ":", "–", "—", ")":
+		case ";", ":", "—", ")":
 			cut(i, i+1)
-		case "-":
-			// A spaced hyphen is a dash; an unspaced one joins words.
-			if i > s.Lo && i+1 < s.Hi && toks[i-1].End < t.Start && t.End < toks[i+1].Start {
+		case "-", "–":
+			// A spaced hyphen is a dash; an unspaced one joins words. So
+			// does an en dash between words ("the Moscow–Kyiv war"); one
+			// with a space on either side is a dash.
+			inside := i > s.Lo && i+1 < s.Hi
+			if inside && toks[i-1].End == t.Start && t.End == toks[i+1].Start {
+				continue
+			}
+			if t.Text == "–" || inside && toks[i-1].End < t.Start && t.End < toks[i+1].Start {
 				cut(i, i+1)
 			}
 		case ",":

@@ -27,3 +27,7 @@ func TestEventDateGathering(t *testing.T) {
 // TestEventDatePlans runs the articles of testdata/plans/: talks planned
 // for one day and held on another, told of before and after.
 func TestEventDatePlans(t *testing.T) { checktest.Run(t, "testdata/plans", eventdate.Check) }
+
+// TestEventDateParts runs the articles of testdata/parts/: a part of an
+// event (its second day) that begins on one of the event's days.
+func TestEventDateParts(t *testing.T) { checktest.Run(t, "testdata/parts", eventdate.Check) }

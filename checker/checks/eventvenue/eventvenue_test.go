@@ -15,3 +15,7 @@ func TestEventVenue(t *testing.T) { checktest.Run(t, "testdata", eventvenue.Chec
 func TestEventVenueGathering(t *testing.T) {
 	checktest.Run(t, "testdata/gathering", eventvenue.Check)
 }
+
+// TestEventVenueCompounds runs the articles of testdata/compounds/: places
+// joined by a dash into a compound that names no venue.
+func TestEventVenueCompounds(t *testing.T) { checktest.Run(t, "testdata/compounds", eventvenue.Check) }
