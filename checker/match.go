@@ -82,6 +82,8 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 				return "", "several ledger events match"
 			}
 		}
+	} else if p.byOccasion(ec) {
+		return "", "no date, and the clause places the event by another occasion"
 	} else if ev = p.nearPublication(ec, cands); ev == nil {
 		return "", "no date, and no single matching event near the publication date"
 	} else if p.namesAnother(ec, ev) {
@@ -193,6 +195,27 @@ func (p *pass) otherKindFits(ec *eventClaim) bool {
 // about another summit): capitalized words right before the event word
 // that name no person, country or place of the ledger, and that e's title
 // lacks.
+// byOccasion reports whether an undated claim's clause places its event by
+// another occasion: a preposition of time, "the" and a capitalized name
+// ("met virtually before the Spring Festival", "ahead of the Olympics").
+// The event may be any before or after it, not the one near publication.
+func (p *pass) byOccasion(ec *eventClaim) bool {
+	cl := ec.Clause
+	for i := cl.Lo; i+2 < cl.Hi; i++ {
+		if !p.Toks[i].In(p.Lang.Cues.OccasionPrepositions) {
+			continue
+		}
+		j := i + 1
+		if p.Toks[j].In(p.Lang.Anniversary.Of) {
+			j++ // "ahead of"
+		}
+		if j+1 < cl.Hi && p.Toks[j].In(p.Lang.Determiners) && p.Toks[j+1].Kind == lex.Word && p.Toks[j+1].Upper && !p.Toks[j+1].Quoted {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *pass) namesAnother(ec *eventClaim, e *ledger.Event) bool {
 	if ec.Ord != nil {
 		return false // "the 25th SCO summit": a count names its series, judged as such

@@ -29,19 +29,20 @@ type Lang struct {
 	// expanded.
 	Events map[string][]string `yaml:"events"`
 	Cues   struct {
-		CallNouns      Set `yaml:"call-nouns"`
-		CallNotBefore  Set `yaml:"call-not-before"`
-		CallingVerbs   Set `yaml:"calling-verbs"`
-		CallParticles  Set `yaml:"call-particles"`
-		HostingVerbs   Set `yaml:"hosting-verbs"`
-		NamingAfter    Set `yaml:"naming-after"`
-		SpeakingVerbs  Set `yaml:"speaking-verbs"`
-		SpeakingBefore Set `yaml:"speaking-before"`
-		SpeakingFor    Set `yaml:"speaking-for"`
-		RoundNouns     Set `yaml:"round-nouns"`
-		RoundBefore    Set `yaml:"round-before"`
-		ContactNouns   Set `yaml:"contact-nouns"`
-		ContactBefore  Set `yaml:"contact-before"`
+		OccasionPrepositions Set `yaml:"occasion-prepositions"`
+		CallNouns            Set `yaml:"call-nouns"`
+		CallNotBefore        Set `yaml:"call-not-before"`
+		CallingVerbs         Set `yaml:"calling-verbs"`
+		CallParticles        Set `yaml:"call-particles"`
+		HostingVerbs         Set `yaml:"hosting-verbs"`
+		NamingAfter          Set `yaml:"naming-after"`
+		SpeakingVerbs        Set `yaml:"speaking-verbs"`
+		SpeakingBefore       Set `yaml:"speaking-before"`
+		SpeakingFor          Set `yaml:"speaking-for"`
+		RoundNouns           Set `yaml:"round-nouns"`
+		RoundBefore          Set `yaml:"round-before"`
+		ContactNouns         Set `yaml:"contact-nouns"`
+		ContactBefore        Set `yaml:"contact-before"`
 		// NounsAfter are event words only right after one of their
 		// words: "video conference", not "press conference".
 		NounsAfter       map[string]Set `yaml:"nouns-after"`
