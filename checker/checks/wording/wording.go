@@ -95,39 +95,64 @@ func run(p *analysis.Pass) {
 }
 
 // exceptions tells whether a match lies inside a match of one of a rule's
-// except patterns, looked for in the prose block (paragraph, heading, list
-// item, table cell) the match begins in: the first time a match falls in a
-// block, and never over the whole article, since case-insensitive patterns
-// that must find word boundaries are slow on long text.
+// except patterns, looked for in the paragraph around the match: the lines
+// about it up to a blank line, or a line that holds no prose (in an
+// article's text, non-prose is blanked to spaces). An exception is looked
+// for the first time a match falls in a paragraph, never over the whole
+// article: case-insensitive patterns that must find word boundaries are
+// slow on long text.
 type exceptions struct {
-	a     *article.Article
-	res   []*regexp.Regexp
-	block int     // the block of spans, +1 (0: none yet)
-	spans [][]int // the except matches in it, offsets into the article
+	a          *article.Article
+	res        []*regexp.Regexp
+	start, end int     // the paragraph of spans
+	spans      [][]int // the except matches in it, offsets into the article
 }
 
 func (x *exceptions) cover(lo, hi int) bool {
 	if len(x.res) == 0 {
 		return false
 	}
-	bs := x.a.Blocks
-	b := sort.Search(len(bs), func(i int) bool { return bs[i].End > lo })
-	start, end := 0, len(x.a.Text) // a match outside every block: the whole text
-	if b < len(bs) && bs[b].Start <= lo {
-		start, end = bs[b].Start, bs[b].End
-	} else {
-		b = len(bs)
-	}
-	if x.block != b+1 {
-		x.block, x.spans = b+1, x.spans[:0]
+	if x.end == 0 || lo < x.start || hi > x.end {
+		x.start, x.end = paragraph(x.a.Text, lo, hi)
+		x.spans = x.spans[:0]
 		for _, re := range x.res {
-			for _, e := range re.FindAllIndex(x.a.Text[start:end], -1) {
-				x.spans = append(x.spans, []int{start + e[0], start + e[1]})
+			for _, e := range re.FindAllIndex(x.a.Text[x.start:x.end], -1) {
+				x.spans = append(x.spans, []int{x.start + e[0], x.start + e[1]})
 			}
 		}
 	}
 	return slices.ContainsFunc(x.spans, func(e []int) bool { return e[0] <= lo && hi <= e[1] })
 }
+
+// paragraph returns the run of lines of text around [lo, hi) that no blank
+// line breaks.
+func paragraph(text []byte, lo, hi int) (start, end int) {
+	start = bytes.LastIndexByte(text[:lo], '\n') + 1
+	for start > 0 {
+		prev := bytes.LastIndexByte(text[:start-1], '\n') + 1
+		if blank(text[prev : start-1]) {
+			break
+		}
+		start = prev
+	}
+	end = len(text)
+	if i := bytes.IndexByte(text[hi:], '\n'); i >= 0 {
+		end = hi + i
+	}
+	for end < len(text) {
+		next := len(text)
+		if i := bytes.IndexByte(text[end+1:], '\n'); i >= 0 {
+			next = end + 1 + i
+		}
+		if blank(text[end+1 : next]) {
+			break
+		}
+		end = next
+	}
+	return start, end
+}
+
+func blank(line []byte) bool { return len(bytes.Trim(line, " \t\r")) == 0 }
 
 // quotes tells whether text of the article lies inside quotation marks,
 // as the typed checks read them: tokens of a prose block, marked by the
