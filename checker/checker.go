@@ -151,6 +151,9 @@ func (p *pass) run() []Finding {
 	p.buf = (*buf)[:0]
 	defer func() {
 		if cap(p.buf) <= maxPooledTokens {
+			// Cleared, so that the pool does not keep this article's text
+			// alive through its tokens' views of it.
+			clear(p.buf[:p.bufUsed])
 			*buf = p.buf[:0]
 			tokenBufs.Put(buf)
 		}
@@ -196,7 +199,8 @@ type pass struct {
 	ctx context.Context // nil, or what stops the pass between sentences
 	// buf is the room the tokens of each block are read into: nothing
 	// keeps a block's tokens once the next block is read.
-	buf []lex.Token
+	buf     []lex.Token
+	bufUsed int // the most of buf a block used
 	// dated are the ledger events that event claims of the block were
 	// matched to, by the first token of the claim's date.
 	dated map[int]*ledger.Event
@@ -281,7 +285,7 @@ func (m *mention) place() *ledger.Entity {
 
 func (p *pass) block(b article.Block) {
 	p.buf = lex.TokenizeAppend(p.buf[:0], p.Article.Text, b.Start, b.End)
-	p.Toks = p.buf
+	p.Toks, p.bufUsed = p.buf, max(p.bufUsed, len(p.buf))
 	clear(p.dated)
 	for _, r := range lex.Sentences(p.Toks) {
 		if p.ctx != nil && p.ctx.Err() != nil {

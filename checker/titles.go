@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
+	"github.com/claimlint/claimlint/checker/lang"
 	"github.com/claimlint/claimlint/checker/ledger"
 	"github.com/claimlint/claimlint/checker/lex"
 	"github.com/claimlint/claimlint/checker/timex"
@@ -371,7 +372,7 @@ func (p *pass) titleRun(s *sentence, j, hi, end int) (titleRun, bool) {
 		if after < limit && p.Toks[after].Kind == lex.Possessive {
 			// "of Russia's Security Council": "of the Security Council".
 			after, the = after+1, 1
-			virt = slices.Concat(p.Toks[j:m.lo], []lex.Token{{Kind: lex.Word, Text: "the", Norm: "the"}}, p.Toks[after:limit])
+			virt = slices.Concat(p.Toks[j:m.lo], []lex.Token{{Kind: lex.Word, Text: "the", Norm: "the", ID: lang.Lexicon()["the"]}}, p.Toks[after:limit])
 		} else {
 			virt = slices.Concat(p.Toks[j:m.lo], p.Toks[after:limit])
 		}

@@ -64,10 +64,21 @@ type Fix struct {
 	Message     string `json:"message"`
 }
 
+// Describe returns the fix's message, or for a fix recorded without one (a
+// shard's JSON written before fixes had messages) what it writes.
+func (f *Fix) Describe() string {
+	if f.Message != "" {
+		return f.Message
+	}
+	return fmt.Sprintf("Replace with %q", f.Replacement)
+}
+
 // FixMessage says what replacing old by new does: Replace "Friday" with
 // "Monday", Remove "former ", Insert "then-".
 func FixMessage(old, new string) string {
 	switch {
+	case old == new:
+		return "Leave the text as it is"
 	case old == "":
 		return fmt.Sprintf("Insert %q", new)
 	case new == "":

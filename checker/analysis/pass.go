@@ -84,7 +84,7 @@ func (p *Pass) ReportAs(c *Check, f Finding) {
 	if f.Found == "" && f.EndOffset > f.Offset {
 		f.Found = string(a.Src[f.Offset:f.EndOffset])
 	}
-	if x := f.Fix; x != nil && x.Message == "" {
+	if x := f.Fix; x != nil && x.Message == "" && 0 <= x.Offset && x.Offset <= x.EndOffset && x.EndOffset <= len(a.Src) {
 		x.Message = FixMessage(string(a.Src[x.Offset:x.EndOffset]), x.Replacement)
 	}
 	p.Findings = append(p.Findings, f)

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -79,4 +80,45 @@ func TestSetsByNumber(t *testing.T) {
 	s := NewSet("a", "b")
 	assert.Equal(t, 2, s.Len())
 	assert.True(t, s.HasWord(Lexicon()["b"]))
+}
+
+// TestEverySetIsSealed: sealAll reaches Sets in fields and in maps of
+// Sets; a Set anywhere else (a list of them, a map of structs holding one)
+// would never be numbered, and answer false for every token.
+func TestEverySetIsSealed(t *testing.T) {
+	var walk func(rt reflect.Type, path string)
+	walk = func(rt reflect.Type, path string) {
+		switch {
+		case rt == setType:
+		case rt.Kind() == reflect.Struct:
+			for i := range rt.NumField() {
+				if f := rt.Field(i); f.IsExported() {
+					walk(f.Type, path+"."+f.Name)
+				}
+			}
+		case rt.Kind() == reflect.Map && rt.Elem() == setType:
+		case rt.Kind() == reflect.Map, rt.Kind() == reflect.Slice, rt.Kind() == reflect.Array, rt.Kind() == reflect.Pointer:
+			if holdsSet(rt.Elem()) {
+				t.Errorf("%s holds Sets where sealAll does not reach them: teach eachSet", path)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Lang](), "Lang")
+}
+
+func holdsSet(rt reflect.Type) bool {
+	switch rt.Kind() {
+	case reflect.Struct:
+		if rt == setType {
+			return true
+		}
+		for i := range rt.NumField() {
+			if holdsSet(rt.Field(i).Type) {
+				return true
+			}
+		}
+	case reflect.Map, reflect.Slice, reflect.Array, reflect.Pointer:
+		return holdsSet(rt.Elem())
+	}
+	return false
 }

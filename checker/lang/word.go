@@ -23,7 +23,8 @@ var lexicon struct {
 }
 
 // Lexicon returns the numbers of the words known now: a map that never
-// changes (a later word makes a new one).
+// changes (a later word makes a new one), shared by every caller, which
+// must not write to it.
 func Lexicon() map[string]Word {
 	if m := lexicon.ids.Load(); m != nil {
 		return *m

@@ -769,7 +769,7 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 		}
 		edit := TextEdit{Range: Range{s.position(text, f.Fix.Offset), s.position(text, f.Fix.EndOffset)}, NewText: f.Fix.Replacement}
 		actions = append(actions, CodeAction{
-			Title: f.Fix.Message + " (claimlint " + f.Rule + ")", Kind: "quickfix", Diagnostics: []Diagnostic{diag}, IsPreferred: true,
+			Title: f.Fix.Describe() + " (claimlint " + f.Rule + ")", Kind: "quickfix", Diagnostics: []Diagnostic{diag}, IsPreferred: true,
 			Edit: WorkspaceEdit{Changes: map[string][]TextEdit{p.TextDocument.URI: {edit}}},
 		})
 	}

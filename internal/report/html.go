@@ -121,7 +121,7 @@ func findingData(r *Run, i int) htmlFinding {
 		h.Sources = e.Sources
 	}
 	if f.Fix != nil {
-		h.Fix = f.Fix.Message
+		h.Fix = f.Fix.Describe()
 	}
 	for _, rel := range f.Related {
 		h.Related = append(h.Related, fmt.Sprintf("%s:%d:%d: %s", rel.Path, rel.Line, rel.Column, rel.Message))

@@ -283,7 +283,7 @@ func (m *marker) tip(w *bytes.Buffer, g *group) {
 			}
 		}
 		if f.Fix != nil {
-			fmt.Fprintf(w, `<br>Fix: %s`, html.EscapeString(f.Fix.Message))
+			fmt.Fprintf(w, `<br>Fix: %s`, html.EscapeString(f.Fix.Describe()))
 		}
 		for _, rel := range f.Related {
 			fmt.Fprintf(w, `<br>Also: %s`, html.EscapeString(rel.Message))

@@ -87,7 +87,7 @@ func refSARIF(w io.Writer, r *Run) error {
 		}
 		if f.Fix != nil {
 			res.Fixes = append(res.Fixes, &sarif.Fix{
-				Description: &sarif.Message{Text: ptr(f.Fix.Message)},
+				Description: &sarif.Message{Text: ptr(f.Fix.Describe())},
 				ArtifactChanges: []*sarif.ArtifactChange{{
 					ArtifactLocation: sarif.ArtifactLocation{URI: ptr(uri)},
 					Replacements: []*sarif.Replacement{{

@@ -267,7 +267,7 @@ func sarifResult(root string, index map[string]uint, f *checker.Finding, fingerp
 	}
 	if f.Fix != nil {
 		res.Fixes = append(res.Fixes, &sarif.Fix{
-			Description: &sarif.Message{Text: ptr(f.Fix.Message)},
+			Description: &sarif.Message{Text: ptr(f.Fix.Describe())},
 			ArtifactChanges: []*sarif.ArtifactChange{{
 				ArtifactLocation: sarif.ArtifactLocation{URI: ptr(uri)},
 				Replacements: []*sarif.Replacement{{
