@@ -128,7 +128,9 @@ func (p *pass) termCue(s *sentence, cl lex.Range) {
 	}
 	e, ok := p.termDate(j, cl)
 	if !ok {
-		return
+		if e, ok = p.dateBeforeCue(cl, cue); !ok {
+			return
+		}
 	}
 	if !named {
 		if _, ok := role(e.Hi, false); !ok {
@@ -300,6 +302,36 @@ func (p *pass) termDate(j int, cl lex.Range) (timex.Expr, bool) {
 		j++
 	}
 	return p.dateAt(j, cl.Hi)
+}
+
+// dateBeforeCue reads the date of a cue that has none after it, when it
+// stands before: opening the clause, set off by a comma ("Last month, A
+// resigned", "On Sunday, A took office"), or between the subject and the
+// cue, after a preposition and before at most an adverb ("A on Sunday
+// formally took office"). The clause must have no other date before the
+// cue.
+func (p *pass) dateBeforeCue(cl lex.Range, cue int) (timex.Expr, bool) {
+	es := timex.Find(p.Toks, cl.Lo, cue)
+	if len(es) != 1 || p.Toks[es[0].Lo].Quoted {
+		return timex.Expr{}, false
+	}
+	e := es[0]
+	prep := e.Lo > cl.Lo && p.Toks[e.Lo-1].In(p.Lang.Terms.DatePrepositions)
+	lo := e.Lo
+	if prep {
+		lo--
+	}
+	if lo == cl.Lo && e.Hi < cue && p.Toks[e.Hi].Text == "," {
+		return e, true
+	}
+	k := e.Hi
+	if k < cue && p.Toks[k].In(p.Lang.Terms.Adverbs) {
+		k++
+	}
+	if k == cue && prep && lo > cl.Lo && p.Toks[lo-1].Kind == lex.Word && p.Toks[lo-1].Upper {
+		return e, true // after a name: "A on Sunday took office"
+	}
+	return timex.Expr{}, false
 }
 
 // dateAt reads a date expression that begins at token j: one timex finds

@@ -216,6 +216,7 @@ type Lang struct {
 		GerundStart      []Phrase `yaml:"gerund-start"`
 		GerundEnd        []Phrase `yaml:"gerund-end"`
 		GerundAfter      Set      `yaml:"gerund-after"`
+		Adverbs          Set      `yaml:"adverbs"`
 		Relative         Set      `yaml:"relative"`
 		Role             Set      `yaml:"role"`
 		RoleFillers      Set      `yaml:"role-fillers"`
