@@ -691,6 +691,9 @@ func (p *pass) ordinal(s *sentence, ec *eventClaim) *analysis.OrdinalClaim {
 			return nil
 		}
 		t := p.Toks[j]
+		if t.In(p.Lang.Anniversary.Words) || t.In(p.Lang.Anniversary.Year) {
+			continue // "on the third anniversary of …": the anniversary's count, not the event's
+		}
 		ct := &p.Lang.Counts
 		kinds, noun := p.Lang.Events[t.Norm]
 		switch {
