@@ -492,7 +492,13 @@ func (p *pass) plainBefore(i, lo int) bool {
 	t := p.Toks[i-1]
 	switch t.Kind {
 	case lex.Punct:
-		return t.Text != "-"
+		if t.Text != "-" {
+			return true
+		}
+		// A hyphen joined to the title makes another office ("ex-
+		// President"); a dash does not: spaced, or doubled after a wire's
+		// dateline ("TOKYO (Agency)--Prime Minister").
+		return t.End < p.Toks[i].Start || i-2 >= lo && (p.Toks[i-2].Text == "-" || p.Toks[i-2].Text == ")")
 	case lex.Word:
 		return !t.In(p.Lang.Titles.Hedges) && t.In(p.Lang.Titles.FunctionWords)
 	}
@@ -715,8 +721,9 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 		return true
 	}
 	t := p.Toks[i]
-	// ex-President, then-President
-	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start {
+	// ex-President, then-President; not a wire's dateline dash before the
+	// title ("TOKYO (Agency)--Prime Minister").
+	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start && p.Toks[i-1].Kind == lex.Word {
 		w := p.Toks[i-1]
 		if w.In(p.Lang.Titles.Ex) {
 			tc.Former, tc.ModLo = true, i-1
