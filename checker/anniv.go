@@ -1,7 +1,9 @@
 package checker
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
@@ -146,6 +148,28 @@ func (p *pass) plainAnchor(s *sentence, m *mention) bool {
 			return false
 		}
 	}
+	// "Borduria's invasion", "Obama's second inauguration": an owner that
+	// the anchor's title does not name (by itself or its country) makes
+	// another event; "Moscow's invasion", "Putin's invasion" name Russia's.
+	if m.lo-2 >= s.Lo && p.Toks[m.lo-1].Kind == lex.Possessive && p.Toks[m.lo-2].Upper && len(m.anchors) == 1 {
+		title := strings.ToLower(m.anchors[0].Title)
+		named := func(id string) bool {
+			e := p.Ledger.Entity(id)
+			return e != nil && strings.Contains(title, strings.ToLower(e.Name))
+		}
+		for k := range s.ments {
+			o := &s.ments[k]
+			if o.hi != m.lo-1 {
+				continue
+			}
+			for _, e := range append(slices.Clone(o.names), o.demonym) {
+				if e != nil && (named(e.ID) || named(p.Ledger.CountryOf(e.ID))) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	return true
 }
 
@@ -167,7 +191,7 @@ func (p *pass) readAnniversary(s *sentence, anchor *ledger.Event, ordTok, hi, n 
 	_, ac.OrdWord = p.Lang.Ordinals[p.Toks[ordTok].Norm]
 	cl := p.clauseOf(s, ordTok)
 	an := &p.Lang.Anniversary
-	p.clauseTime(s, cl, cl.Hi, ac)
+	p.clauseTime(s, p.withDatePhrase(s, cl), cl.Hi, ac)
 	// "days after the 80th anniversary", "weeks before the 20th".
 	if k := ordTok - 3; k >= cl.Lo && p.Toks[ordTok-1].In(an.The) {
 		if days, ok := an.Near[p.Toks[k].Norm]; ok {

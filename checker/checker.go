@@ -332,10 +332,27 @@ func (p *pass) weekdays(r lex.Range) {
 	if !has {
 		return
 	}
-	for _, e := range timex.Find(p.Toks, r.Lo, r.Hi) {
-		if e.HasWd && !p.Toks[e.Lo].Quoted {
-			p.judgeDate(e, p.dated[e.Lo])
+	es := timex.Find(p.Toks, r.Lo, r.Hi)
+	// A year written elsewhere in the sentence is the year of a date
+	// without one: "In 2022 the minister spoke on Friday, February 25".
+	// Two different years leave it unclear.
+	year, years := 0, 0
+	for _, e := range es {
+		if e.Year != 0 && e.Year != year {
+			year, years = e.Year, years+1
 		}
+	}
+	for _, e := range es {
+		if !e.HasWd || p.Toks[e.Lo].Quoted {
+			continue
+		}
+		if e.Year == 0 && e.Form == timex.MonthDay && years > 0 {
+			if years > 1 {
+				continue
+			}
+			e.Year = year
+		}
+		p.judgeDate(e, p.dated[e.Lo])
 	}
 }
 

@@ -821,6 +821,28 @@ func (p *pass) servesIn(person *ledger.Entity, body string) bool {
 }
 
 // clauseOf returns the clause of s that holds token tok.
+// withDatePhrase returns clause cl with the clause before it when that one
+// is only a date ("In 2024, when the country marked …"): the date of cl.
+func (p *pass) withDatePhrase(s *sentence, cl lex.Range) lex.Range {
+	i := sort.Search(len(s.clauses), func(i int) bool { return s.clauses[i].Lo >= cl.Lo })
+	if i == 0 || i > len(s.clauses) {
+		return cl
+	}
+	prev := s.clauses[i-1]
+	if prev.Hi > cl.Lo || cl.Lo-prev.Hi > 1 {
+		return cl
+	}
+	lo := prev.Lo
+	if lo < prev.Hi && p.Toks[lo].In(p.Lang.Dates.YearCues) {
+		lo++ // "In 2024"
+	}
+	es := timex.Find(p.Toks, lo, prev.Hi)
+	if len(es) != 1 || es[0].Lo != lo || es[0].Hi != prev.Hi {
+		return cl
+	}
+	return lex.Range{Lo: prev.Lo, Hi: cl.Hi}
+}
+
 func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
 	i := sort.Search(len(s.clauses), func(i int) bool { return s.clauses[i].Hi > tok })
 	if i < len(s.clauses) && tok >= s.clauses[i].Lo {

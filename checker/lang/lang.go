@@ -299,6 +299,8 @@ type Lang struct {
 		// date it names; package timex knows the forms.
 		Relative    map[string]string `yaml:"relative"`
 		MonthPrefix Set               `yaml:"month-prefix"`
+		MonthLast   Set               `yaml:"month-last"`
+		MonthNext   Set               `yaml:"month-next"`
 		And         Set               `yaml:"and"`
 		// RangeTo joins the days of a range: "May 9 to 12".
 		RangeTo  Set `yaml:"range-to"`

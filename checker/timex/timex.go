@@ -71,6 +71,9 @@ type Expr struct {
 	// the publication year (-1, 0, +1).
 	HasYearRel bool
 	YearRel    int
+	// Step is -1 for a month alone after "last", +1 after "next": the
+	// month before (after) the month of publication, never that month.
+	Step int
 }
 
 // Resolved is what an expression means on a publication date: days, at
@@ -277,6 +280,12 @@ func at(toks []lex.Token, i, hi int) (Expr, bool) {
 		// A month alone must follow a cue: "in May", "since September".
 		if i > 0 && (toks[i-1].In(yearCue) || toks[i-1].In(words.MonthPrefix)) {
 			e.Form = MonthOnly
+			switch {
+			case toks[i-1].In(words.MonthLast):
+				e.Step = -1
+			case toks[i-1].In(words.MonthNext):
+				e.Step = 1
+			}
 			relYear(&e, toks, j, hi) // "in October last year"
 			return e, true
 		}
@@ -457,9 +466,10 @@ func (e Expr) Resolve(pub time.Time, future bool) Resolved {
 		}
 		if y == 0 {
 			y = pub.Year()
-			if !future && e.Month > pub.Month() {
+			switch {
+			case e.Step < 0 && e.Month >= pub.Month(), e.Step == 0 && !future && e.Month > pub.Month():
 				y--
-			} else if future && e.Month < pub.Month() {
+			case e.Step > 0 && e.Month <= pub.Month(), e.Step == 0 && future && e.Month < pub.Month():
 				y++
 			}
 		}

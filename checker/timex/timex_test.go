@@ -41,6 +41,13 @@ func TestResolve(t *testing.T) {
 		{"on 24 February 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", civil.Day},
 		{"on February 24, 2022", "2025-02-24", false, "2022-02-24", "2022-02-24", civil.Day},
 		{"in May", "2026-02-05", false, "2025-05-01", "2025-05-31", civil.Month},
+		// "last February" written in February is a year ago; written in
+		// March, the month before; "in February" in February is this one.
+		{"last February", "2025-02-24", false, "2024-02-01", "2024-02-29", civil.Month},
+		{"last February", "2025-03-10", false, "2025-02-01", "2025-02-28", civil.Month},
+		{"in February", "2025-02-24", false, "2025-02-01", "2025-02-28", civil.Month},
+		{"next February", "2025-02-24", true, "2026-02-01", "2026-02-28", civil.Month},
+		{"next March", "2025-02-24", true, "2025-03-01", "2025-03-31", civil.Month},
 		{"in February 2022", "2025-02-24", false, "2022-02-01", "2022-02-28", civil.Month},
 		{"in 2019", "2025-02-24", false, "2019-01-01", "2019-12-31", civil.Year},
 		{"last week", "2025-02-24", false, "2025-02-17", "2025-02-23", civil.Day},
