@@ -701,7 +701,9 @@ func (p *pass) anchorDateVerb(s *sentence, m *mention) (timex.Expr, bool) {
 	if len(es) == 0 {
 		return timex.Expr{}, false
 	}
-	if e := es[0]; e.Lo > ve && p.Toks[e.Lo-1].In(p.Lang.Anniversary.DatePreps) || e.Form == timex.YearOnly {
+	// "signed in July 2003", "signed 2003", "expires February 5".
+	if e := es[0]; e.Lo > ve && p.Toks[e.Lo-1].In(p.Lang.Anniversary.DatePreps) || e.Form == timex.YearOnly ||
+		e.Lo == ve && e.Form == timex.MonthDay {
 		return e, true
 	}
 	return timex.Expr{}, false
