@@ -140,18 +140,13 @@ func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
 // another event that shares a word of its aliases: "the invasion of Iraq",
 // "the Soviet invasion" (a name of another actor before it).
 func (p *pass) plainAnchor(s *sentence, m *mention) bool {
-	if m.hi+1 < s.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) {
-		return false // "the invasion of Iraq", not "the invasion of February 2022"
-	}
-	if m.lo-1 > s.Lo {
-		if t := p.Toks[m.lo-1]; t.Kind == lex.Word && t.Upper {
+	// The anchor's title names its own actors and places: "Russia's
+	// full-scale invasion of Ukraine". Another name there makes another
+	// event.
+	titled := func(at int) bool {
+		if len(m.anchors) != 1 {
 			return false
 		}
-	}
-	// "Borduria's invasion", "Obama's second inauguration": an owner that
-	// the anchor's title does not name (by itself or its country) makes
-	// another event; "Moscow's invasion", "Putin's invasion" name Russia's.
-	if m.lo-2 >= s.Lo && p.Toks[m.lo-1].Kind == lex.Possessive && p.Toks[m.lo-2].Upper && len(m.anchors) == 1 {
 		title := strings.ToLower(m.anchors[0].Title)
 		named := func(id string) bool {
 			e := p.Ledger.Entity(id)
@@ -159,7 +154,7 @@ func (p *pass) plainAnchor(s *sentence, m *mention) bool {
 		}
 		for k := range s.ments {
 			o := &s.ments[k]
-			if o.hi != m.lo-1 {
+			if o.lo != at && o.hi != at {
 				continue
 			}
 			for _, e := range append(slices.Clone(o.names), o.demonym) {
@@ -169,6 +164,20 @@ func (p *pass) plainAnchor(s *sentence, m *mention) bool {
 			}
 		}
 		return false
+	}
+	if m.hi+1 < s.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) && !titled(m.hi+1) {
+		return false // "the invasion of Iraq", not "the invasion of February 2022" or "of Ukraine"
+	}
+	if m.lo-1 > s.Lo {
+		if t := p.Toks[m.lo-1]; t.Kind == lex.Word && t.Upper {
+			return false
+		}
+	}
+	// "Borduria's invasion", "Obama's second inauguration": an owner that
+	// the anchor's title does not name (by itself or its country) makes
+	// another event; "Moscow's invasion", "Putin's invasion" name Russia's.
+	if m.lo-2 >= s.Lo && p.Toks[m.lo-1].Kind == lex.Possessive && p.Toks[m.lo-2].Upper {
+		return titled(m.lo - 1)
 	}
 	return true
 }

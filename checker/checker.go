@@ -13,6 +13,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -406,7 +407,8 @@ func (p *pass) mentions(r lex.Range) []mention {
 		// another such event: "the invasion of the Northern March" is not
 		// an anchor "invasion" whose longer alias ("invasion of Ruritania")
 		// would have matched.
-		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.nameFollows(m.hi+1, r.Hi) {
+		if len(m.anchors) > 0 && m.hi+1 < r.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.nameFollows(m.hi+1, r.Hi) &&
+			!p.titleNames(m.anchors, m.hi+1, r.Hi) {
 			m.anchors = nil
 		}
 		if len(m.names)+len(m.offices)+len(m.anchors) > 0 || m.demonym != nil {
@@ -421,6 +423,30 @@ func (p *pass) mentions(r lex.Range) []mention {
 		i += n
 	}
 	return out
+}
+
+// titleNames reports whether the name at token i (after a determiner, if
+// one stands there) is one the anchors' titles name, by itself or its
+// country: "Russia's full-scale invasion of Ukraine".
+func (p *pass) titleNames(anchors []*ledger.Event, i, hi int) bool {
+	if i < hi && p.Toks[i].In(p.Lang.Determiners) {
+		i++
+	}
+	_, vals := p.c.vocab.Longest(p.Toks[i:hi], 0)
+	for _, a := range anchors {
+		title := strings.ToLower(a.Title)
+		for _, v := range vals {
+			if v.ent == nil {
+				continue
+			}
+			for _, id := range []string{v.ent.ID, p.Ledger.CountryOf(v.ent.ID)} {
+				if e := p.Ledger.Entity(id); e != nil && strings.Contains(title, strings.ToLower(e.Name)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // appendNew appends x to xs unless it is there already.

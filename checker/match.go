@@ -59,6 +59,18 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 			if ev != nil && !ev.Held() && !ec.Future {
 				return "", notHeld(ev)
 			}
+			// "Rubio spoke with Lavrov on Saturday", two days before their
+			// talks: a past clause of any contact ("spoke", "met": a word of
+			// all the contact kinds) does not tell of an event yet to come.
+			if ev != nil && !ec.Future && len(ec.Kinds) > 3 && ev.Span().First.After(p.Pub) {
+				return "", "the nearest such event came after publication: the clause tells of another"
+			}
+			// "X arrived in Moscow on Wednesday for talks with Y", the
+			// talks on Thursday: the day is the arrival's, the first of X's
+			// visit when the ledger holds one beginning then.
+			if ev != nil && p.travelFor(ec) && p.visitBegins(ec) {
+				return "", "an arrival on the first day of a visit the ledger holds, for an event of the visit"
+			}
 			if ev != nil && p.heldElsewhere(ec, ev) {
 				return "", "the nearest such event was held elsewhere: the clause tells of another event"
 			}
@@ -195,6 +207,31 @@ func (p *pass) otherKindFits(ec *eventClaim) bool {
 // about another summit): capitalized words right before the event word
 // that name no person, country or place of the ledger, and that e's title
 // lacks.
+// travelFor reports whether the clause tells of a journey to its event: an
+// arrival or a departure that is not itself the event's word.
+func (p *pass) travelFor(ec *eventClaim) bool {
+	cl := ec.Clause
+	for i := cl.Lo; i < cl.Hi; i++ {
+		if i != ec.Cue && (p.Toks[i].In(p.Lang.Edges.Arrivals) || p.Toks[i].In(p.Lang.Edges.Departures)) {
+			return true
+		}
+	}
+	return false
+}
+
+// visitBegins reports whether a visit of one of the claim's participants
+// begins on the claim's date.
+func (p *pass) visitBegins(ec *eventClaim) bool {
+	for _, who := range ec.Parts {
+		for _, e := range p.Index.Candidates([]*ledger.Entity{who}, []string{ledger.Visit}) {
+			if e.Kind == ledger.Visit && e.Start.Prec == civil.Day && ec.Span.Contains(e.Start.First()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // byOccasion reports whether an undated claim's clause places its event by
 // another occasion: a preposition of time, "the" and a capitalized name
 // ("met virtually before the Spring Festival", "ahead of the Olympics").

@@ -540,8 +540,30 @@ func (p *pass) judgeTitleAt(s *sentence, t *titleAt) {
 			p.settle(rec, office.ID, r)
 			return
 		}
+		if r := p.pastTime(s, tc); r != "" {
+			p.settle(rec, office.ID, r)
+			return
+		}
 	}
 	p.settle(rec, office.ID, p.judgeTitle(tc))
+}
+
+// pastTime says why an undated title is of another time and not judged on
+// the publication date, or returns "": after "under" ("the tariffs imposed
+// under President X" names the period of the office), or after "when"
+// ("when President X was in office", "when President X is back").
+func (p *pass) pastTime(s *sentence, tc *analysis.TitleClaim) string {
+	if tc.Start-1 >= s.Lo && p.Toks[tc.Start-1].In(p.Lang.Titles.PeriodBefore) {
+		return "a title that names the period of the office (\"under President X\")"
+	}
+	k := tc.Start - 1
+	if k >= s.Lo && p.Toks[k].In(p.Lang.Determiners) {
+		k--
+	}
+	if k >= s.Lo && p.Toks[k].In(p.Lang.Titles.PastTime) {
+		return "a title in a clause of another time, with no date (\"when President X was in office\")"
+	}
+	return ""
 }
 
 // sentenceRefs returns the days the clause of a title speaks of or, when

@@ -175,9 +175,10 @@ type Lang struct {
 		End      Set      `yaml:"end"`
 		EndPairs []Phrase `yaml:"end-pairs"`
 		// Arrivals are event words of a visit that give its first day.
-		Arrivals Set `yaml:"arrivals"`
-		Parts    Set `yaml:"parts"`
-		PartsOf  Set `yaml:"parts-of"`
+		Arrivals   Set `yaml:"arrivals"`
+		Parts      Set `yaml:"parts"`
+		Departures Set `yaml:"departures"`
+		PartsOf    Set `yaml:"parts-of"`
 	} `yaml:"edges"`
 	Venue struct {
 		Prepositions Set `yaml:"prepositions"`
@@ -233,6 +234,8 @@ type Lang struct {
 		// RolePrepositions before a title make it whom the named person
 		// serves: "an aide to the president, X".
 		RolePrepositions Set `yaml:"role-prepositions"`
+		PeriodBefore     Set `yaml:"period-before"`
+		PastTime         Set `yaml:"past-time"`
 		Hedges           Set `yaml:"hedges"`
 		FunctionWords    Set `yaml:"function-words"`
 		Former           Set `yaml:"former"`

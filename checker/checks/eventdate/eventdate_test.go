@@ -31,3 +31,7 @@ func TestEventDatePlans(t *testing.T) { checktest.Run(t, "testdata/plans", event
 // TestEventDateParts runs the articles of testdata/parts/: a part of an
 // event (its second day) that begins on one of the event's days.
 func TestEventDateParts(t *testing.T) { checktest.Run(t, "testdata/parts", eventdate.Check) }
+
+// TestEventDateVisits runs the articles of testdata/visits/: an arrival
+// for talks held on a later day of a visit.
+func TestEventDateVisits(t *testing.T) { checktest.Run(t, "testdata/visits", eventdate.Check) }
