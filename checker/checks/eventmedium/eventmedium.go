@@ -27,7 +27,7 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	if ec.Medium == "" || len(e.Media) == 0 || slices.Contains(e.Media, ec.Medium) {
 		return
 	}
-	said := "by " + p.Lang.MediumNames[e.Medium]
+	said := p.Lang.MediumWays[e.Medium] // "by phone", "in person"
 	expected := p.Lang.MediumNames[e.Medium]
 	if len(e.Media) > 1 {
 		// Several accepted media: "in person or by video".
@@ -40,8 +40,8 @@ func run(p *analysis.Pass, ec *analysis.EventClaim, e *ledger.Event) {
 	}
 	f := analysis.Finding{
 		Offset: p.Toks[ec.MediumLo].Start, EndOffset: p.Toks[ec.MediumHi-1].End,
-		Message: fmt.Sprintf("%s %s %s %s, not by %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
-			said, p.Lang.MediumNames[ec.Medium]),
+		Message: fmt.Sprintf("%s %s %s %s, not %s", p.Label(ec, e), analysis.When(e), analysis.Verb(e),
+			said, p.Lang.MediumWays[ec.Medium]),
 		Expected: expected,
 		Evidence: analysis.EventEvidence(e),
 	}
