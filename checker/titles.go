@@ -855,8 +855,8 @@ func (p *pass) withDatePhrase(s *sentence, cl lex.Range) lex.Range {
 		return cl
 	}
 	lo := prev.Lo
-	if lo < prev.Hi && p.Toks[lo].In(p.Lang.Dates.YearCues) {
-		lo++ // "In 2024"
+	if lo < prev.Hi && (p.Toks[lo].In(p.Lang.Dates.YearCues) || p.Toks[lo].In(p.Lang.Dates.MonthPrefix)) {
+		lo++ // "In 2024", "Last February"
 	}
 	es := timex.Find(p.Toks, lo, prev.Hi)
 	if len(es) != 1 || es[0].Lo != lo || es[0].Hi != prev.Hi {
