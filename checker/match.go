@@ -234,7 +234,7 @@ func (p *pass) visitBegins(ec *eventClaim) bool {
 
 // byOccasion reports whether an undated claim's clause places its event by
 // another occasion: a preposition of time, "the" and a capitalized name
-// ("met virtually before the Spring Festival", "ahead of the Olympics").
+// ("spoke by video before the Harvest Fair", "ahead of the Games").
 // The event may be any before or after it, not the one near publication.
 func (p *pass) byOccasion(ec *eventClaim) bool {
 	cl := ec.Clause
