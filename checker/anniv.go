@@ -140,8 +140,8 @@ func (p *pass) namedAsPeriod(s *sentence, anchor *ledger.Event) bool {
 // another event that shares a word of its aliases: "the invasion of Iraq",
 // "the Soviet invasion" (a name of another actor before it).
 func (p *pass) plainAnchor(s *sentence, m *mention) bool {
-	// The anchor's title names its own actors and places: "Russia's
-	// full-scale invasion of Ukraine". Another name there makes another
+	// The anchor's title names its own actors and places: "Ruritania's
+	// invasion of Ostland". Another name there makes another
 	// event.
 	titled := func(at int) bool {
 		if len(m.anchors) != 1 {
@@ -166,16 +166,17 @@ func (p *pass) plainAnchor(s *sentence, m *mention) bool {
 		return false
 	}
 	if m.hi+1 < s.Hi && p.Toks[m.hi].In(p.Lang.Anniversary.Of) && p.Toks[m.hi+1].Upper && !timex.IsMonthName(p.Toks[m.hi+1]) && !titled(m.hi+1) {
-		return false // "the invasion of Iraq", not "the invasion of February 2022" or "of Ukraine"
+		return false // "the invasion of Iraq", not "the invasion of February 2022" or "of Ostland", the title's
 	}
 	if m.lo-1 > s.Lo {
 		if t := p.Toks[m.lo-1]; t.Kind == lex.Word && t.Upper {
 			return false
 		}
 	}
-	// "Borduria's invasion", "Obama's second inauguration": an owner that
+	// "Borduria's invasion", "Cy Other's second inauguration": an owner that
 	// the anchor's title does not name (by itself or its country) makes
-	// another event; "Moscow's invasion", "Putin's invasion" name Russia's.
+	// another event; "Strelsau's invasion", "Ada Example's invasion" name
+	// Ruritania's.
 	if m.lo-2 >= s.Lo && p.Toks[m.lo-1].Kind == lex.Possessive && p.Toks[m.lo-2].Upper {
 		return titled(m.lo - 1)
 	}

@@ -427,7 +427,7 @@ func (p *pass) mentions(r lex.Range) []mention {
 
 // titleNames reports whether the name at token i (after a determiner, if
 // one stands there) is one the anchors' titles name, by itself or its
-// country: "Russia's full-scale invasion of Ukraine".
+// country: "Ruritania's invasion of Ostland".
 func (p *pass) titleNames(anchors []*ledger.Event, i, hi int) bool {
 	if i < hi && p.Toks[i].In(p.Lang.Determiners) {
 		i++

@@ -59,13 +59,13 @@ func (p *pass) verifyEvent(ec *eventClaim) (string, string) {
 			if ev != nil && !ev.Held() && !ec.Future {
 				return "", notHeld(ev)
 			}
-			// "Rubio spoke with Lavrov on Saturday", two days before their
-			// talks: a past clause of any contact ("spoke", "met": a word of
+			// "A spoke with B on Saturday", two days before their talks: a
+			// past clause of any contact ("spoke", "met": a word of
 			// all the contact kinds) does not tell of an event yet to come.
 			if ev != nil && !ec.Future && len(ec.Kinds) > 3 && ev.Span().First.After(p.Pub) {
 				return "", "the nearest such event came after publication: the clause tells of another"
 			}
-			// "X arrived in Moscow on Wednesday for talks with Y", the
+			// "X arrived in Port Sylva on Wednesday for talks with Y", the
 			// talks on Thursday: the day is the arrival's, the first of X's
 			// visit when the ledger holds one beginning then.
 			if ev != nil && p.travelFor(ec) && p.visitBegins(ec) {
@@ -202,11 +202,6 @@ func (p *pass) otherKindFits(ec *eventClaim) bool {
 	return false
 }
 
-// namesAnother reports whether the claim's event word carries a name that
-// the event e does not ("during the SCO summit in Tianjin" in an article
-// about another summit): capitalized words right before the event word
-// that name no person, country or place of the ledger, and that e's title
-// lacks.
 // travelFor reports whether the clause tells of a journey to its event: an
 // arrival or a departure that is not itself the event's word.
 func (p *pass) travelFor(ec *eventClaim) bool {
@@ -253,6 +248,11 @@ func (p *pass) byOccasion(ec *eventClaim) bool {
 	return false
 }
 
+// namesAnother reports whether the claim's event word carries a name that
+// the event e does not ("during the SCO summit in Tianjin" in an article
+// about another summit): capitalized words right before the event word
+// that name no person, country or place of the ledger, and that e's title
+// lacks.
 func (p *pass) namesAnother(ec *eventClaim, e *ledger.Event) bool {
 	if ec.Ord != nil {
 		return false // "the 25th SCO summit": a count names its series, judged as such

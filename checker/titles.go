@@ -497,7 +497,7 @@ func (p *pass) plainBefore(i, lo int) bool {
 		}
 		// A hyphen joined to the title makes another office ("ex-
 		// President"); a dash does not: spaced, or doubled after a wire's
-		// dateline ("TOKYO (Agency)--Prime Minister").
+		// dateline ("STRELSAU (Agency)--Prime Minister").
 		return t.End < p.Toks[i].Start || i-2 >= lo && (p.Toks[i-2].Text == "-" || p.Toks[i-2].Text == ")")
 	case lex.Word:
 		return !t.In(p.Lang.Titles.Hedges) && t.In(p.Lang.Titles.FunctionWords)
@@ -744,7 +744,7 @@ func (p *pass) titleModifier(tc *analysis.TitleClaim, lo int) bool {
 	}
 	t := p.Toks[i]
 	// ex-President, then-President; not a wire's dateline dash before the
-	// title ("TOKYO (Agency)--Prime Minister").
+	// title ("STRELSAU (Agency)--Prime Minister").
 	if t.Text == "-" && i-1 >= lo && p.Toks[i-1].End == t.Start && p.Toks[i-1].Kind == lex.Word {
 		w := p.Toks[i-1]
 		if w.In(p.Lang.Titles.Ex) {
@@ -842,7 +842,6 @@ func (p *pass) servesIn(person *ledger.Entity, body string) bool {
 	return false
 }
 
-// clauseOf returns the clause of s that holds token tok.
 // withDatePhrase returns clause cl with the clause before it when that one
 // is only a date ("In 2024, when the country marked …"): the date of cl.
 func (p *pass) withDatePhrase(s *sentence, cl lex.Range) lex.Range {
@@ -865,6 +864,7 @@ func (p *pass) withDatePhrase(s *sentence, cl lex.Range) lex.Range {
 	return lex.Range{Lo: prev.Lo, Hi: cl.Hi}
 }
 
+// clauseOf returns the clause of s that holds token tok.
 func (p *pass) clauseOf(s *sentence, tok int) lex.Range {
 	i := sort.Search(len(s.clauses), func(i int) bool { return s.clauses[i].Hi > tok })
 	if i < len(s.clauses) && tok >= s.clauses[i].Lo {

@@ -465,7 +465,7 @@ func Clauses(toks []Token, s Range) []Range {
 			cut(i, i+1)
 		case "-", "–":
 			// A spaced hyphen is a dash; an unspaced one joins words. So
-			// does an en dash between words ("the Moscow–Kyiv war"); one
+			// does an en dash between words ("the Strelsau–Ostgrad war"); one
 			// with a space on either side is a dash.
 			inside := i > s.Lo && i+1 < s.Hi
 			if inside && toks[i-1].End == t.Start && t.End == toks[i+1].Start {
