@@ -152,7 +152,7 @@ type Part struct {
 const ReasonNoEvent = "no event of this kind between these participants near that date in the ledger"
 
 // Cause is why a claim is not covered, as code reads it.
-type Cause uint8
+type Cause int
 
 // Causes of a claim not covered.
 const (
