@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -230,12 +229,7 @@ func (s *findingSpill) add(l *ledger.Ledger, fs []checker.Finding, stmts []corpu
 	rec.WriteSlice(&w, fs, checker.EncodeFinding)
 	rec.WriteSlice(&w, kept, corpus.EncodeStmt)
 	s.buf = w.B
-	var n [binary.MaxVarintLen64]byte
-	if _, err := s.w.Write(n[:binary.PutUvarint(n[:], uint64(len(s.buf)))]); err != nil {
-		s.err = err
-		return
-	}
-	_, s.err = s.w.Write(s.buf)
+	s.err = rec.WriteFrame(s.w, s.buf)
 }
 
 // each calls fn with every article's findings and statements, in order.
@@ -249,31 +243,16 @@ func (s *findingSpill) each(fn func([]checker.Finding, []corpus.Stmt)) error {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	r := bufio.NewReaderSize(s.f, 64<<10)
-	var buf []byte
-	for {
-		n, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if cap(buf) < int(n) {
-			buf = make([]byte, n)
-		}
-		buf = buf[:n]
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return err
-		}
-		rd := rec.NewReader(buf)
+	return rec.ReadFrames(bufio.NewReaderSize(s.f, 64<<10), func(b []byte) error {
+		rd := rec.NewReader(b)
 		fs := rec.ReadSlice(rd, checker.DecodeFinding)
 		stmts := rec.ReadSlice(rd, corpus.DecodeStmt)
 		if err := rd.Done(); err != nil {
 			return errors.New("a finding written to a temporary file came back damaged")
 		}
 		fn(fs, stmts)
-	}
+		return nil
+	})
 }
 
 func (s *findingSpill) close() {

@@ -3,7 +3,6 @@ package corpus
 import (
 	"bufio"
 	"container/heap"
-	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -77,15 +76,7 @@ func (s *spill) add(key string, st *Stmt) {
 	rw := rec.Writer{B: s.buf[:0]}
 	EncodeStmt(&rw, *st)
 	s.buf = rw.B
-	w := s.w[bucketOf(key)]
-	var n [binary.MaxVarintLen64]byte
-	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(s.buf)))]); err != nil {
-		s.err = err
-		return
-	}
-	if _, err := w.Write(s.buf); err != nil {
-		s.err = err
-	}
+	s.err = rec.WriteFrame(s.w[bucketOf(key)], s.buf)
 }
 
 // each compares the spilled statements bucket by bucket and calls emit
@@ -273,26 +264,13 @@ func (s *spill) readAll(f *os.File, each func(Stmt)) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	r := bufio.NewReader(f)
-	var buf []byte
-	for {
-		n, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			return nil
+	return rec.ReadFrames(bufio.NewReader(f), func(b []byte) error {
+		st, err := decodeStmt(b)
+		if err == nil {
+			each(st)
 		}
-		if err != nil {
-			return err
-		}
-		buf = slices.Grow(buf[:0], int(n))[:n]
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return err
-		}
-		st, err := decodeStmt(buf)
-		if err != nil {
-			return err
-		}
-		each(st)
-	}
+		return err
+	})
 }
 
 // sortBatch is how many findings a sorter holds before it writes them out

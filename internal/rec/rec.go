@@ -14,6 +14,7 @@ package rec
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"maps"
 	"slices"
 	"time"
@@ -206,4 +207,41 @@ func ReadMap[V any](r *Reader, read func(*Reader) V) map[string]V {
 		out[k], last = v, k
 	}
 	return out
+}
+
+// WriteFrame writes record b to w after its length, so that ReadFrames
+// finds where it ends in a file of many (a spill file).
+func WriteFrame(w io.Writer, b []byte) error {
+	var n [binary.MaxVarintLen64]byte
+	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))]); err != nil {
+		return err
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// ReadFrames calls each with every record r holds, as WriteFrame wrote
+// them, in order, until the end of r or an error of r or of each. The
+// slice each is given is reused for the next record.
+func ReadFrames(r interface {
+	io.Reader
+	io.ByteReader
+}, each func([]byte) error) error {
+	var buf []byte
+	for {
+		n, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		buf = slices.Grow(buf[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return err
+		}
+		if err := each(buf); err != nil {
+			return err
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package rec
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"math"
 	"runtime"
 	"testing"
@@ -216,4 +219,24 @@ func TestNumbersThatWouldWriteBackOtherwise(t *testing.T) {
 	if v := r.Int32(); v != 1<<30 || r.Done() != nil {
 		t.Errorf("Int32 read %d, %v", v, r.Done())
 	}
+}
+
+// TestFrames: records written with WriteFrame come back whole and in order
+// from ReadFrames, an empty one too; a file cut inside a record is an
+// error, not a short record.
+func TestFrames(t *testing.T) {
+	var b bytes.Buffer
+	want := [][]byte{[]byte("one"), {}, bytes.Repeat([]byte("x"), 300)}
+	for _, f := range want {
+		require.NoError(t, WriteFrame(&b, f))
+	}
+	var got [][]byte
+	require.NoError(t, ReadFrames(bufio.NewReader(bytes.NewReader(b.Bytes())), func(f []byte) error {
+		got = append(got, bytes.Clone(f))
+		return nil
+	}))
+	assert.Equal(t, want, got)
+	cut := b.Bytes()[:b.Len()-1]
+	err := ReadFrames(bufio.NewReader(bytes.NewReader(cut)), func([]byte) error { return nil })
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 }

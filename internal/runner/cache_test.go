@@ -43,8 +43,6 @@ func fill(t testing.TB, v reflect.Value, r *rand.Rand, depth int) {
 		v.SetString(string(b))
 	case reflect.Int, reflect.Int32, reflect.Int64:
 		v.SetInt(r.Int64N(1<<31) - 1<<30)
-	case reflect.Uint8:
-		v.SetUint(uint64(r.IntN(256)))
 	case reflect.Bool:
 		v.SetBool(r.IntN(2) == 1)
 	case reflect.Struct:
