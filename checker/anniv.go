@@ -3,7 +3,6 @@ package checker
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/claimlint/claimlint/checker/analysis"
 	"github.com/claimlint/claimlint/checker/civil"
@@ -147,18 +146,13 @@ func (p *pass) plainAnchor(s *sentence, m *mention) bool {
 		if len(m.anchors) != 1 {
 			return false
 		}
-		title := strings.ToLower(m.anchors[0].Title)
-		named := func(id string) bool {
-			e := p.Ledger.Entity(id)
-			return e != nil && strings.Contains(title, strings.ToLower(e.Name))
-		}
 		for k := range s.ments {
 			o := &s.ments[k]
 			if o.lo != at && o.hi != at {
 				continue
 			}
 			for _, e := range append(slices.Clone(o.names), o.demonym) {
-				if e != nil && (named(e.ID) || named(p.Ledger.CountryOf(e.ID))) {
+				if p.inTitle(m.anchors[0], e) {
 					return true
 				}
 			}

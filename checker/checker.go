@@ -434,16 +434,26 @@ func (p *pass) titleNames(anchors []*ledger.Event, i, hi int) bool {
 	}
 	_, vals := p.c.vocab.Longest(p.Toks[i:hi], 0)
 	for _, a := range anchors {
-		title := strings.ToLower(a.Title)
 		for _, v := range vals {
-			if v.ent == nil {
-				continue
+			if p.inTitle(a, v.ent) {
+				return true
 			}
-			for _, id := range []string{v.ent.ID, p.Ledger.CountryOf(v.ent.ID)} {
-				if e := p.Ledger.Entity(id); e != nil && strings.Contains(title, strings.ToLower(e.Name)) {
-					return true
-				}
-			}
+		}
+	}
+	return false
+}
+
+// inTitle reports whether event a's title names entity e, by its own name
+// or its country's: "Ruritania's invasion of Ostland" names Strelsau, a
+// city of Ruritania. A nil e is named by none.
+func (p *pass) inTitle(a *ledger.Event, e *ledger.Entity) bool {
+	if e == nil {
+		return false
+	}
+	title := strings.ToLower(a.Title)
+	for _, id := range []string{e.ID, p.Ledger.CountryOf(e.ID)} {
+		if x := p.Ledger.Entity(id); x != nil && strings.Contains(title, strings.ToLower(x.Name)) {
+			return true
 		}
 	}
 	return false
